@@ -1,0 +1,98 @@
+import { getResponse, type RequestHandler } from 'msw';
+import { systemClock, type Clock } from './clock';
+import { createConfig, serviceOf, type EmulatorConfig, type ServiceName } from './config';
+import type { EmulatorContext } from './context';
+import { FaultInjector } from './faults';
+import { faultHandlers, notFound } from './http';
+import { sunshineHandlers } from './sunshine/handlers';
+import { createSunshineState, type SunshineSeedOptions, type SunshineState } from './sunshine/state';
+import { zendeskHandlers } from './zendesk/handlers';
+import { createZendeskState, type ZendeskSeedOptions, type ZendeskState } from './zendesk/state';
+
+export interface EmulatorOptions {
+  clock?: Clock;
+  subdomain?: string;
+  zendesk?: ZendeskSeedOptions;
+  sunshine?: SunshineSeedOptions;
+}
+
+export interface RecordedRequest {
+  service: ServiceName;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  at: number;
+}
+
+/**
+ * One emulator of Zendesk Support and Sunshine Conversations for the Node tests, the browser tests
+ * and the sandbox: msw handlers over an in-memory state, with fault injection.
+ */
+export interface Emulator extends EmulatorContext {
+  /** The msw handlers, faults first; usable with `setupServer` or through `handle`. */
+  readonly handlers: RequestHandler[];
+  /** Every request that reached the emulator, in order (secrets included: tests only). */
+  readonly requests: RecordedRequest[];
+  /** Answers one request without any network interception. */
+  handle(request: Request): Promise<Response>;
+  /** Back to the seeded state, with no fault and an empty request log. */
+  reset(): void;
+}
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const clock = options.clock ?? systemClock;
+  const config: EmulatorConfig = createConfig(options.subdomain);
+  const faults = new FaultInjector();
+  const requests: RecordedRequest[] = [];
+
+  let zendesk: ZendeskState = createZendeskState({ clock, config, options: options.zendesk });
+  let sunshine: SunshineState = createSunshineState({ clock, config, options: options.sunshine });
+
+  // Handlers read the state through this object, so that `reset` can swap the state underneath them.
+  const context: EmulatorContext = {
+    clock,
+    config,
+    faults,
+    get zendesk() {
+      return zendesk;
+    },
+    get sunshine() {
+      return sunshine;
+    },
+  };
+
+  const handlers: RequestHandler[] = [
+    ...faultHandlers(context, (entry) => requests.push(entry)),
+    ...zendeskHandlers(context),
+    ...sunshineHandlers(context),
+  ];
+
+  return {
+    ...context,
+    get zendesk() {
+      return zendesk;
+    },
+    get sunshine() {
+      return sunshine;
+    },
+    handlers,
+    requests,
+    async handle(request: Request): Promise<Response> {
+      const response = await getResponse(handlers, request);
+      if (response) return response;
+      const service = serviceOf(config, new URL(request.url));
+      return notFound(service ?? 'zendesk');
+    },
+    reset() {
+      zendesk = createZendeskState({ clock, config, options: options.zendesk });
+      sunshine = createSunshineState({ clock, config, options: options.sunshine });
+      faults.clear();
+      requests.length = 0;
+    },
+  };
+}
+
+export { ManualClock, systemClock, type Clock } from './clock';
+export { createConfig, SESSION_HEADER, type EmulatorConfig } from './config';
+export type { Fault, FaultRule } from './faults';
