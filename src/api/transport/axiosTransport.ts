@@ -1,0 +1,76 @@
+import axios, { type AxiosInstance } from 'axios';
+import { errorForStatus, NetworkError, TimeoutError } from './errors';
+import { withQuery, type HttpRequest, type HttpResponse, type Transport } from './types';
+
+export interface AxiosTransportOptions {
+  /** `https://{subdomain}.zendesk.com`: relative `/api/` URLs are resolved against it. */
+  zendeskOrigin: string;
+  /** API token credentials for Zendesk (`email/token:token`). */
+  zendeskToken?: { email: string; token: string };
+  /** Conversations API key, for code that runs outside the browser. */
+  sunshineKey?: { keyId: string; secret: string };
+  defaultTimeoutMs?: number;
+  instance?: AxiosInstance;
+}
+
+/** Transport for code running outside Zendesk (Node tools, tests, a future server-side runner). */
+export class AxiosTransport implements Transport {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly options: AxiosTransportOptions) {
+    this.http = options.instance ?? axios.create();
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const path = withQuery(request.url, request.query);
+    const url = path.startsWith('/') ? this.options.zendeskOrigin + path : path;
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    const authorization = this.authorization(request);
+    if (authorization) headers.Authorization = authorization;
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    try {
+      const response = await this.http.request<string>({
+        url,
+        method: request.method,
+        headers,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        timeout: request.timeoutMs ?? this.options.defaultTimeoutMs ?? 30_000,
+        responseType: 'text',
+        transformResponse: [(data: unknown) => data],
+        validateStatus: () => true,
+      });
+      const responseHeaders: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined && value !== null) responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      const body = parseBody(response.data);
+      if (response.status < 200 || response.status >= 300) throw errorForStatus(response.status, responseHeaders, body);
+      return { status: response.status, headers: responseHeaders, body };
+    } catch (error) {
+      if (axios.isAxiosError(error)) {
+        if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') throw new TimeoutError(error.message);
+        throw new NetworkError(error.message);
+      }
+      throw error;
+    }
+  }
+
+  private authorization(request: HttpRequest): string | undefined {
+    if (request.credentials === 'sunshine') {
+      const key = this.options.sunshineKey;
+      return key ? `Basic ${btoa(`${key.keyId}:${key.secret}`)}` : undefined;
+    }
+    const token = this.options.zendeskToken;
+    return token ? `Basic ${btoa(`${token.email}/token:${token.token}`)}` : undefined;
+  }
+}
+
+function parseBody(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,30 @@
+import { useRef } from 'react';
+import { getSidebarUser } from '../../zaf/data';
+import { useAutoResize } from '../../zaf/useAutoResize';
+import { useZaf } from '../../zaf/ZafProvider';
+import { ContactPanel } from '../components/ContactPanel';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { SidebarRoot } from '../components/SidebarRoot';
+import { useAsync } from '../hooks/useAsync';
+import { useI18n } from '../i18n/I18nProvider';
+import { useServices } from '../services';
+
+/** On a user's page: their number and consent as Herald sees them. */
+export function UserSidebarApp() {
+  const { t } = useI18n();
+  const { client } = useZaf();
+  const { users } = useServices();
+  const root = useRef<HTMLElement>(null);
+  useAutoResize(client, root);
+
+  const state = useAsync(async () => users.show((await getSidebarUser(client)).id), [client, users]);
+
+  return (
+    <SidebarRoot ref={root} aria-label={t('user.label')}>
+      {state.status === 'loading' && <Loading label={t('user.loading')} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} title={t('user.failed')} onRetry={state.reload} />}
+      {state.status === 'success' && <ContactPanel user={state.data} />}
+    </SidebarRoot>
+  );
+}

@@ -1,0 +1,167 @@
+import { getColor } from '@zendeskgarden/react-theming';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Tag } from '@zendeskgarden/react-tags';
+import { MD, Paragraph, UnorderedList } from '@zendeskgarden/react-typography';
+import type { ReactNode } from 'react';
+import styled from 'styled-components';
+import { apiMessageOf, causeOf } from '../../api/diagnose';
+import { formatOptInRule } from '../../core/contact/optInRule';
+import { useZaf } from '../../zaf/ZafProvider';
+import type { HeraldSettings, SettingIssue } from '../../zaf/settings';
+import { Loading } from '../components/Loading';
+import { Section } from '../components/Section';
+import { useAsync } from '../hooks/useAsync';
+import { useI18n } from '../i18n/I18nProvider';
+import { useServices } from '../services';
+import type { ChannelsState } from './ChannelsBlock';
+
+const Check = styled.div`
+  border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.subtle' })};
+  border-radius: ${(p) => p.theme.borderRadii.md};
+  padding: ${(p) => p.theme.space.md};
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.xs};
+`;
+
+const Summary = styled.dl`
+  margin: 0;
+
+  & dt {
+    display: inline;
+    font-weight: ${(p) => p.theme.fontWeights.semibold};
+  }
+
+  & dd {
+    display: inline;
+    margin: 0;
+  }
+`;
+
+const Heading = styled.div`
+  display: flex;
+  align-items: center;
+  gap: ${(p) => p.theme.space.sm};
+`;
+
+export const VERDICTS = ['ok', 'warning', 'failed', 'checking'] as const;
+type Verdict = (typeof VERDICTS)[number];
+const HUE: Record<Verdict, string> = { ok: 'successHue', warning: 'warningHue', failed: 'dangerHue', checking: 'grey' };
+
+function CheckBlock({ title, verdict, children }: { title: string; verdict: Verdict; children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <Check role="group" aria-label={title}>
+      <Heading>
+        <MD tag="h3" isBold>
+          {title}
+        </MD>
+        <Tag hue={HUE[verdict]}>{t(`settings.verdict.${verdict}`)}</Tag>
+      </Heading>
+      {children}
+    </Check>
+  );
+}
+
+/** The connection check: each thing Herald needs, whether it works, and what to do when it does not. */
+export function SettingsSection({ channels }: { channels: ChannelsState }) {
+  const { t } = useI18n();
+  const { settings } = useZaf();
+  const { customObjects } = useServices();
+  const objects = useAsync(() => customObjects.listKeys(), [customObjects]);
+
+  const recheck = () => {
+    channels.reload();
+    objects.reload();
+  };
+
+  return (
+    <Section title={t('settings.title')} intro={t('settings.intro')}>
+      <CheckBlock title={t('settings.installation.title')} verdict={settings.ok ? 'ok' : 'failed'}>
+        {settings.ok ? <SettingsSummary settings={settings.settings} /> : <IssueList issues={settings.issues} />}
+      </CheckBlock>
+
+      <CheckBlock title={t('settings.sunshine.title')} verdict={sunshineVerdict(channels)}>
+        <SunshineCheck channels={channels} />
+      </CheckBlock>
+
+      <CheckBlock title={t('settings.objects.title')} verdict={objects.status === 'loading' ? 'checking' : objects.status === 'success' ? 'ok' : 'failed'}>
+        {objects.status === 'loading' && <Loading label={t('settings.checking')} />}
+        {objects.status === 'success' && <Paragraph>{t('settings.objects.available', { count: objects.data.length })}</Paragraph>}
+        {objects.status === 'error' && <Paragraph>{t(`settings.objects.cause.${causeOf(objects.error)}`)}</Paragraph>}
+      </CheckBlock>
+
+      <div>
+        <Button onClick={recheck}>{t('settings.recheck')}</Button>
+      </div>
+    </Section>
+  );
+}
+
+function sunshineVerdict(channels: ChannelsState): Verdict {
+  if (channels.status === 'loading') return 'checking';
+  if (channels.status === 'error' || channels.data === undefined) return 'failed';
+  return channels.data.length === 0 ? 'warning' : 'ok';
+}
+
+function SunshineCheck({ channels }: { channels: ChannelsState }) {
+  const { t } = useI18n();
+  if (channels.status === 'loading') return <Loading label={t('settings.checking')} />;
+  if (channels.status === 'error') {
+    const details = apiMessageOf(channels.error);
+    return (
+      <>
+        <Paragraph>{t(`settings.sunshine.cause.${causeOf(channels.error)}`)}</Paragraph>
+        {details && <Paragraph>{t('errors.details', { details })}</Paragraph>}
+      </>
+    );
+  }
+  if (channels.data === undefined) return <Paragraph>{t('settings.sunshine.needsSettings')}</Paragraph>;
+  const whatsapp = channels.data.filter((channel) => channel.channel === 'whatsapp').length;
+  const sms = channels.data.length - whatsapp;
+  if (channels.data.length === 0) return <Paragraph>{t('settings.sunshine.noChannel')}</Paragraph>;
+  return <Paragraph>{t('settings.sunshine.connected', { whatsapp, sms })}</Paragraph>;
+}
+
+function IssueList({ issues }: { issues: SettingIssue[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Paragraph>{t('settings.installation.fix')}</Paragraph>
+      <UnorderedList>
+        {issues.map((issue) => (
+          <UnorderedList.Item key={issue.setting}>
+            {t('settings.installation.issue', {
+              setting: t(`app.parameters.${issue.setting}.label`),
+              problem: t(`settings.problem.${issue.problem}`),
+            })}
+          </UnorderedList.Item>
+        ))}
+      </UnorderedList>
+    </>
+  );
+}
+
+function SettingsSummary({ settings }: { settings: HeraldSettings }) {
+  const { t } = useI18n();
+  const rows: Array<[string, string]> = [
+    [t('app.parameters.sunco_app_id.label'), settings.sunshine.appId],
+    [t('app.parameters.sunco_api_host.label'), settings.sunshine.baseUrl],
+    [t('app.parameters.phone_field.label'), settings.phoneField],
+    [t('app.parameters.default_country.label'), settings.defaultCountry ?? t('settings.none')],
+    [t('app.parameters.opt_in_rule.label'), formatOptInRule(settings.optInRule)],
+    [t('app.parameters.opt_out_tag.label'), settings.optOutTag ?? t('settings.none')],
+    [t('app.parameters.blackout_days.label'), String(settings.blackoutDays)],
+    [t('app.parameters.send_rate.label'), String(settings.sendRate)],
+  ];
+  return (
+    <Summary>
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{t('settings.summaryLabel', { label })}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </Summary>
+  );
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { parseOptInRule, type OptInRule } from '../core/contact/optInRule';
+import { isKnownCountry } from '../core/phone/normalizePhone';
+import type { CountryCode } from 'libphonenumber-js/max';
+import type { ZafSettingValue } from './types';
+
+/**
+ * The installation settings Herald reads from `metadata().settings` (non-secure parameters only;
+ * the key id and secret are secure and stay with Zendesk). ZAF hands values over as strings or
+ * numbers depending on the parameter type, so everything is coerced and checked here once.
+ */
+export interface HeraldSettings {
+  sunshine: { appId: string; baseUrl: string };
+  whatsappNamespace: string | undefined;
+  blackoutDays: number;
+  phoneField: string;
+  defaultCountry: CountryCode | undefined;
+  optInRule: OptInRule;
+  optOutTag: string | undefined;
+  sendRate: number;
+}
+
+export type SettingName =
+  | 'sunco_app_id'
+  | 'sunco_api_host'
+  | 'whatsapp_namespace'
+  | 'blackout_days'
+  | 'phone_field'
+  | 'default_country'
+  | 'opt_in_rule'
+  | 'opt_out_tag'
+  | 'send_rate';
+
+export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format'] as const;
+export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
+
+export interface SettingIssue {
+  setting: SettingName;
+  problem: SettingProblem;
+}
+
+export type SettingsResult = { ok: true; settings: HeraldSettings } | { ok: false; issues: SettingIssue[] };
+
+export const SEND_RATE_LIMITS = { min: 1, max: 1000, default: 8 } as const;
+export const BLACKOUT_LIMITS = { min: 0, max: 365, default: 7 } as const;
+const LEGACY_HOSTS = ['https://api.smooch.io', 'https://api.eu-1.smooch.io'];
+
+const text = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().transform((value) => (value === null || value === undefined ? '' : String(value).trim()));
+
+/** Sunshine host of the account itself unless the admin chose a legacy region. */
+export function sunshineBaseUrl(configured: string, subdomain: string): string | undefined {
+  const host = configured.replace(/\/+$/, '');
+  if (host === '') return `https://${subdomain}.zendesk.com/sc`;
+  if (LEGACY_HOSTS.includes(host.toLowerCase())) return host.toLowerCase();
+  if (/^https:\/\/[a-z0-9][a-z0-9-]*\.zendesk\.com\/sc$/i.test(host)) return host.toLowerCase();
+  return undefined;
+}
+
+export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, subdomain: string): SettingsResult {
+  const issues: SettingIssue[] = [];
+  const value = (name: SettingName): string => text.parse(raw[name]);
+
+  const appId = value('sunco_app_id');
+  if (appId === '') issues.push({ setting: 'sunco_app_id', problem: 'missing' });
+
+  const baseUrl = sunshineBaseUrl(value('sunco_api_host'), subdomain);
+  if (!baseUrl) issues.push({ setting: 'sunco_api_host', problem: 'unsupported-host' });
+
+  const blackoutDays = integerSetting('blackout_days', value('blackout_days'), BLACKOUT_LIMITS, issues);
+  const sendRate = integerSetting('send_rate', value('send_rate'), SEND_RATE_LIMITS, issues);
+
+  const phoneField = value('phone_field') || 'phone';
+  if (!/^[A-Za-z0-9_]+$/.test(phoneField)) issues.push({ setting: 'phone_field', problem: 'bad-format' });
+
+  const country = value('default_country').toUpperCase();
+  if (country !== '' && !isKnownCountry(country)) issues.push({ setting: 'default_country', problem: 'unknown-country' });
+
+  const ruleText = value('opt_in_rule');
+  const optInRule = ruleText === '' ? undefined : parseOptInRule(ruleText);
+  if (!optInRule) issues.push({ setting: 'opt_in_rule', problem: ruleText === '' ? 'missing' : 'bad-format' });
+
+  const optOutTag = value('opt_out_tag').toLowerCase();
+  if (optOutTag !== '' && /\s/.test(optOutTag)) issues.push({ setting: 'opt_out_tag', problem: 'bad-format' });
+
+  if (issues.length > 0 || !baseUrl || !optInRule) return { ok: false, issues };
+  return {
+    ok: true,
+    settings: {
+      sunshine: { appId, baseUrl },
+      whatsappNamespace: value('whatsapp_namespace') || undefined,
+      blackoutDays,
+      phoneField,
+      defaultCountry: country === '' ? undefined : (country as CountryCode),
+      optInRule,
+      optOutTag: optOutTag || undefined,
+      sendRate,
+    },
+  };
+}
+
+function integerSetting(
+  setting: SettingName,
+  raw: string,
+  limits: { min: number; max: number; default: number },
+  issues: SettingIssue[],
+): number {
+  if (raw === '') return limits.default;
+  const number = Number(raw);
+  if (!Number.isFinite(number)) {
+    issues.push({ setting, problem: 'not-a-number' });
+    return limits.default;
+  }
+  if (!Number.isInteger(number) || number < limits.min || number > limits.max) issues.push({ setting, problem: 'out-of-range' });
+  return number;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseSettings, sunshineBaseUrl } from '../../../src/zaf/settings';
+
+const complete = {
+  sunco_app_id: '5f1a2b3c',
+  sunco_api_host: '',
+  whatsapp_namespace: '',
+  blackout_days: 7,
+  phone_field: 'phone',
+  default_country: 'fr',
+  opt_in_rule: 'tag:whatsapp_opt_in',
+  opt_out_tag: 'whatsapp_opt_out',
+  send_rate: '8',
+};
+
+describe('parseSettings', () => {
+  it('reads a complete installation, with the account host by default', () => {
+    const result = parseSettings(complete, 'acme');
+    expect(result).toEqual({
+      ok: true,
+      settings: {
+        sunshine: { appId: '5f1a2b3c', baseUrl: 'https://acme.zendesk.com/sc' },
+        whatsappNamespace: undefined,
+        blackoutDays: 7,
+        phoneField: 'phone',
+        defaultCountry: 'FR',
+        optInRule: { kind: 'tag', tag: 'whatsapp_opt_in' },
+        optOutTag: 'whatsapp_opt_out',
+        sendRate: 8,
+      },
+    });
+  });
+
+  it('applies the defaults of blank optional numbers', () => {
+    const result = parseSettings({ ...complete, blackout_days: '', send_rate: null }, 'acme');
+    expect(result.ok && [result.settings.blackoutDays, result.settings.sendRate]).toEqual([7, 8]);
+  });
+
+  it('names every wrong setting and its problem', () => {
+    const result = parseSettings(
+      {
+        sunco_app_id: ' ',
+        sunco_api_host: 'https://evil.example.com',
+        blackout_days: 'a week',
+        phone_field: 'mobile phone',
+        default_country: 'XX',
+        opt_in_rule: 'everyone',
+        opt_out_tag: 'opted out',
+        send_rate: 5000,
+      },
+      'acme',
+    );
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { setting: 'sunco_app_id', problem: 'missing' },
+        { setting: 'sunco_api_host', problem: 'unsupported-host' },
+        { setting: 'blackout_days', problem: 'not-a-number' },
+        { setting: 'send_rate', problem: 'out-of-range' },
+        { setting: 'phone_field', problem: 'bad-format' },
+        { setting: 'default_country', problem: 'unknown-country' },
+        { setting: 'opt_in_rule', problem: 'bad-format' },
+        { setting: 'opt_out_tag', problem: 'bad-format' },
+      ],
+    });
+  });
+
+  it('asks for the opt-in rule when it is empty', () => {
+    const result = parseSettings({ ...complete, opt_in_rule: '' }, 'acme');
+    expect(result).toEqual({ ok: false, issues: [{ setting: 'opt_in_rule', problem: 'missing' }] });
+  });
+
+  it('refuses fractional and out-of-range rates', () => {
+    expect(parseSettings({ ...complete, send_rate: 0 }, 'acme').ok).toBe(false);
+    expect(parseSettings({ ...complete, send_rate: 2.5 }, 'acme').ok).toBe(false);
+    expect(parseSettings({ ...complete, send_rate: 1000 }, 'acme').ok).toBe(true);
+  });
+});
+
+describe('sunshineBaseUrl', () => {
+  it('allows the account host, the legacy US and EU hosts, and nothing else', () => {
+    expect(sunshineBaseUrl('', 'acme')).toBe('https://acme.zendesk.com/sc');
+    expect(sunshineBaseUrl('https://api.smooch.io/', 'acme')).toBe('https://api.smooch.io');
+    expect(sunshineBaseUrl('https://API.EU-1.smooch.io', 'acme')).toBe('https://api.eu-1.smooch.io');
+    expect(sunshineBaseUrl('https://other.zendesk.com/sc', 'acme')).toBe('https://other.zendesk.com/sc');
+    expect(sunshineBaseUrl('http://api.smooch.io', 'acme')).toBeUndefined();
+    expect(sunshineBaseUrl('https://api.smooch.io.evil.net', 'acme')).toBeUndefined();
+    expect(sunshineBaseUrl('https://acme.zendesk.com', 'acme')).toBeUndefined();
+  });
+});
