@@ -1,0 +1,47 @@
+import {
+  SANDBOX_API_PREFIX,
+  type Bootstrap,
+  type SandboxLocale,
+  type Session,
+  type SettingsUpdate,
+  type SettingsView,
+} from '../apiTypes';
+
+/** The host page's calls to its own server's `/__sandbox/*` endpoints. */
+
+export class SandboxApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(SANDBOX_API_PREFIX + path, {
+    method,
+    // Every change is sent as JSON, which the server requires (see sandboxApi.ts).
+    headers: method === 'GET' ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const message = (json as { error?: string } | undefined)?.error ?? `${method} ${path} failed (${response.status})`;
+    throw new SandboxApiError(response.status, message, json);
+  }
+  return json as T;
+}
+
+export const sandboxClient = {
+  bootstrap: () => call<Bootstrap>('GET', '/bootstrap'),
+  updateSession: (update: { agentId?: number; locale?: SandboxLocale }) => call<Session>('PUT', '/session', update),
+  reset: () => call<Session>('POST', '/reset'),
+  settings: () => call<SettingsView>('GET', '/settings'),
+  saveSettings: (settings: SettingsUpdate['settings']) => call<SettingsView>('PUT', '/settings', { settings }),
+  emptySettings: () => call<SettingsView>('POST', '/settings/empty'),
+  defaultSettings: () => call<SettingsView>('POST', '/settings/defaults'),
+  proxyRequest: (instanceGuid: string, options: unknown) => call<{ ok: boolean; payload: unknown }>('POST', '/request', { instanceGuid, options }),
+};

@@ -1,0 +1,188 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SettingsView } from '../../sandbox/apiTypes';
+import { LOCAL_ZAF_SDK_PATH } from '../../sandbox/appServer';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+/** The sandbox's two servers over HTTP, without a browser. */
+
+const PROBE_APP = fileURLToPath(new URL('../browser/fixtures/probe-app', import.meta.url));
+const CDN_SDK = 'https://static.zdassets.com/zendesk_app_framework_sdk/2.0/zaf_sdk.min.js';
+
+let sandbox: Sandbox;
+let secrets: string[];
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ distDir: PROBE_APP });
+  secrets = [sandbox.emulator.config.sunshine.keyId, sandbox.emulator.config.sunshine.keySecret];
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+beforeEach(async () => {
+  await api('POST', '/reset');
+});
+
+async function api(method: string, apiPath: string, body?: unknown): Promise<{ status: number; text: string; json: unknown }> {
+  const response = await fetch(new URL(`/__sandbox${apiPath}`, sandbox.hostUrl), {
+    method,
+    headers: method === 'GET' ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+function fieldsOf(view: unknown): SettingsView['fields'] {
+  return (view as SettingsView).fields;
+}
+
+describe('settings', () => {
+  it('starts from the manifest defaults plus a configuration that works with the emulator', () => {
+    expect(sandbox.installation.settings).toMatchObject({
+      sunco_app_id: sandbox.emulator.config.sunshine.appId,
+      sunco_key_id: secrets[0],
+      sunco_key_secret: secrets[1],
+      default_country: 'FR',
+      send_rate: 8,
+    });
+  });
+
+  it('never returns a secure value, only whether it is set', async () => {
+    const { status, text, json } = await api('GET', '/settings');
+    expect(status).toBe(200);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    const secret = fieldsOf(json).find((field) => field.name === 'sunco_key_secret');
+    expect(secret).toMatchObject({ secure: true, isSet: true, label: 'Secret', helpText: 'Secure.' });
+    expect(secret).not.toHaveProperty('value');
+    expect(fieldsOf(json).find((field) => field.name === 'default_country')).toMatchObject({ value: 'FR', secure: false });
+  });
+
+  it('keeps a secure value when the form sends it empty, and replaces it when given', async () => {
+    await api('PUT', '/settings', { settings: { sunco_key_secret: '', default_country: 'BE' } });
+    expect(sandbox.installation.settings).toMatchObject({ sunco_key_secret: secrets[1], default_country: 'BE' });
+
+    const { text } = await api('PUT', '/settings', { settings: { sunco_key_secret: 'a-new-secret' } });
+    expect(sandbox.installation.settings.sunco_key_secret).toBe('a-new-secret');
+    expect(text).not.toContain('a-new-secret');
+  });
+
+  it('refuses an update that leaves a required setting empty or a number invalid', async () => {
+    const { status, json } = await api('PUT', '/settings', { settings: { sunco_app_id: '', send_rate: 'fast' } });
+    expect(status).toBe(422);
+    expect(json).toEqual({ errors: { sunco_app_id: 'is required', send_rate: 'must be a number' } });
+    expect(sandbox.installation.settings.sunco_app_id).toBe(sandbox.emulator.config.sunshine.appId);
+  });
+
+  it('can start from empty settings, and reset brings the defaults back', async () => {
+    const { json } = await api('POST', '/settings/empty');
+    expect(fieldsOf(json).every((field) => field.value === undefined && !field.isSet)).toBe(true);
+    expect(sandbox.installation.settings).toEqual({});
+
+    await api('POST', '/reset');
+    expect(sandbox.installation.settings.sunco_key_secret).toBe(secrets[1]);
+  });
+
+  it('bootstraps the page with non-secure settings only', async () => {
+    const { text, json } = await api('GET', '/bootstrap');
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(json).toMatchObject({
+      metadata: { name: 'Probe', version: '9.9.9', settings: { title: 'Probe', default_country: 'FR', send_rate: 8 } },
+      account: { subdomain: 'herald-demo' },
+      appOrigin: new URL(sandbox.appUrl).origin,
+      session: { agentId: 1, agent: { id: 1, name: 'Alex Martin' } },
+    });
+  });
+});
+
+describe('app requests and faults', () => {
+  it('proxies an app request and records it as posted', async () => {
+    const { json } = await api('POST', '/request', { instanceGuid: 'guid-1', options: { url: '/api/v2/users/me', httpCompleteResponse: true } });
+    expect(json).toMatchObject({ ok: true, payload: { status: 200, responseJSON: { user: { id: 1 } } } });
+    expect((await api('GET', '/app-requests')).json).toMatchObject([{ url: '/api/v2/users/me', method: 'GET', secure: false }]);
+  });
+
+  it('adds fault rules with a regex path, lists and clears them', async () => {
+    const added = await api('POST', '/faults', { match: { path: { regex: '^/api/v2/tickets/\\d+$' } }, fault: { kind: 'status', status: 500 }, times: 1 });
+    expect(added.status).toBe(201);
+    expect((await api('GET', '/faults')).json).toMatchObject({ faults: [{ match: { path: { regex: expect.stringContaining('tickets') } }, times: 1, hits: 0 }] });
+
+    const failed = await api('POST', '/request', { instanceGuid: 'guid-1', options: { url: '/api/v2/tickets/101' } });
+    expect(failed.json).toMatchObject({ ok: false, payload: { status: 500 } });
+    const succeeded = await api('POST', '/request', { instanceGuid: 'guid-1', options: { url: '/api/v2/tickets/101' } });
+    expect(succeeded.json).toMatchObject({ ok: true });
+
+    await api('POST', '/faults', { match: { path: '/api/v2' }, fault: { kind: 'networkError' } });
+    await api('DELETE', '/faults');
+    expect((await api('GET', '/faults')).json).toEqual({ faults: [] });
+  });
+
+  it('rejects malformed fault rules', async () => {
+    const { status, json } = await api('POST', '/faults', { match: { path: { regex: '(' } }, fault: { kind: 'status', status: 500 } });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ error: expect.stringContaining('regex') });
+    expect((await api('POST', '/faults', { fault: { kind: 'explode' } })).status).toBe(400);
+  });
+});
+
+describe('requests from other web pages', () => {
+  it('refuses changes not sent as JSON (a cross-origin page can send only those without a preflight)', async () => {
+    const response = await fetch(new URL('/__sandbox/settings', sandbox.hostUrl), {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ settings: { default_country: 'XX' } }),
+    });
+    expect(response.status).toBe(415);
+    expect(sandbox.installation.settings.default_country).toBe('FR');
+    expect((await fetch(new URL('/__sandbox/reset', sandbox.hostUrl), { method: 'POST' })).status).toBe(415);
+  });
+});
+
+describe('session', () => {
+  it('switches the agent and the language', async () => {
+    const { json } = await api('PUT', '/session', { agentId: 2, locale: 'fr' });
+    expect(json).toMatchObject({ agentId: 2, agent: { id: 2 }, locale: 'fr' });
+    expect(sandbox.installation.currentUserId).toBe(2);
+    expect((await api('PUT', '/session', { locale: 'de' })).status).toBe(400);
+    expect((await api('PUT', '/session', { agentId: 999999 })).status).toBe(404);
+  });
+});
+
+describe('app server', () => {
+  it('rewrites the CDN SDK URL of the app HTML to its local copy, and nothing else', async () => {
+    const served = await (await fetch(new URL('assets/index.html', sandbox.appUrl))).text();
+    const original = await readFile(path.join(PROBE_APP, 'assets', 'index.html'), 'utf8');
+    expect(served).not.toContain(CDN_SDK);
+    expect(served).toBe(original.replace(CDN_SDK, LOCAL_ZAF_SDK_PATH));
+  });
+
+  it('serves every other file byte for byte with its content type', async () => {
+    for (const [file, type] of [
+      ['manifest.json', 'application/json'],
+      ['translations/en.json', 'application/json'],
+      ['assets/icon_nav_bar.svg', 'image/svg+xml'],
+    ] as const) {
+      const response = await fetch(new URL(file, sandbox.appUrl));
+      expect(response.headers.get('content-type')).toContain(type);
+      expect(Buffer.from(await response.arrayBuffer())).toEqual(await readFile(path.join(PROBE_APP, file)));
+    }
+  });
+
+  it('serves the real SDK as a script defining ZAFClient', async () => {
+    const response = await fetch(new URL(LOCAL_ZAF_SDK_PATH, sandbox.appUrl));
+    expect(response.headers.get('content-type')).toContain('javascript');
+    const code = await response.text();
+    expect(code).toMatch(/^var ZAFClient = /);
+    expect(code).toContain('iframe.handshake');
+  });
+
+  it('answers 404 for missing files and paths outside the app directory', async () => {
+    expect((await fetch(new URL('assets/missing.js', sandbox.appUrl))).status).toBe(404);
+    expect((await fetch(new URL('/assets/..%2F..%2F..%2F..%2Fpackage.json', sandbox.appUrl))).status).toBe(404);
+    expect((await fetch(new URL('/%2e%2e/%2e%2e/sandbox.test.ts', sandbox.appUrl))).status).toBe(404);
+  });
+});
