@@ -9,6 +9,7 @@ import type { OptInStatus } from '../../core/contact/optInRule';
 import { useZaf } from '../../zaf/ZafProvider';
 import type { HeraldSettings } from '../../zaf/settings';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/messages';
 import { ConfigurationNotice } from '../sections/ConfigurationNotice';
 
 const Panel = styled.div`
@@ -58,7 +59,7 @@ function Assessment({ user, settings }: { user: ZendeskUser; settings: HeraldSet
   );
 }
 
-function describePhone(check: PhoneCheck, field: string, t: ReturnType<typeof useI18n>['t']): string {
+function describePhone(check: PhoneCheck, field: string, t: Translate): string {
   switch (check.status) {
     case 'valid':
       return formatPhoneForDisplay(check.e164);

@@ -5,6 +5,7 @@ import { MD, Paragraph, UnorderedList } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
 import styled from 'styled-components';
 import { apiMessageOf, causeOf } from '../../api/diagnose';
+import { countByChannel } from '../../api/sunshine/integrations';
 import { formatOptInRule } from '../../core/contact/optInRule';
 import { useZaf } from '../../zaf/ZafProvider';
 import type { HeraldSettings, SettingIssue } from '../../zaf/settings';
@@ -117,10 +118,8 @@ function SunshineCheck({ channels }: { channels: ChannelsState }) {
     );
   }
   if (channels.data === undefined) return <Paragraph>{t('settings.sunshine.needsSettings')}</Paragraph>;
-  const whatsapp = channels.data.filter((channel) => channel.channel === 'whatsapp').length;
-  const sms = channels.data.length - whatsapp;
   if (channels.data.length === 0) return <Paragraph>{t('settings.sunshine.noChannel')}</Paragraph>;
-  return <Paragraph>{t('settings.sunshine.connected', { whatsapp, sms })}</Paragraph>;
+  return <Paragraph>{t('settings.sunshine.connected', countByChannel(channels.data))}</Paragraph>;
 }
 
 function IssueList({ issues }: { issues: SettingIssue[] }) {
