@@ -63,6 +63,14 @@ export const messageTemplateSchema = z
     message: 'a template has exactly one BODY',
   });
 
+/** What an app posts to create a template: Meta's shape without the fields Meta assigns. */
+export const templateCreateRequestSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/),
+  category: z.enum(['MARKETING', 'UTILITY', 'AUTHENTICATION']),
+  components: z.array(templateComponent).min(1),
+});
+
 export const templateListResponseSchema = z.strictObject({
   messageTemplates: z.array(messageTemplateSchema),
   after: z.string().min(1).optional(),

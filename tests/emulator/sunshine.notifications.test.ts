@@ -131,7 +131,7 @@ describe('Notification API: refusals', () => {
       'message.template.component is not a WhatsApp field',
     ],
     ['an unknown template', () => whatsAppNotification(FRANCE, PHONE, { name: 'no_such_template', language: 'fr' }), 400, '132001', '(#132001) Template name does not exist in the translation'],
-    ['a missing translation', () => whatsAppNotification(FRANCE, PHONE, { name: 'spring_sale', language: 'es' }), 400, '132001', '(it exists in fr)'],
+    ['a missing translation', () => whatsAppNotification(FRANCE, PHONE, { name: 'spring_sale', language: 'es' }), 400, '132001', '(it exists in fr, en_US)'],
     ['a PENDING template', (h) => sendable(h, FRANCE, 'product_video', 'fr'), 400, '132001', 'is PENDING, only APPROVED templates can be sent'],
     ['a REJECTED template', (h) => sendable(h, FRANCE, 'loyalty_points', 'fr'), 400, '132001', 'is REJECTED'],
     ['a PAUSED template', (h) => sendable(h, FRANCE, 'black_friday', 'fr'), 400, '132015', 'Template is paused'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
 import type { SunshineConnection } from './connection';
@@ -53,10 +54,7 @@ export class IntegrationsClient {
   /** Every WhatsApp and SMS integration of the app, following the cursor to the last page. */
   async listMessaging(): Promise<MessagingIntegration[]> {
     const endpoint = `${this.connection.baseUrl}/v2/apps/${encodeURIComponent(this.connection.appId)}/integrations`;
-    const found: MessagingIntegration[] = [];
-    const seenCursors = new Set<string>();
-    let after: string | undefined;
-    for (;;) {
+    const integrations = await collectCursorPages(async (after) => {
       const response = await this.transport.send({
         method: 'GET',
         url: endpoint,
@@ -64,16 +62,9 @@ export class IntegrationsClient {
         query: { 'filter[types]': MESSAGING_TYPES.join(','), 'page[size]': PAGE_SIZE, 'page[after]': after },
       });
       const page = parseResponse(listSchema, response.body, 'GET /v2/apps/{appId}/integrations');
-      for (const integration of page.integrations) {
-        const messaging = toMessaging(integration);
-        if (messaging) found.push(messaging);
-      }
-      const next = page.meta.afterCursor ?? undefined;
-      // A cursor seen twice would loop forever: stop rather than hammer the API.
-      if (!page.meta.hasMore || !next || seenCursors.has(next)) return found;
-      seenCursors.add(next);
-      after = next;
-    }
+      return { items: page.integrations, next: page.meta.hasMore ? (page.meta.afterCursor ?? undefined) : undefined };
+    });
+    return integrations.flatMap((integration) => toMessaging(integration) ?? []);
   }
 }
 
