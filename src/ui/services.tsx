@@ -1,33 +1,46 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { IntegrationsClient } from '../api/sunshine/integrations';
+import { MessageTemplatesClient } from '../api/sunshine/messageTemplates';
 import { ZafTransport } from '../api/transport/zafTransport';
-import { CustomObjectsClient } from '../api/zendesk/customObjects';
+import { CustomObjectRecordsClient, CustomObjectsClient } from '../api/zendesk/customObjects';
 import { SearchClient } from '../api/zendesk/search';
 import { UsersClient } from '../api/zendesk/users';
+import { SMS_TEMPLATE_OBJECT } from '../store/heraldObjects';
+import { SmsTemplateStore } from '../store/smsTemplates';
+import { TemplateCatalogue } from '../store/templateCatalogue';
 import { useZaf } from '../zaf/ZafProvider';
+import { useI18n } from './i18n/I18nProvider';
 
-/** The API clients of this app instance, over the one transport. */
+/** The API clients and stores of this app instance, over the one transport. */
 export interface Services {
   users: UsersClient;
   search: SearchClient;
   customObjects: CustomObjectsClient;
+  smsTemplates: SmsTemplateStore;
   /** Absent while the Conversations API settings are incomplete or invalid. */
   integrations: IntegrationsClient | undefined;
+  templates: TemplateCatalogue | undefined;
 }
 
 const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ children }: { children: ReactNode }) {
   const { client, settings } = useZaf();
+  const { t } = useI18n();
+  const smsLabel = t('templates.smsSource');
   const services = useMemo<Services>(() => {
     const transport = new ZafTransport(client);
+    const smsTemplates = new SmsTemplateStore(new CustomObjectRecordsClient(transport, SMS_TEMPLATE_OBJECT.key));
+    const sunshine = settings.ok ? settings.settings.sunshine : undefined;
     return {
       users: new UsersClient(transport),
       search: new SearchClient(transport),
       customObjects: new CustomObjectsClient(transport),
-      integrations: settings.ok ? new IntegrationsClient(transport, settings.settings.sunshine) : undefined,
+      smsTemplates,
+      integrations: sunshine ? new IntegrationsClient(transport, sunshine) : undefined,
+      templates: sunshine ? new TemplateCatalogue(new MessageTemplatesClient(transport, sunshine), smsTemplates, smsLabel) : undefined,
     };
-  }, [client, settings]);
+  }, [client, settings, smsLabel]);
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

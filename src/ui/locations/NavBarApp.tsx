@@ -28,6 +28,13 @@ const Header = styled.header`
   gap: ${(p) => p.theme.space.md};
 `;
 
+/** Garden clips its tabs container, which would stop the template preview from staying in view. */
+const SectionTabs = styled(Tabs)`
+  && {
+    overflow: visible;
+  }
+`;
+
 /** The marketer's home: campaigns, templates, audiences and settings. */
 export function NavBarApp() {
   const { t } = useI18n();
@@ -46,7 +53,7 @@ export function NavBarApp() {
         <SM>{t('shell.signedInAs', { name: currentUser.name })}</SM>
       </Header>
       {!settings.ok && <ConfigurationNotice issueCount={settings.issues.length} onOpenSettings={() => setSection('settings')} />}
-      <Tabs selectedItem={section} onChange={(item: SectionId) => setSection(item)}>
+      <SectionTabs selectedItem={section} onChange={(item: SectionId) => setSection(item)}>
         <TabList aria-label={t('shell.sections')}>
           {SECTIONS.map((id) => (
             <Tab key={id} item={id}>
@@ -66,7 +73,7 @@ export function NavBarApp() {
         <TabPanel item="settings">
           <SettingsSection channels={channels} />
         </TabPanel>
-      </Tabs>
+      </SectionTabs>
     </Page>
   );
 }

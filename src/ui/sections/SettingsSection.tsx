@@ -7,11 +7,13 @@ import styled from 'styled-components';
 import { apiMessageOf, causeOf } from '../../api/diagnose';
 import { countByChannel } from '../../api/sunshine/integrations';
 import { formatOptInRule } from '../../core/contact/optInRule';
+import { missingHeraldObjects, type MissingPiece } from '../../store/setup';
 import { useZaf } from '../../zaf/ZafProvider';
 import type { HeraldSettings, SettingIssue } from '../../zaf/settings';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
-import { useAsync } from '../hooks/useAsync';
+import { useAsync, type AsyncState } from '../hooks/useAsync';
+import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';
 import type { ChannelsState } from './ChannelsBlock';
@@ -69,7 +71,7 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
   const { settings } = useZaf();
   const { customObjects } = useServices();
-  const objects = useAsync(() => customObjects.listKeys(), [customObjects]);
+  const objects = useAsync(() => missingHeraldObjects(customObjects), [customObjects]);
 
   const recheck = () => {
     channels.reload();
@@ -86,9 +88,10 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
         <SunshineCheck channels={channels} />
       </CheckBlock>
 
-      <CheckBlock title={t('settings.objects.title')} verdict={objects.status === 'loading' ? 'checking' : objects.status === 'success' ? 'ok' : 'failed'}>
+      <CheckBlock title={t('settings.objects.title')} verdict={objectsVerdict(objects)}>
         {objects.status === 'loading' && <Loading label={t('settings.checking')} />}
-        {objects.status === 'success' && <Paragraph>{t('settings.objects.available', { count: objects.data.length })}</Paragraph>}
+        {objects.status === 'success' && objects.data.length === 0 && <Paragraph>{t('settings.objects.ready')}</Paragraph>}
+        {objects.status === 'success' && objects.data.length > 0 && <ObjectsSetup missing={objects.data} onDone={objects.reload} />}
         {objects.status === 'error' && <Paragraph>{t(`settings.objects.cause.${causeOf(objects.error)}`)}</Paragraph>}
       </CheckBlock>
 
@@ -96,6 +99,31 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
         <Button onClick={recheck}>{t('settings.recheck')}</Button>
       </div>
     </Section>
+  );
+}
+
+function objectsVerdict(objects: AsyncState<MissingPiece[]>): Verdict {
+  if (objects.status === 'loading') return 'checking';
+  if (objects.status === 'error') return 'failed';
+  return objects.data.length === 0 ? 'ok' : 'warning';
+}
+
+/** What Herald's objects lack, and the one-click setup (safe to run twice; admins only). */
+function ObjectsSetup({ missing, onDone }: { missing: MissingPiece[]; onDone: () => void }) {
+  const { t } = useI18n();
+  const { state, run } = useHeraldSetup(onDone);
+  return (
+    <>
+      <Paragraph>{t('settings.objects.missing', { objects: missing.map((piece) => piece.object).join(', ') })}</Paragraph>
+      {state.status === 'failed' && (
+        <Paragraph role="alert">{causeOf(state.error) === 'not-permitted' ? t('templates.setup.adminOnly') : t(`settings.objects.cause.${causeOf(state.error)}`)}</Paragraph>
+      )}
+      <div>
+        <Button onClick={() => void run()} disabled={state.status === 'running'}>
+          {state.status === 'running' ? t('templates.setup.running') : t('templates.setup.run')}
+        </Button>
+      </div>
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppLocation } from '../../../sandbox/apiTypes';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
 
@@ -102,5 +103,27 @@ export async function startSandboxBrowser(options: SandboxBrowserOptions): Promi
       await browser.close().catch(() => undefined);
       await sandbox.close();
     },
+  };
+}
+
+/**
+ * One sandbox and browser for a whole test file, reset before each test (emulator, settings, agent,
+ * language, console errors). Returns a getter: the harness exists once `beforeAll` has run.
+ */
+export function sandboxBrowserPerFile(options: SandboxBrowserOptions): () => SandboxBrowser {
+  let harness: SandboxBrowser | undefined;
+  beforeAll(async () => {
+    harness = await startSandboxBrowser(options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(async () => {
+    await harness!.sandboxApi('POST', '/reset');
+    harness!.consoleErrors.length = 0;
+  });
+  return () => {
+    if (!harness) throw new Error('The sandbox browser starts in beforeAll');
+    return harness;
   };
 }

@@ -1,0 +1,25 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
+import { causeOf } from '../../api/diagnose';
+import { useI18n } from '../i18n/I18nProvider';
+import { useHeraldSetup } from '../hooks/useHeraldSetup';
+
+/** SMS templates live in Herald's custom objects: offer to create them where they are missing. */
+export function SetupNotice({ onDone }: { onDone: () => void }) {
+  const { t } = useI18n();
+  const { state, run } = useHeraldSetup(onDone);
+  return (
+    <Alert type="info">
+      <Title>{t('templates.setup.title')}</Title>
+      <Paragraph>{t('templates.setup.body')}</Paragraph>
+      {state.status === 'failed' && (
+        <Paragraph role="alert">{causeOf(state.error) === 'not-permitted' ? t('templates.setup.adminOnly') : t(`errors.${causeOf(state.error)}`)}</Paragraph>
+      )}
+      <Paragraph>
+        <Button size="small" onClick={() => void run()} disabled={state.status === 'running'}>
+          {state.status === 'running' ? t('templates.setup.running') : t('templates.setup.run')}
+        </Button>
+      </Paragraph>
+    </Alert>
+  );
+}
