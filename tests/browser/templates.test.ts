@@ -134,6 +134,60 @@ describe('creating a template', () => {
   });
 });
 
+describe('partial failures and deletion', () => {
+  it('reports a refusal by one number, keeps the others, and retries only the failed one', async () => {
+    const { emulator } = harness().sandbox;
+    const brasil = emulator.sunshine.whatsAppIntegrations().find((integration) => integration.displayName === 'Herald Brasil')!;
+    const france = emulator.sunshine.whatsAppIntegrations().find((integration) => integration.displayName === 'Herald France')!;
+    emulator.sunshine.refuseTemplateCreations(brasil.id);
+    const frame = await openTemplates();
+    await frame.getByRole('button', { name: 'New template' }).click();
+    await frame.getByText('WhatsApp · Herald France (+33 6 44 98 01 42)').click();
+    await frame.getByText('WhatsApp · Herald Brasil (+55 11 95555 0123)').click();
+    await frame.getByLabel('Name').fill('order_ready');
+    await frame.getByLabel('Category').selectOption('UTILITY');
+    await frame.getByLabel('Message').fill('Your order {{48213}} is ready for pickup at {{Paris Opéra}}.');
+    await frame.getByRole('button', { name: 'Submit' }).click();
+
+    const report = frame.getByRole('status').filter({ hasText: 'One target failed' });
+    await report.getByText('Herald France: submitted.').waitFor();
+    await report.getByText(/^Herald Brasil: failed\./).waitFor();
+    expect(emulator.sunshine.messageTemplate(france.id, 'order_ready', 'en_US')?.status).toBe('PENDING');
+
+    emulator.sunshine.allowTemplateCreations(brasil.id);
+    const posts = () => harness().sandbox.appRequests.filter((request) => request.method === 'POST' && request.url.endsWith('/messageTemplates')).length;
+    const before = posts();
+    await report.getByRole('button', { name: 'Retry the failed ones' }).click();
+    await frame.getByText('The template was submitted everywhere').waitFor();
+    await frame.getByText('Herald Brasil: submitted.').waitFor();
+    await frame.getByText('Herald France: submitted.').waitFor();
+    expect(posts() - before).toBe(1);
+    expect(emulator.sunshine.messageTemplates(france.id).filter((template) => template.name === 'order_ready')).toHaveLength(1);
+  });
+
+  it('deletes a template in every language after a confirmation', async () => {
+    const { emulator } = harness().sandbox;
+    const holders = emulator.sunshine.whatsAppIntegrations().filter((integration) => emulator.sunshine.messageTemplates(integration.id).some((template) => template.name === 'welcome_back'));
+    expect(holders.length).toBeGreaterThan(1);
+    const frame = await openTemplates();
+    await frame.getByRole('button', { name: 'Open welcome_back (French)' }).click();
+    await frame.getByRole('button', { name: 'Delete this template' }).click();
+    const dialog = frame.getByRole('dialog', { name: 'Delete welcome_back?' });
+    await dialog.getByText(/will be deleted in every language \(.*French.*\), here: Herald France, Herald Brasil, Herald US/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(holders.every((integration) => emulator.sunshine.messageTemplates(integration.id).some((template) => template.name === 'welcome_back'))).toBe(true);
+
+    await frame.getByRole('button', { name: 'Delete this template' }).click();
+    await frame.getByRole('dialog', { name: 'Delete welcome_back?' }).getByRole('button', { name: 'Delete everywhere' }).click();
+    await frame.getByRole('status').filter({ hasText: 'Deletion of welcome_back' }).waitFor();
+    for (const integration of holders) {
+      await frame.getByText(`${integration.displayName}: deleted.`).waitFor();
+      expect(emulator.sunshine.messageTemplates(integration.id).some((template) => template.name === 'welcome_back')).toBe(false);
+    }
+    await expect(frame.getByRole('button', { name: /^Open welcome_back/ }).count()).resolves.toBe(0);
+  });
+});
+
 describe('setting up as an agent', () => {
   it('tells an agent who is not an admin to ask one, and creates nothing', async () => {
     await harness().sandboxApi('PUT', '/session', { agentId: 2, locale: 'en' });

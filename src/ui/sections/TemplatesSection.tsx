@@ -63,6 +63,7 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
     return (
       <TemplateDetail
         template={opened}
+        namesakes={templates?.filter((template) => template.name === opened.name) ?? [opened]}
         integrations={integrations}
         onBack={() => setView({ kind: 'list' })}
         onRemoved={(outcomes) => {

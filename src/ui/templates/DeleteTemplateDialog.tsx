@@ -8,13 +8,14 @@ interface DeleteTemplateDialogProps {
   template: LogicalTemplate;
   /** Where the name exists, every language included (Meta deletes by name). */
   places: string[];
+  languages: string[];
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Deleting is by name, in every language, everywhere: say so before doing it. */
-export function DeleteTemplateDialog({ template, places, busy, onConfirm, onCancel }: DeleteTemplateDialogProps) {
+export function DeleteTemplateDialog({ template, places, languages, busy, onConfirm, onCancel }: DeleteTemplateDialogProps) {
   const { t } = useI18n();
   return (
     <Modal onClose={onCancel} aria-label={t('templates.delete.title', { name: template.name })}>
@@ -22,7 +23,7 @@ export function DeleteTemplateDialog({ template, places, busy, onConfirm, onCanc
         {t('templates.delete.title', { name: template.name })}
       </Header>
       <Body>
-        <Paragraph>{t('templates.delete.body', { name: template.name, places: places.join(', ') })}</Paragraph>
+        <Paragraph>{t('templates.delete.body', { name: template.name, places: places.join(', '), languages: languages.join(', ') })}</Paragraph>
         <Paragraph>{t('templates.delete.irreversible')}</Paragraph>
       </Body>
       <Footer>

@@ -24,6 +24,8 @@ const Columns = styled.div`
 
 interface TemplateDetailProps {
   template: LogicalTemplate;
+  /** Every language of the same name: Meta deletes by name, so deletion reaches all of them. */
+  namesakes: readonly LogicalTemplate[];
   integrations: readonly MessagingIntegration[];
   onBack: () => void;
   /** After a deletion: the outcome per place; the section shows it and goes back to the list. */
@@ -31,14 +33,16 @@ interface TemplateDetailProps {
 }
 
 /** One template: where it exists and in which status, its variables and samples, its previews. */
-export function TemplateDetail({ template, integrations, onBack, onRemoved }: TemplateDetailProps) {
+export function TemplateDetail({ template, namesakes, integrations, onBack, onRemoved }: TemplateDetailProps) {
   const { t, locale } = useI18n();
   const { templates } = useServices();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const whatsappHolders = integrations.filter((integration) => template.entries.some((entry) => entry.integrationId === integration.id));
-  const inSms = template.entries.some((entry) => entry.channel === 'sms');
+  const entries = namesakes.flatMap((namesake) => namesake.entries);
+  const whatsappHolders = integrations.filter((integration) => entries.some((entry) => entry.integrationId === integration.id));
+  const inSms = entries.some((entry) => entry.channel === 'sms');
+  const languages = namesakes.map((namesake) => languageName(namesake.language, locale));
   const places = [...whatsappHolders.map((integration) => integration.displayName ?? integration.id), ...(inSms ? [t('templates.smsSource')] : [])];
 
   const remove = async () => {
@@ -104,7 +108,7 @@ export function TemplateDetail({ template, integrations, onBack, onRemoved }: Te
         <TemplatePreview content={template.content} initial={template.channels.includes('whatsapp') ? 'whatsapp' : 'sms'} />
       </Columns>
       {confirming && (
-        <DeleteTemplateDialog template={template} places={places} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
+        <DeleteTemplateDialog template={template} places={places} languages={languages} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)} />
       )}
     </Section>
   );
