@@ -1,0 +1,44 @@
+/**
+ * The shape of a rate card, apart from its default figures (rateCard.ts) and the admin's
+ * overrides (rateCardOverrides.ts), which both build on it.
+ */
+
+export const WHATSAPP_PRICE_CATEGORIES = ['marketing', 'utility', 'authentication'] as const;
+export type WhatsAppPriceCategory = (typeof WHATSAPP_PRICE_CATEGORIES)[number];
+
+export interface RateSource {
+  id: string;
+  title: string;
+  /** '' when the figures are published nowhere (Herald's own computation, the admin's prices). */
+  url: string;
+  /** ISO date the figures were read; '' when unknown (the admin's own prices). */
+  retrieved: string;
+  /** ISO date the prices apply from, when the source says. */
+  effective?: string;
+}
+
+export interface WhatsAppRate {
+  marketing: number;
+  utility: number;
+  authentication: number;
+  /** A `RateSource` id. */
+  source: string;
+  /** With admin overrides: the categories the admin priced; the others keep `baseSource`'s. */
+  overridden?: WhatsAppPriceCategory[];
+  baseSource?: string;
+}
+
+export interface SmsRate {
+  perSegment: number;
+  source: string;
+}
+
+/** Keys are ISO 3166-1 alpha-2 countries, or `other` for every country without its own row. */
+export interface RateCard {
+  currency: 'USD';
+  sources: RateSource[];
+  whatsapp: Record<string, WhatsAppRate>;
+  sms: Record<string, SmsRate>;
+}
+
+export const OTHER_COUNTRIES = 'other';
