@@ -17,6 +17,16 @@ export function userRoutes(): Route[] {
       const fields = call.state.userFields.map((field) => userFieldJson(field, call.origin));
       return json({ user_fields: fields, next_page: null, previous_page: null, count: fields.length });
     }),
+    // Show Many Organizations: up to 100 ids; unknown ids are simply absent from the answer.
+    route('GET', '/api/v2/organizations/show_many', (call) => {
+      const ids = (call.url.searchParams.get('ids') ?? '').split(',').filter((id) => id.trim() !== '');
+      if (ids.length === 0 || ids.length > 100 || ids.some((id) => !/^\d+$/.test(id.trim()))) {
+        throw badRequest('ids takes 1 to 100 comma-separated organization ids');
+      }
+      const wanted = new Set(ids.map((id) => Number(id.trim())));
+      const organizations = call.state.organizations.filter((organization) => wanted.has(organization.id)).map((organization) => organizationJson(organization, call.origin));
+      return json({ organizations, next_page: null, previous_page: null, count: organizations.length });
+    }),
     route('GET', '/api/v2/organizations/{id:int}', (call) => {
       const organization = call.state.organizations.find((candidate) => candidate.id === Number(call.params.id));
       if (!organization) throw notFoundError();

@@ -61,7 +61,7 @@ describe('Zendesk Support API contract', () => {
       expectConforms('PUT', reply);
     });
 
-    it('GET /users/{id}/identities, /user_fields, /organizations/{id}', async () => {
+    it('GET /users/{id}/identities, /user_fields, /organizations/{id}, /organizations/show_many', async () => {
       const withPhone = [...zd.emulator.zendesk.users.all()].find((user) => user.role === 'end-user' && user.phone !== null);
       const identities = await zd.get(`/api/v2/users/${withPhone?.id}/identities.json`);
       expect(identities.body.identities.map((identity: { type: string }) => identity.type)).toEqual(['email', 'phone_number']);
@@ -72,6 +72,10 @@ describe('Zendesk Support API contract', () => {
       const organization = await zd.get(`/api/v2/organizations/${organizationId}.json`);
       expect(organization.status).toBe(200);
       expectConforms('GET', organization);
+      const ids = zd.emulator.zendesk.seedIds.organizations.slice(0, 3);
+      const many = await zd.get(`/api/v2/organizations/show_many.json?ids=${[...ids, 999999].join(',')}`);
+      expect(many.body.organizations.map((found: { id: number }) => found.id).sort()).toEqual([...ids].sort());
+      expectConforms('GET', many);
     });
 
     it('errors: 404 unknown user, 401 without credentials, 403 for an agent updating an admin', async () => {

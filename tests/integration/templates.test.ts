@@ -6,7 +6,7 @@ import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates'
 import { ZafTransport } from '../../src/api/transport/zafTransport';
 import { CustomObjectRecordsClient, CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import type { TemplateDraft } from '../../src/core/template/model';
-import { SMS_TEMPLATE_OBJECT } from '../../src/store/heraldObjects';
+import { HERALD_OBJECTS, SMS_TEMPLATE_OBJECT } from '../../src/store/heraldObjects';
 import { missingHeraldObjects, setUpHeraldObjects } from '../../src/store/setup';
 import { SmsTemplateStore } from '../../src/store/smsTemplates';
 import { TemplateCatalogue, TemplateNameTakenError, type SubmissionTarget } from '../../src/store/templateCatalogue';
@@ -82,10 +82,10 @@ describe('the template catalogue', () => {
   it('says SMS templates need setup until Herald’s objects exist, then sets them up idempotently', async () => {
     const h = await harness();
     expect((await h.catalogue.load([])).smsNotSetUp).toBe(true);
-    expect((await missingHeraldObjects(h.customObjects)).map((piece) => piece.object)).toEqual([SMS_TEMPLATE_OBJECT.key]);
+    expect((await missingHeraldObjects(h.customObjects)).map((piece) => piece.object)).toEqual(HERALD_OBJECTS.map((object) => object.key));
     expect(await setUpHeraldObjects(h.customObjects)).toEqual({
-      createdObjects: [SMS_TEMPLATE_OBJECT.key],
-      createdFields: SMS_TEMPLATE_OBJECT.fields.map((field) => `${SMS_TEMPLATE_OBJECT.key}.${field.key}`),
+      createdObjects: HERALD_OBJECTS.map((object) => object.key),
+      createdFields: HERALD_OBJECTS.flatMap((object) => object.fields.map((field) => `${object.key}.${field.key}`)),
     });
     expect(await setUpHeraldObjects(h.customObjects)).toEqual({ createdObjects: [], createdFields: [] });
     expect(await missingHeraldObjects(h.customObjects)).toEqual([]);

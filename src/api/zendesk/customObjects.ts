@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { realClock, type ApiClock } from '../clock';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
+import { runBulkJob, type BulkJobAction, type BulkJobItemResult, type BulkJobRecord } from './customObjectJobs';
 
 /** Custom object field types Herald uses (the API knows more). */
 export type CustomFieldType = 'text' | 'textarea' | 'integer' | 'decimal' | 'checkbox' | 'date';
@@ -84,6 +86,29 @@ const recordPageSchema = z.looseObject({
 
 export type CustomObjectRecord = z.infer<typeof recordSchema>;
 
+/**
+ * A filtered search: comparisons such as `{ "custom_object_fields.day": { "$eq": "2026-11-21" } }`
+ * combined with `$and` / `$or` (custom fields prefixed `custom_object_fields.`).
+ */
+export type RecordFilter = Record<string, unknown>;
+
+/** Search needs a sort to return more than the first 10,000 matches. */
+export type RecordSearchSort = 'name' | '-name' | 'created_at' | '-created_at' | 'updated_at' | '-updated_at';
+
+export interface RecordSearchOptions {
+  sort: RecordSearchSort;
+  /** 1 to 100 (default 100). */
+  pageSize?: number;
+}
+
+export interface RecordPage {
+  records: CustomObjectRecord[];
+  /** The cursor of the next page, undefined on the last. */
+  next: string | undefined;
+}
+
+export type { BulkJobAction, BulkJobItemResult, BulkJobRecord } from './customObjectJobs';
+
 export interface RecordWrite {
   name: string;
   fields: Record<string, string | number | boolean | null>;
@@ -92,12 +117,15 @@ export interface RecordWrite {
 /** The records of one custom object. */
 export class CustomObjectRecordsClient {
   private readonly base: string;
+  private readonly clock: ApiClock;
 
   constructor(
     private readonly transport: Transport,
-    objectKey: string,
+    private readonly objectKey: string,
+    options: { clock?: ApiClock } = {},
   ) {
     this.base = `/api/v2/custom_objects/${objectKey}/records`;
+    this.clock = options.clock ?? realClock;
   }
 
   /** Every record, following the cursor to the end. */
@@ -128,5 +156,40 @@ export class CustomObjectRecordsClient {
 
   async deleteByExternalId(externalId: string): Promise<void> {
     await this.transport.send({ method: 'DELETE', url: this.base, credentials: 'zendesk', query: { external_id: externalId } });
+  }
+
+  /** One page of a filtered, sorted search (`POST …/records/search`). */
+  async searchPage(filter: RecordFilter, options: RecordSearchOptions, after?: string): Promise<RecordPage> {
+    const response = await this.transport.send({
+      method: 'POST',
+      url: `${this.base}/search`,
+      credentials: 'zendesk',
+      query: { 'page[size]': options.pageSize ?? 100, 'page[after]': after, sort: options.sort },
+      body: { filter },
+    });
+    const page = parseResponse(recordPageSchema, response.body, 'POST /api/v2/custom_objects/{key}/records/search');
+    return { records: page.custom_object_records, next: page.meta?.has_more ? (page.meta.after_cursor ?? undefined) : undefined };
+  }
+
+  /** Every record the filter matches, page by page, following the cursor to the end. */
+  async *search(filter: RecordFilter, options: RecordSearchOptions): AsyncGenerator<CustomObjectRecord[]> {
+    const seen = new Set<string>();
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.searchPage(filter, options, after);
+      if (page.records.length > 0) yield page.records;
+      // A cursor seen twice would loop forever: end the walk rather than hammer the API.
+      if (!page.next || page.records.length === 0 || seen.has(page.next)) return;
+      seen.add(page.next);
+      after = page.next;
+    }
+  }
+
+  /**
+   * Runs one bulk job of at most 100 items and waits for it (polling the job status on the clock).
+   * Resolves with one result per item; rejects when the job fails or cannot be queued.
+   */
+  async runJob(action: BulkJobAction, items: readonly (BulkJobRecord | string)[]): Promise<BulkJobItemResult[]> {
+    return runBulkJob(this.transport, this.objectKey, action, items, { clock: this.clock });
   }
 }

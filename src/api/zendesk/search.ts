@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
+import { audienceUserSchema } from './audienceUsers';
+import { userSearchTerms } from './userQuery';
+
+/** Search returns at most 100 results a page. */
+const MAX_PER_PAGE = 100;
 
 export class SearchClient {
   constructor(private readonly transport: Transport) {}
@@ -14,5 +20,21 @@ export class SearchClient {
       query: { query: `type:user ${query}`.trim() },
     });
     return parseResponse(z.looseObject({ count: z.number() }), response.body, 'GET /api/v2/search/count').count;
+  }
+
+  /**
+   * A few users the query matches, for a preview: one page of Search (relevance order), each reduced
+   * to an AudienceUser (organizationName null). A `type:` term in the query is refused, as on export.
+   */
+  async sampleUsers(query: string, count = 10, options: { userFieldKeys?: readonly string[] } = {}): Promise<AudienceUser[]> {
+    const perPage = Math.min(MAX_PER_PAGE, Math.max(1, Math.floor(count)));
+    const response = await this.transport.send({
+      method: 'GET',
+      url: '/api/v2/search',
+      credentials: 'zendesk',
+      query: { query: `type:user ${userSearchTerms(query)}`.trim(), per_page: perPage },
+    });
+    const schema = z.object({ results: z.array(audienceUserSchema(options.userFieldKeys)) });
+    return parseResponse(schema, response.body, 'GET /api/v2/search').results.slice(0, perPage);
   }
 }

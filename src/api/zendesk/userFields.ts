@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { collectCursorPages } from '../pagination';
+import { parseResponse } from '../parse';
+import type { Transport } from '../transport/types';
+
+const fieldSchema = z.looseObject({
+  key: z.string(),
+  title: z.string().nullish(),
+  type: z.string(),
+  active: z.boolean().nullish(),
+});
+
+const pageSchema = z.looseObject({
+  user_fields: z.array(fieldSchema),
+  meta: z.looseObject({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
+  next_page: z.string().nullish(),
+});
+
+export interface UserField {
+  key: string;
+  title: string;
+  type: string;
+}
+
+/** The account's custom user fields: what a placeholder, the phone field or the opt-in rule may read. */
+export class UserFieldsClient {
+  constructor(private readonly transport: Transport) {}
+
+  async list(): Promise<UserField[]> {
+    const fields = await collectCursorPages(async (after) => {
+      const response = await this.transport.send({
+        method: 'GET',
+        url: '/api/v2/user_fields',
+        credentials: 'zendesk',
+        query: { 'page[size]': 100, 'page[after]': after },
+      });
+      const page = parseResponse(pageSchema, response.body, 'GET /api/v2/user_fields');
+      return { items: page.user_fields, next: page.meta?.has_more ? (page.meta.after_cursor ?? undefined) : undefined };
+    });
+    return fields.filter((field) => field.active !== false).map((field) => ({ key: field.key, title: field.title ?? field.key, type: field.type }));
+  }
+}

@@ -1,0 +1,139 @@
+import Papa from 'papaparse';
+
+/**
+ * The CSV side of the block and allow lists: reading a file a person made (in a spreadsheet, with
+ * their own header spellings and delimiter) into rows that know their line in the file, and writing
+ * the lists back as `user_id,phone,note`.
+ */
+
+export interface ContactListCsvRow {
+  /** 1-based line of the row in the file (the header is line 1). */
+  line: number;
+  userId: string;
+  phone: string;
+  note: string;
+}
+
+/** The file cannot be read as a list: it has no header naming a user id or phone column. */
+export class ContactListCsvError extends Error {
+  override name = 'ContactListCsvError';
+
+  constructor(readonly problem: 'empty' | 'no-identifier-column') {
+    super(problem === 'empty' ? 'The CSV file is empty' : 'The CSV header names no user id column and no phone column');
+  }
+}
+
+type Column = 'userId' | 'phone' | 'note';
+
+/** Header spellings people use, most specific first, compared without case, accents, spaces or punctuation. */
+const HEADERS: Record<Column, readonly string[]> = {
+  userId: ['userid', 'id', 'user', 'zendeskid', 'zendeskuserid', 'requesterid', 'idutilisateur', 'utilisateur', 'identifiant'],
+  phone: [
+    'phone',
+    'phonenumber',
+    'phoneno',
+    'mobile',
+    'mobilenumber',
+    'mobilephone',
+    'cell',
+    'cellphone',
+    'telephone',
+    'tel',
+    'msisdn',
+    'whatsapp',
+    'whatsappnumber',
+    'number',
+    'numero',
+    'portable',
+  ],
+  note: ['note', 'notes', 'comment', 'comments', 'reason', 'description', 'remarque', 'commentaire', 'raison'],
+};
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+export function readContactListCsv(csv: string): ContactListCsvRow[] {
+  const text = csv.startsWith('\uFEFF') ? csv.slice(1) : csv;
+  const rows: Array<{ cells: string[]; line: number }> = [];
+  let consumed = 0;
+  let line = 1;
+  // Step mode gives each row's end offset, from which its line follows even when a quoted cell
+  // spans several lines.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    step: (result) => {
+      rows.push({ cells: result.data, line });
+      const end = result.meta.cursor;
+      line += (text.slice(consumed, end).match(LINE_BREAK) ?? []).length;
+      consumed = end;
+    },
+  });
+  const header = rows.shift();
+  if (!header || isBlank(header.cells)) throw new ContactListCsvError('empty');
+  const columns = columnsOf(header.cells);
+  if (columns.userId === undefined && columns.phone === undefined) throw new ContactListCsvError('no-identifier-column');
+  const cell = (cells: string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
+  return rows
+    .filter((row) => !isBlank(row.cells))
+    .map((row) => ({
+      line: row.line,
+      userId: cell(row.cells, columns.userId),
+      phone: cell(row.cells, columns.phone),
+      note: unescapeFormula(cell(row.cells, columns.note)),
+    }));
+}
+
+export interface ContactListCsvLine {
+  userId: number | null;
+  phone: string | null;
+  note: string;
+}
+
+export function writeContactListCsv(lines: readonly ContactListCsvLine[]): string {
+  return Papa.unparse({
+    fields: ['user_id', 'phone', 'note'],
+    data: lines.map((line) => [line.userId === null ? '' : String(line.userId), line.phone ?? '', escapeFormula(line.note)]),
+  });
+}
+
+/** For each column, the header cell with the most specific spelling (`user_id` wins over `id`). */
+function columnsOf(header: readonly string[]): Partial<Record<Column, number>> {
+  const keys = header.map(headerKey);
+  const columns: Partial<Record<Column, number>> = {};
+  for (const column of Object.keys(HEADERS) as Column[]) {
+    for (const spelling of HEADERS[column]) {
+      const index = keys.indexOf(spelling);
+      if (index >= 0 && !Object.values(columns).includes(index)) {
+        columns[column] = index;
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
+function headerKey(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/**
+ * A note that starts like a formula would run as one when the file is opened in a spreadsheet:
+ * it is written with a leading apostrophe, which reading removes again. Phones (`+33…`) are left as
+ * they are: they are validated numbers, and an apostrophe would break them.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function escapeFormula(note: string): string {
+  return FORMULA_START.test(note) ? `'${note}` : note;
+}
+
+function unescapeFormula(note: string): string {
+  return note.startsWith("'") && FORMULA_START.test(note.slice(1)) ? note.slice(1) : note;
+}
