@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sandbox/start.ts', 'scripts/**/*.ts'],
+    files: ['sandbox/start.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );
