@@ -3,8 +3,14 @@ import { IntegrationsClient } from '../api/sunshine/integrations';
 import { MessageTemplatesClient } from '../api/sunshine/messageTemplates';
 import { ZafTransport } from '../api/transport/zafTransport';
 import { CustomObjectRecordsClient, CustomObjectsClient } from '../api/zendesk/customObjects';
+import { ExportSearchClient } from '../api/zendesk/exportSearch';
+import { OrganizationsClient } from '../api/zendesk/organizations';
 import { SearchClient } from '../api/zendesk/search';
+import { UserFieldsClient } from '../api/zendesk/userFields';
 import { UsersClient } from '../api/zendesk/users';
+import { AudiencePlanner } from '../store/audiencePlanner';
+import { BlackoutLogStore } from '../store/blackoutLog';
+import { ContactListStore } from '../store/contactLists';
 import { SMS_TEMPLATE_OBJECT } from '../store/heraldObjects';
 import { SmsTemplateStore } from '../store/smsTemplates';
 import { TemplateCatalogue } from '../store/templateCatalogue';
@@ -16,7 +22,10 @@ export interface Services {
   users: UsersClient;
   search: SearchClient;
   customObjects: CustomObjectsClient;
+  userFields: UserFieldsClient;
   smsTemplates: SmsTemplateStore;
+  contactLists: ContactListStore;
+  planner: AudiencePlanner;
   /** Absent while the Conversations API settings are incomplete or invalid. */
   integrations: IntegrationsClient | undefined;
   templates: TemplateCatalogue | undefined;
@@ -32,11 +41,20 @@ export function ServicesProvider({ children }: { children: ReactNode }) {
     const transport = new ZafTransport(client);
     const smsTemplates = new SmsTemplateStore(new CustomObjectRecordsClient(transport, SMS_TEMPLATE_OBJECT.key));
     const sunshine = settings.ok ? settings.settings.sunshine : undefined;
+    const contactLists = new ContactListStore(transport);
     return {
       users: new UsersClient(transport),
       search: new SearchClient(transport),
       customObjects: new CustomObjectsClient(transport),
+      userFields: new UserFieldsClient(transport),
       smsTemplates,
+      contactLists,
+      planner: new AudiencePlanner({
+        exportSearch: new ExportSearchClient(transport),
+        organizations: new OrganizationsClient(transport),
+        contactLists,
+        blackoutLog: new BlackoutLogStore(transport),
+      }),
       integrations: sunshine ? new IntegrationsClient(transport, sunshine) : undefined,
       templates: sunshine ? new TemplateCatalogue(new MessageTemplatesClient(transport, sunshine), smsTemplates, smsLabel) : undefined,
     };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseRateCardOverrides } from '../core/campaign/rateCard';
+import { parseMessagingTier, type MessagingTier } from '../core/campaign/tier';
 import { parseOptInRule, type OptInRule } from '../core/contact/optInRule';
 import { isKnownCountry } from '../core/phone/normalizePhone';
 import type { CountryCode } from 'libphonenumber-js/max';
@@ -18,6 +20,10 @@ export interface HeraldSettings {
   optInRule: OptInRule;
   optOutTag: string | undefined;
   sendRate: number;
+  /** The WhatsApp messaging limit the admin declared; undefined when not declared. */
+  messagingTier: MessagingTier | undefined;
+  /** Price overrides as typed (checked here, applied to the default rate card by the plan). */
+  rateCardOverrides: string;
 }
 
 export type SettingName =
@@ -29,7 +35,9 @@ export type SettingName =
   | 'default_country'
   | 'opt_in_rule'
   | 'opt_out_tag'
-  | 'send_rate';
+  | 'send_rate'
+  | 'messaging_tier'
+  | 'rate_card';
 
 export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
@@ -82,6 +90,13 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
   const optOutTag = value('opt_out_tag').toLowerCase();
   if (optOutTag !== '' && /\s/.test(optOutTag)) issues.push({ setting: 'opt_out_tag', problem: 'bad-format' });
 
+  const tierText = value('messaging_tier');
+  const messagingTier = tierText === '' ? undefined : parseMessagingTier(tierText);
+  if (tierText !== '' && !messagingTier) issues.push({ setting: 'messaging_tier', problem: 'bad-format' });
+
+  const rateCardOverrides = value('rate_card');
+  if (parseRateCardOverrides(rateCardOverrides).problems.length > 0) issues.push({ setting: 'rate_card', problem: 'bad-format' });
+
   if (issues.length > 0 || !baseUrl || !optInRule) return { ok: false, issues };
   return {
     ok: true,
@@ -94,6 +109,8 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
       optInRule,
       optOutTag: optOutTag || undefined,
       sendRate,
+      messagingTier,
+      rateCardOverrides,
     },
   };
 }

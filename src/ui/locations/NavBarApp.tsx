@@ -68,7 +68,7 @@ export function NavBarApp() {
           <TemplatesSection channels={channels} />
         </TabPanel>
         <TabPanel item="audiences">
-          <AudiencesSection />
+          <AudiencesSection channels={channels} />
         </TabPanel>
         <TabPanel item="settings">
           <SettingsSection channels={channels} />

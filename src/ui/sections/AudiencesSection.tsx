@@ -1,72 +1,60 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Input } from '@zendeskgarden/react-forms';
-import { Paragraph } from '@zendeskgarden/react-typography';
-import { useState, type FormEvent } from 'react';
-import styled from 'styled-components';
-import { checkAudienceQuery, type AudienceQueryProblem } from '../../core/audience/audienceQuery';
-import { ErrorNotice } from '../components/ErrorNotice';
-import { Loading } from '../components/Loading';
+import { Tab, TabList, TabPanel, Tabs } from '@zendeskgarden/react-tabs';
+import { useState } from 'react';
+import type { AudienceUser } from '../../core/campaign/audienceUser';
+import type { ContactListKind } from '../../store/contactLists';
+import { useZaf } from '../../zaf/ZafProvider';
+import { AudienceQueryPanel } from '../audiences/AudienceQueryPanel';
+import { ListsPanel } from '../audiences/ListsPanel';
+import { PlanPanel } from '../audiences/PlanPanel';
+import { useContactLists } from '../audiences/useContactLists';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { ChannelsBlock, type ChannelsState } from './ChannelsBlock';
 
-type CountState = { status: 'idle' } | { status: 'counting' } | { status: 'counted'; query: string; count: number } | { status: 'failed'; error: unknown };
+const PANELS = ['audience', 'lists', 'plan'] as const;
+type Panel = (typeof PANELS)[number];
 
-const Form = styled.form`
-  display: flex;
-  flex-direction: column;
-  gap: ${(p) => p.theme.space.sm};
-  max-width: 640px;
-`;
-
-export function AudiencesSection() {
+/** Who a send reaches: the search, the block and allow lists, and the send plan with its reasons. */
+export function AudiencesSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
-  const { search } = useServices();
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<AudienceQueryProblem | undefined>();
-  const [state, setState] = useState<CountState>({ status: 'idle' });
+  const { settings } = useZaf();
+  const lists = useContactLists();
+  const [panel, setPanel] = useState<Panel>('audience');
+  const [audience, setAudience] = useState<{ query: string; count: number } | undefined>();
 
-  const count = async (event: FormEvent) => {
-    event.preventDefault();
-    const check = checkAudienceQuery(text);
-    if (!check.ok) {
-      setProblem(check.problem);
-      return;
-    }
-    setProblem(undefined);
-    setState({ status: 'counting' });
-    try {
-      setState({ status: 'counted', query: check.query, count: await search.countUsers(check.query) });
-    } catch (error) {
-      setState({ status: 'failed', error });
-    }
+  if (!settings.ok) {
+    return (
+      <Section title={t('audiences.title')} intro={t('audiences.intro')}>
+        <ChannelsBlock channels={channels} />
+      </Section>
+    );
+  }
+
+  const addToList = async (user: AudienceUser, list: ContactListKind) => {
+    await lists.store.add({ list, userId: user.id, phone: null, note: t('lists.addedFromAudience') });
+    lists.state.reload();
   };
 
   return (
     <Section title={t('audiences.title')} intro={t('audiences.intro')}>
-      <Form onSubmit={count} noValidate>
-        <Field>
-          <Field.Label>{t('audiences.queryLabel')}</Field.Label>
-          <Field.Hint>{t('audiences.queryHint')}</Field.Hint>
-          <Input
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            validation={problem ? 'error' : undefined}
-            placeholder="tags:whatsapp_opt_in created>2024-01-01"
-          />
-          {problem && <Field.Message validation="error">{t(`audiences.problem.${problem}`)}</Field.Message>}
-        </Field>
-        <div>
-          <Button type="submit" isPrimary disabled={state.status === 'counting'}>
-            {t('audiences.count')}
-          </Button>
-        </div>
-      </Form>
-      {state.status === 'counting' && <Loading label={t('audiences.counting')} />}
-      {state.status === 'failed' && <ErrorNotice error={state.error} title={t('audiences.countFailed')} />}
-      {state.status === 'counted' && (
-        <Paragraph role="status">{t('audiences.matches', { count: state.count })}</Paragraph>
-      )}
+      <Tabs selectedItem={panel} onChange={(item: Panel) => setPanel(item)}>
+        <TabList aria-label={t('audiences.panels')}>
+          {PANELS.map((id) => (
+            <Tab key={id} item={id}>
+              {t(`audiences.panel.${id}`)}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanel item="audience">
+          <AudienceQueryPanel rules={settings.settings} onChecked={(query, count) => setAudience({ query, count })} onList={lists.lists ? addToList : undefined} />
+        </TabPanel>
+        <TabPanel item="lists">
+          <ListsPanel lists={lists} defaultCountry={settings.settings.defaultCountry} />
+        </TabPanel>
+        <TabPanel item="plan">
+          {channels.data ? <PlanPanel channels={channels.data} audience={audience} settings={settings.settings} /> : <ChannelsBlock channels={channels} />}
+        </TabPanel>
+      </Tabs>
     </Section>
   );
 }

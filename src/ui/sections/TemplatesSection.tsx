@@ -8,7 +8,7 @@ import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
 import { CatalogueFailures } from '../templates/CatalogueFailures';
-import { SetupNotice } from '../templates/SetupNotice';
+import { SetupNotice } from '../components/SetupNotice';
 import { RemovalReport } from '../templates/RemovalReport';
 import { TemplateDetail } from '../templates/TemplateDetail';
 import { TemplateEditor } from '../templates/TemplateEditor';
@@ -91,7 +91,7 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
       {catalogue.status === 'error' && <ErrorNotice error={catalogue.error} title={t('templates.failed')} onRetry={catalogue.reload} />}
       {catalogue.status === 'success' && catalogue.data && (
         <>
-          {catalogue.data.smsNotSetUp && <SetupNotice onDone={catalogue.reload} />}
+          {catalogue.data.smsNotSetUp && <SetupNotice title={t('templates.setup.title')} body={t('templates.setup.body')} onDone={catalogue.reload} />}
           <CatalogueFailures failures={catalogue.data.failures} />
           {templates && templates.length === 0 && <EmptyState title={t('templates.empty')}>{t('templates.emptyHelp')}</EmptyState>}
           {templates && templates.length > 0 && shown.length === 0 && <EmptyState title={t('templates.noMatch')} />}

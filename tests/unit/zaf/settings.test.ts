@@ -27,6 +27,8 @@ describe('parseSettings', () => {
         optInRule: { kind: 'tag', tag: 'whatsapp_opt_in' },
         optOutTag: 'whatsapp_opt_out',
         sendRate: 8,
+        messagingTier: undefined,
+        rateCardOverrides: '',
       },
     });
   });
@@ -68,6 +70,13 @@ describe('parseSettings', () => {
   it('asks for the opt-in rule when it is empty', () => {
     const result = parseSettings({ ...complete, opt_in_rule: '' }, 'acme');
     expect(result).toEqual({ ok: false, issues: [{ setting: 'opt_in_rule', problem: 'missing' }] });
+  });
+
+  it('reads the messaging tier and checks the price overrides', () => {
+    const declared = parseSettings({ ...complete, messaging_tier: '10,000', rate_card: '# mine\nFR,MARKETING,0.09' }, 'acme');
+    expect(declared.ok && [declared.settings.messagingTier, declared.settings.rateCardOverrides]).toEqual(['10000', '# mine\nFR,MARKETING,0.09']);
+    expect(parseSettings({ ...complete, messaging_tier: '3000' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'messaging_tier', problem: 'bad-format' }] });
+    expect(parseSettings({ ...complete, rate_card: 'FR;MARKETING;cheap' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'rate_card', problem: 'bad-format' }] });
   });
 
   it('refuses fractional and out-of-range rates', () => {

@@ -1,17 +1,17 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
 import { causeOf } from '../../api/diagnose';
-import { useI18n } from '../i18n/I18nProvider';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
+import { useI18n } from '../i18n/I18nProvider';
 
-/** SMS templates live in Herald's custom objects: offer to create them where they are missing. */
-export function SetupNotice({ onDone }: { onDone: () => void }) {
+/** Something needs Herald's custom objects: offer to create them (idempotent; admins only). */
+export function SetupNotice({ title, body, onDone }: { title: string; body: string; onDone: () => void }) {
   const { t } = useI18n();
   const { state, run } = useHeraldSetup(onDone);
   return (
     <Alert type="info">
-      <Title>{t('templates.setup.title')}</Title>
-      <Paragraph>{t('templates.setup.body')}</Paragraph>
+      <Title>{title}</Title>
+      <Paragraph>{body}</Paragraph>
       {state.status === 'failed' && (
         <Paragraph role="alert">{causeOf(state.error) === 'not-permitted' ? t('templates.setup.adminOnly') : t(`errors.${causeOf(state.error)}`)}</Paragraph>
       )}

@@ -1,0 +1,182 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Hint, Input, Label } from '@zendeskgarden/react-forms';
+import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
+import { Paragraph } from '@zendeskgarden/react-typography';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import styled from 'styled-components';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { checkListEntry, type ListEntryProblem } from '../../core/audience/listEntry';
+import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
+import type { ContactListEntry, ContactListKind, ContactListStore, ImportReport } from '../../store/contactLists';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Section } from '../components/Section';
+import { VisuallyHidden } from '../components/VisuallyHidden';
+import { useI18n } from '../i18n/I18nProvider';
+import { downloadText } from './download';
+import { ImportReportView } from './ImportReportView';
+
+const AddForm = styled.form`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: flex-end;
+  gap: ${(p) => p.theme.space.sm};
+
+  & > div {
+    flex: 1 1 160px;
+  }
+`;
+
+const Actions = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: ${(p) => p.theme.space.sm};
+`;
+
+interface ListEditorProps {
+  kind: ContactListKind;
+  entries: readonly ContactListEntry[];
+  store: ContactListStore;
+  defaultCountry: CountryCode | undefined;
+  onChanged: () => void;
+}
+
+/** One list: its entries, adding and removing by hand, CSV import with a per-row report, CSV export. */
+export function ListEditor({ kind, entries, store, defaultCountry, onChanged }: ListEditorProps) {
+  const { t } = useI18n();
+  const [userId, setUserId] = useState('');
+  const [phone, setPhone] = useState('');
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<ListEntryProblem[]>([]);
+  const [failure, setFailure] = useState<unknown>();
+  const [report, setReport] = useState<ImportReport | undefined>();
+  const [importing, setImporting] = useState<{ done: number; total: number } | undefined>();
+  const file = useRef<HTMLInputElement>(null);
+  const fileId = useId();
+  const title = t(`lists.${kind}.title`);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkListEntry({ userId, phone }, defaultCountry);
+    if (!check.ok) {
+      setProblems(check.problems);
+      return;
+    }
+    setProblems([]);
+    try {
+      await store.add({ list: kind, userId: check.userId, phone: check.phone, note: note.trim() });
+      setUserId('');
+      setPhone('');
+      setNote('');
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const remove = async (entry: ContactListEntry) => {
+    try {
+      await store.remove(entry);
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    setReport(undefined);
+    setImporting({ done: 0, total: 0 });
+    try {
+      const result = await store.importCsv(kind, await chosen.text(), defaultCountry, (done, total) => setImporting({ done, total }));
+      setReport(result);
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setImporting(undefined);
+      if (file.current) file.current.value = '';
+    }
+  };
+
+  return (
+    <Section title={title} intro={t(`lists.${kind}.intro`)} level={3}>
+      {failure !== undefined && <ErrorNotice error={failure} title={t('lists.failed')} onRetry={() => setFailure(undefined)} />}
+      <AddForm onSubmit={add} noValidate aria-label={t('lists.addTo', { list: title })}>
+        <Field>
+          <Field.Label>{t('lists.userId')}</Field.Label>
+          <Input value={userId} inputMode="numeric" onChange={(event) => setUserId(event.target.value)} validation={problems.includes('invalid-user-id') ? 'error' : undefined} />
+        </Field>
+        <Field>
+          <Field.Label>{t('lists.phone')}</Field.Label>
+          <Input type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} validation={problems.includes('invalid-phone') ? 'error' : undefined} />
+        </Field>
+        <Field>
+          <Field.Label>{t('lists.note')}</Field.Label>
+          <Input value={note} onChange={(event) => setNote(event.target.value)} />
+        </Field>
+        <Button type="submit">{t('lists.add')}</Button>
+      </AddForm>
+      {problems.map((problem) => (
+        <Paragraph key={problem} role="alert">
+          {t(`lists.problem.${problem}`)}
+        </Paragraph>
+      ))}
+      <Actions>
+        <div>
+          {/* A native file input: Garden's field context only labels Garden's own inputs. */}
+          <Label htmlFor={fileId}>{t('lists.import.label', { list: title })}</Label>
+          <Hint id={`${fileId}-hint`}>{t('lists.import.hint')}</Hint>
+          <input
+            id={fileId}
+            ref={file}
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={`${fileId}-hint`}
+            onChange={(event) => void importFile(event)}
+            disabled={importing !== undefined}
+          />
+        </div>
+        <Button onClick={() => downloadText(`herald-${kind}-list.csv`, store.exportCsv(entries, kind))} disabled={entries.length === 0}>
+          {t('lists.export')}
+        </Button>
+      </Actions>
+      {importing && <Paragraph role="status">{t('lists.import.progress', { done: importing.done, total: importing.total })}</Paragraph>}
+      {report && <ImportReportView report={report} />}
+      {entries.length === 0 ? (
+        <Paragraph>{t('lists.empty')}</Paragraph>
+      ) : (
+        <Table size="small" aria-label={title}>
+          <Head>
+            <HeaderRow>
+              <HeaderCell>{t('lists.userId')}</HeaderCell>
+              <HeaderCell>{t('lists.phone')}</HeaderCell>
+              <HeaderCell>{t('lists.note')}</HeaderCell>
+              <HeaderCell>
+                <VisuallyHidden>{t('lists.actions')}</VisuallyHidden>
+              </HeaderCell>
+            </HeaderRow>
+          </Head>
+          <Body>
+            {entries.map((entry) => {
+              const label = entry.userId !== null ? String(entry.userId) : (entry.phone ?? '');
+              return (
+                <Row key={`${entry.userId ?? ''}:${entry.phone ?? ''}`}>
+                  <Cell>{entry.userId ?? '—'}</Cell>
+                  <Cell>{entry.phone ? formatPhoneForDisplay(entry.phone) : '—'}</Cell>
+                  <Cell>{entry.note || '—'}</Cell>
+                  <Cell>
+                    <Button size="small" isBasic isDanger onClick={() => void remove(entry)} aria-label={t('lists.removeEntry', { entry: label, list: title })}>
+                      {t('lists.remove')}
+                    </Button>
+                  </Cell>
+                </Row>
+              );
+            })}
+          </Body>
+        </Table>
+      )}
+    </Section>
+  );
+}
