@@ -25,6 +25,8 @@ export interface PlanRequest {
   contact: ContactRules;
   blackoutDays: number;
   now: number;
+  /** Users per export page; the export's own default (1000, the endpoint's maximum) when absent. */
+  pageSize?: number;
   signal?: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
 }
@@ -62,6 +64,7 @@ export class AudiencePlanner {
     const needsOrganization = request.mappings.some((mapping) => mapping.source.kind === 'user' && mapping.source.field === 'organization');
     for await (const page of this.dependencies.exportSearch.users(request.query, {
       userFieldKeys: neededUserFieldKeys(request.mappings, contactFieldKeys(request.contact)),
+      pageSize: request.pageSize,
       signal: request.signal,
       onProgress: request.onProgress,
       clock: this.dependencies.clock,
