@@ -1,0 +1,72 @@
+import type { Recipient } from '../campaign/plan';
+import type { LedgerSnapshot, RecipientDetail } from './states';
+
+/**
+ * What the sending engine needs from the outside world, as interfaces: the engine itself stays free
+ * of Zendesk, Sunshine, the browser and the clock, so that it runs the same in a tab, a worker, a
+ * test or a server.
+ */
+
+/** Time: `sleep` must end early (rejecting) when `signal` aborts. */
+export interface SendClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The outcome of one send attempt, as the transport saw it. */
+export type SendAttempt = { ok: true; notificationId: string } | { ok: false; error: unknown };
+
+export interface NotificationSender {
+  send(recipient: Recipient, signal?: AbortSignal): Promise<SendAttempt>;
+}
+
+/** Everything the engine persists about one campaign run, as it finds it when it starts. */
+export interface PersistedRun {
+  /** The frozen audience, in send order. */
+  recipients: readonly Recipient[];
+  ledger: LedgerSnapshot;
+  /** Every index below this may have been sent: it was reserved before sending. */
+  reservedThrough: number;
+}
+
+export interface RunPersistence {
+  load(): Promise<PersistedRun>;
+  /** Persists the watermark; resolves only once it is stored. The engine sends nothing past it before. */
+  reserve(through: number): Promise<void>;
+  /** Stores the results of the given indexes (and whatever else changed). */
+  saveResults(ledger: LedgerSnapshot, changed: readonly number[]): Promise<void>;
+  /** Remembers accepted sends for the blackout days. */
+  recordSent(fingerprints: readonly string[], at: number): Promise<void>;
+}
+
+/**
+ * A journal local to this browser (IndexedDB), written before each send and after its result: after
+ * a reload in the same browser it tells exactly which sends were in flight, instead of the whole
+ * reserved window.
+ */
+export type JournalEntry = { state: 'inflight' } | { state: 'sent' | 'failed' | 'skipped' | 'unverified'; detail: RecipientDetail };
+
+export interface LocalJournal {
+  /** Marks these indexes in flight; resolves once durable. */
+  begin(indexes: readonly number[]): Promise<void>;
+  /** Records a result (may be buffered; `flush` makes it durable). */
+  finish(index: number, entry: Exclude<JournalEntry, { state: 'inflight' }>): void;
+  flush(): Promise<void>;
+  /** Everything journaled for this run, or undefined when this browser has no journal of it. */
+  read(): Promise<ReadonlyMap<number, JournalEntry> | undefined>;
+  clear(): Promise<void>;
+}
+
+/** One runner per campaign, across browsers: a lease with heartbeat on the campaign record. */
+export interface LeaseKeeper {
+  /** Takes the lease if it is free or expired; tells who holds it otherwise. */
+  acquire(): Promise<{ ok: true } | { ok: false; holder: string; expiresAt: number }>;
+  /** Extends the lease; false when another runner took it (then this runner must stop at once). */
+  heartbeat(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** Records that a customer opted out (WhatsApp 131050) on their Zendesk user. */
+export interface OptOutRecorder {
+  recordOptOut(userId: number): Promise<void>;
+}
