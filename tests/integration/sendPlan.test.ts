@@ -9,7 +9,7 @@ import { ExportSearchClient } from '../../src/api/zendesk/exportSearch';
 import { OrganizationsClient } from '../../src/api/zendesk/organizations';
 import type { ContactRules } from '../../src/core/contact/assessContact';
 import { EXCLUSION_REASONS, messageFingerprint, type ExclusionReason } from '../../src/core/campaign/eligibility';
-import { templateSlots, type SlotMapping } from '../../src/core/campaign/mapping';
+import type { SlotMapping } from '../../src/core/campaign/mapping';
 import type { SendPlan } from '../../src/core/campaign/plan';
 import { draftContent } from '../../src/core/template/meta';
 import { AudiencePlanner } from '../../src/store/audiencePlanner';
@@ -37,7 +37,6 @@ const CONTENT = draftContent({
   footer: '',
   buttons: [],
 });
-const SLOTS = templateSlots(CONTENT);
 // The first name comes from a custom field that some users lack, with no fallback: they are left out.
 const MAPPINGS: SlotMapping[] = [
   { source: { kind: 'custom', key: 'first_name' }, fallback: '' },
