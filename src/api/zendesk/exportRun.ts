@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
-import { backoffDelay } from '../backoff';
+import { backoffDelay } from '../../core/time/backoff';
 import { unlessAborted } from '../clock';
 import { parseResponse } from '../parse';
 import { HttpError, InvalidResponseError, NetworkError, RateLimitedError, TimeoutError } from '../transport/errors';

@@ -1,0 +1,260 @@
+import { backoffDelay } from '../time/backoff';
+import type { SendClock } from './ports';
+
+/**
+ * The pace of a campaign: when the next send may start.
+ *
+ * - **Hard cap**: never more starts than the target rate in any one-second window, whatever
+ *   window one looks at (a sliding window of start times, not a counter reset each second).
+ * - **Smooth**: starts are spread evenly, one every 1000/rate ms at the current rate, so a
+ *   channel sees a steady flow instead of a burst at the top of each second.
+ * - **Bounded**: at most `maxInFlight` sends started and not yet released, so a slow API does not
+ *   pile up thousands of open requests (and thousands of unknown outcomes if the tab dies).
+ * - **Adaptive (AIMD)**: a rate limit stops every start until its pause ends and halves the
+ *   current rate; each second of successes then adds back a tenth of the target.
+ *
+ * Waiters are served first come, first served. Every wait ends at once when its signal aborts,
+ * including a wait for the end of a rate-limit pause: pausing a campaign never waits a backoff out
+ * (the lesson of listmonk's "Sleeping for 59m12s" after a pause).
+ */
+export interface PacerOptions {
+  /** Target rate in messages per second: an integer from 1 to 1000 (the send-rate setting). */
+  rate: number;
+  clock: SendClock;
+  /** Sends started and not yet released; defaults to `defaultMaxInFlight(rate)`. */
+  maxInFlight?: number;
+}
+
+export const MIN_RATE = 1;
+export const MAX_RATE = 1000;
+const WINDOW_MS = 1000;
+/** Share of the target rate won back per second of successes after a cut. */
+const RECOVERY_PER_SECOND = 0.1;
+/** Responses to sends already in flight when a 429 arrives report the same congestion: one cut per window. */
+const CUT_COOLDOWN_MS = 1000;
+/** Lateness of a wake-up made up by the following starts; beyond it the lost time stays lost. */
+const MAX_CATCH_UP_MS = 25;
+/** Backoff of a rate limit that gave no Retry-After: from 1 s, doubling, at most a minute. */
+const RATE_LIMIT_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
+
+/** Two seconds' worth of sends, never fewer than 8 nor more than 256 open requests. */
+export function defaultMaxInFlight(rate: number): number {
+  return Math.min(256, Math.max(8, Math.ceil(rate * 2)));
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(reason: unknown): void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+export class Pacer {
+  private readonly clock: SendClock;
+  private readonly fixedMaxInFlight: number | undefined;
+  private target: number;
+  private current: number;
+  private limitInFlight: number;
+  private inFlightCount = 0;
+  /** Start times of the last second, oldest first, from `startsHead` on. */
+  private starts: number[] = [];
+  private startsHead = 0;
+  /** Earliest start allowed by even spacing. */
+  private nextSlot = Number.NEGATIVE_INFINITY;
+  private pauseEndsAt = Number.NEGATIVE_INFINITY;
+  private lastCutAt = Number.NEGATIVE_INFINITY;
+  private rateLimitsInARow = 0;
+  /** Successes raise the rate by the time elapsed since this moment (never counting a pause). */
+  private growthFrom = Number.NEGATIVE_INFINITY;
+  private readonly queue: Waiter[] = [];
+  private wakeUp: AbortController | undefined;
+
+  constructor(options: PacerOptions) {
+    checkRate(options.rate);
+    if (options.maxInFlight !== undefined && !(Number.isInteger(options.maxInFlight) && options.maxInFlight >= 1)) {
+      throw new RangeError(`maxInFlight must be a positive integer, not ${options.maxInFlight}`);
+    }
+    this.clock = options.clock;
+    this.target = options.rate;
+    this.current = options.rate;
+    this.fixedMaxInFlight = options.maxInFlight;
+    this.limitInFlight = options.maxInFlight ?? defaultMaxInFlight(options.rate);
+  }
+
+  get targetRate(): number {
+    return this.target;
+  }
+
+  /** The rate the pacer spaces starts at now: the target, or less after a rate limit. */
+  get currentRate(): number {
+    return this.current;
+  }
+
+  get inFlight(): number {
+    return this.inFlightCount;
+  }
+
+  get maxInFlight(): number {
+    return this.limitInFlight;
+  }
+
+  /** When the current rate-limit pause ends, or undefined when there is none. */
+  get pausedUntil(): number | undefined {
+    return this.pauseEndsAt > this.clock.now() ? this.pauseEndsAt : undefined;
+  }
+
+  /** Callers waiting in `acquire`. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Resolves when one send may start, and counts it as started (call `release` once it settles).
+   * Rejects with the signal's reason as soon as `signal` aborts.
+   */
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(signal.reason as unknown);
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        signal,
+        onAbort: () => {
+          const index = this.queue.indexOf(waiter);
+          if (index < 0) return;
+          this.queue.splice(index, 1);
+          reject(signal?.reason as unknown);
+          // The head may have left: the next one may start sooner (or at once).
+          if (index === 0) this.pump();
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      if (this.queue.length === 1) this.pump();
+    });
+  }
+
+  /** A send started by `acquire` has settled, whatever its outcome. */
+  release(): void {
+    if (this.inFlightCount === 0) throw new Error('Pacer.release() called more often than acquire()');
+    this.inFlightCount -= 1;
+    this.pump();
+  }
+
+  /** A send was accepted: the rate climbs back towards the target, a tenth of it per second. */
+  onSuccess(): void {
+    const now = this.clock.now();
+    this.rateLimitsInARow = 0;
+    if (this.current < this.target) {
+      const from = Math.max(this.growthFrom, this.pauseEndsAt, this.lastCutAt);
+      // Never credit more than one second at a time: a long silence (held recipients, a slow
+      // API) is not a second of success.
+      const elapsedMs = Math.min(WINDOW_MS, Math.max(0, now - from));
+      this.current = Math.min(this.target, this.current + (this.target * RECOVERY_PER_SECOND * elapsedMs) / 1000);
+    }
+    this.growthFrom = now;
+  }
+
+  /**
+   * The API said "too many": nothing starts before `now + retryAfterMs` (a growing backoff when
+   * the API gave no delay) and the current rate is halved, at most once per second.
+   */
+  onRateLimited(retryAfterMs?: number): void {
+    const now = this.clock.now();
+    this.rateLimitsInARow += 1;
+    const waitMs =
+      retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0
+        ? retryAfterMs
+        : backoffDelay(this.rateLimitsInARow, RATE_LIMIT_BACKOFF.baseMs, RATE_LIMIT_BACKOFF.maxMs);
+    this.pauseEndsAt = Math.max(this.pauseEndsAt, now + waitMs);
+    if (now - this.lastCutAt >= CUT_COOLDOWN_MS) {
+      this.current = Math.max(MIN_RATE, this.current / 2);
+      this.lastCutAt = now;
+    }
+    this.pump();
+  }
+
+  /** A new target (the setting changed mid-run): a pacer at its target moves with it. */
+  setTargetRate(rate: number): void {
+    checkRate(rate);
+    const wasAtTarget = this.current >= this.target;
+    this.target = rate;
+    this.current = wasAtTarget ? rate : Math.min(this.current, rate);
+    this.limitInFlight = this.fixedMaxInFlight ?? defaultMaxInFlight(rate);
+    this.pump();
+  }
+
+  /** Starts every waiter that may start now, then sleeps until the head of the queue may. */
+  private pump(): void {
+    this.wakeUp?.abort();
+    this.wakeUp = undefined;
+    while (this.queue.length > 0) {
+      if (this.inFlightCount >= this.limitInFlight) return; // `release` pumps again.
+      const now = this.clock.now();
+      const due = this.earliestStart(now);
+      if (due > now) {
+        this.sleepUntil(due, now);
+        return;
+      }
+      const waiter = this.queue.shift() as Waiter;
+      this.recordStart(now, due);
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.resolve();
+    }
+  }
+
+  private earliestStart(now: number): number {
+    this.forgetStartsBefore(now - WINDOW_MS);
+    let earliest = Math.max(this.pauseEndsAt, this.nextSlot);
+    const inWindow = this.starts.length - this.startsHead;
+    const limit = Math.max(1, Math.floor(this.target));
+    // With `limit` starts in the last second, the next may start once the oldest that would
+    // make it `limit + 1` has left the window.
+    if (inWindow >= limit) earliest = Math.max(earliest, (this.starts[this.starts.length - limit] as number) + WINDOW_MS);
+    return earliest;
+  }
+
+  /** Counts a start at `now` that was allowed from `due`. */
+  private recordStart(now: number, due: number): void {
+    this.inFlightCount += 1;
+    this.starts.push(now);
+    // Real timers wake late (a few ms, 4 ms once nested, more under load). Anchoring the next slot
+    // on when this start was due, not on when it happened, keeps those few ms from adding up into
+    // a slower run, and lets a high rate start several sends per wake-up. A longer delay (the
+    // first send, the end of a pause, a wait for a free slot, a throttled tab) is not made up:
+    // that would be a burst.
+    const anchor = now - due <= MAX_CATCH_UP_MS ? due : now;
+    this.nextSlot = anchor + 1000 / this.current;
+  }
+
+  private forgetStartsBefore(limit: number): void {
+    while (this.startsHead < this.starts.length && (this.starts[this.startsHead] as number) <= limit) this.startsHead += 1;
+    if (this.startsHead > 1024 && this.startsHead * 2 > this.starts.length) {
+      this.starts = this.starts.slice(this.startsHead);
+      this.startsHead = 0;
+    }
+  }
+
+  private sleepUntil(startAt: number, now: number): void {
+    const wakeUp = new AbortController();
+    this.wakeUp = wakeUp;
+    // Whole milliseconds, rounded up: clocks tick in ms, and a wake-up a hair early would only
+    // sleep again.
+    const delay = Math.max(1, Math.ceil(startAt - now));
+    this.clock.sleep(delay, wakeUp.signal).then(
+      () => {
+        if (this.wakeUp === wakeUp) {
+          this.wakeUp = undefined;
+          this.pump();
+        }
+      },
+      () => undefined,
+    );
+  }
+}
+
+function checkRate(rate: number): void {
+  if (!Number.isInteger(rate) || rate < MIN_RATE || rate > MAX_RATE) {
+    throw new RangeError(`The send rate must be a whole number of messages per second from ${MIN_RATE} to ${MAX_RATE}, not ${rate}`);
+  }
+}

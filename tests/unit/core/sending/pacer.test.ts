@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import { defaultMaxInFlight, Pacer } from '../../../../src/core/sending/pacer';
+import { FakeClock } from '../../../support/fakeClock';
+
+interface Run {
+  clock: FakeClock;
+  pacer: Pacer;
+  /** Start times, in order. */
+  starts: number[];
+  /** The most sends started and not yet released at any moment. */
+  peakInFlight: () => number;
+  /** Stops the workers (their waits end at once) and waits for them. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Workers that send as fast as the pacer lets them, each send taking `sendMs` of emulated time,
+ * as the runner will drive it: acquire, send, release, report the outcome.
+ */
+function startWorkers(options: { rate: number; workers: number; sendMs: number; maxInFlight?: number; start?: number }): Run {
+  const clock = new FakeClock(options.start ?? 0);
+  const pacer = new Pacer({ rate: options.rate, clock, maxInFlight: options.maxInFlight });
+  const starts: number[] = [];
+  const halt = new AbortController();
+  let inFlight = 0;
+  let peak = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      try {
+        await pacer.acquire(halt.signal);
+      } catch {
+        return;
+      }
+      starts.push(clock.now());
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await clock.sleep(options.sendMs);
+      inFlight -= 1;
+      pacer.release();
+      pacer.onSuccess();
+    }
+  };
+  const workers = Array.from({ length: options.workers }, () => worker());
+  return {
+    clock,
+    pacer,
+    starts,
+    peakInFlight: () => peak,
+    stop: async () => {
+      halt.abort(new Error('stopped'));
+      await clock.runUntilIdle();
+      await Promise.all(workers);
+    },
+  };
+}
+
+/** The most starts in any one-second window [t, t + 1000), whatever t (not only whole seconds). */
+function busiestSecond(starts: readonly number[]): number {
+  let busiest = 0;
+  let first = 0;
+  for (let last = 0; last < starts.length; last += 1) {
+    while ((starts[last] as number) - (starts[first] as number) >= 1000) first += 1;
+    busiest = Math.max(busiest, last - first + 1);
+  }
+  return busiest;
+}
+
+function startsBetween(starts: readonly number[], from: number, to: number): number[] {
+  return starts.filter((start) => start >= from && start < to);
+}
+
+describe('Pacer: the target rate', () => {
+  it.each([8, 80])('at %i/s over 30 emulated seconds: no one-second window over the rate, and at least 98 percent of it achieved', async (rate) => {
+    const run = startWorkers({ rate, workers: rate * 2, sendMs: 300 });
+    await run.clock.advance(30_000);
+    const starts = startsBetween(run.starts, 0, 30_000);
+    await run.stop();
+
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(rate);
+    expect(starts.length / 30).toBeGreaterThanOrEqual(0.98 * rate);
+    expect(starts.length / 30).toBeLessThanOrEqual(rate);
+  });
+
+  it('spaces sends evenly instead of bursting at the top of each second', async () => {
+    const run = startWorkers({ rate: 8, workers: 20, sendMs: 300 });
+    await run.clock.advance(5_000);
+    await run.stop();
+    const gaps = run.starts.slice(1).map((start, index) => start - (run.starts[index] as number));
+    expect(new Set(gaps)).toEqual(new Set([125]));
+  });
+
+  it('spaces fractional intervals in whole milliseconds without drifting (80/s: 12 or 13 ms)', async () => {
+    const run = startWorkers({ rate: 80, workers: 100, sendMs: 50 });
+    await run.clock.advance(2_000);
+    await run.stop();
+    const gaps = new Set(run.starts.slice(1).map((start, index) => start - (run.starts[index] as number)));
+    expect([...gaps].sort()).toEqual([12, 13]);
+    expect(startsBetween(run.starts, 0, 2_000)).toHaveLength(160);
+  });
+
+  it('holds the hard cap at 1000/s too', async () => {
+    const run = startWorkers({ rate: 1000, workers: 300, sendMs: 100 });
+    await run.clock.advance(3_000);
+    await run.stop();
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(1000);
+    expect(startsBetween(run.starts, 0, 3_000).length).toBeGreaterThanOrEqual(0.98 * 3000);
+  });
+
+  it.each([
+    [80, 3],
+    [1000, 4],
+  ])('keeps the rate at %i/s when every timer wakes %i ms late, as browsers do, without breaking the cap', async (rate, lateMs) => {
+    const clock = new FakeClock(0);
+    const lateClock = { now: () => clock.now(), sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms + lateMs, signal) };
+    const pacer = new Pacer({ rate, clock: lateClock });
+    const starts: number[] = [];
+    const halt = new AbortController();
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        try {
+          await pacer.acquire(halt.signal);
+        } catch {
+          return;
+        }
+        starts.push(clock.now());
+        await clock.sleep(100);
+        pacer.release();
+      }
+    };
+    const workers = Array.from({ length: 256 }, () => worker());
+    await clock.advance(5_000);
+    halt.abort(new Error('stopped'));
+    await clock.runUntilIdle();
+    await Promise.all(workers);
+    expect(busiestSecond(starts)).toBeLessThanOrEqual(rate);
+    expect(startsBetween(starts, 0, 5_000).length).toBeGreaterThanOrEqual(0.98 * rate * 5);
+  });
+
+  it('serves waiters first come, first served', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 2, clock });
+    const order: number[] = [];
+    const all = [1, 2, 3, 4].map((id) => pacer.acquire().then(() => order.push(id)));
+    await clock.advance(2_000);
+    await Promise.all(all);
+    expect(order).toEqual([1, 2, 3, 4]);
+  });
+
+  it('refuses rates outside 1 to 1000 and fractional rates', () => {
+    const clock = new FakeClock(0);
+    for (const rate of [0, -1, 1001, 2.5, Number.NaN]) expect(() => new Pacer({ rate, clock })).toThrow(RangeError);
+    expect(() => new Pacer({ rate: 8, clock, maxInFlight: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('Pacer: sends in flight', () => {
+  it('defaults to two seconds of sends, from 8 to 256', () => {
+    expect(defaultMaxInFlight(1)).toBe(8);
+    expect(defaultMaxInFlight(8)).toBe(16);
+    expect(defaultMaxInFlight(80)).toBe(160);
+    expect(defaultMaxInFlight(1000)).toBe(256);
+  });
+
+  it('never has more than maxInFlight sends started and not released, and goes on as they settle', async () => {
+    // 80/s with sends of 5 s would hold 400 open requests; the default bound is 160.
+    const run = startWorkers({ rate: 80, workers: 500, sendMs: 5_000 });
+    await run.clock.advance(20_000);
+    await run.stop();
+    expect(run.peakInFlight()).toBe(160);
+    expect(run.pacer.maxInFlight).toBe(160);
+    // 160 sends every 5 s once the bound is reached.
+    expect(startsBetween(run.starts, 10_000, 20_000).length).toBe(320);
+  });
+
+  it('honours an explicit bound', async () => {
+    const run = startWorkers({ rate: 8, workers: 10, sendMs: 2_000, maxInFlight: 3 });
+    await run.clock.advance(10_000);
+    await run.stop();
+    expect(run.peakInFlight()).toBe(3);
+  });
+
+  it('refuses a release without an acquire', () => {
+    expect(() => new Pacer({ rate: 8, clock: new FakeClock(0) }).release()).toThrow();
+  });
+});
+
+describe('Pacer: rate limits', () => {
+  it('onRateLimited(7000): nothing starts for 7 s, the rate halves, then climbs back to the target', async () => {
+    const run = startWorkers({ rate: 8, workers: 16, sendMs: 200 });
+    await run.clock.advance(5_000);
+    expect(run.pacer.currentRate).toBe(8);
+
+    run.pacer.onRateLimited(7_000);
+    expect(run.pacer.currentRate).toBe(4);
+    expect(run.pacer.pausedUntil).toBe(12_000);
+    const startedBefore = run.starts.length;
+    await run.clock.advance(6_999);
+    // (A start at 5 000 itself came before the rate limit.)
+    expect(run.starts.slice(startedBefore)).toEqual([]);
+    await run.clock.advance(1);
+    expect(run.starts.slice(startedBefore)).toEqual([12_000]);
+
+    // At half the rate first…
+    await run.clock.advance(999);
+    expect(startsBetween(run.starts, 12_000, 13_000).length).toBeLessThanOrEqual(5);
+    expect(run.pacer.currentRate).toBeLessThan(8);
+    // …then a tenth of the target more per second of success: back at 8/s within about 5 s.
+    await run.clock.advanceTo(18_000);
+    expect(run.pacer.currentRate).toBe(8);
+    await run.clock.advanceTo(30_000);
+    const recovered = startsBetween(run.starts, 20_000, 30_000);
+    await run.stop();
+    expect(recovered.length).toBe(80);
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(8);
+  });
+
+  it('cuts the rate once for a volley of 429s from sends that were already in flight', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 80, clock });
+    for (let response = 0; response < 20; response += 1) pacer.onRateLimited(2_000);
+    expect(pacer.currentRate).toBe(40);
+    await clock.advance(1_000);
+    pacer.onRateLimited(2_000);
+    expect(pacer.currentRate).toBe(20);
+  });
+
+  it('never goes below 1/s', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock });
+    for (let cut = 0; cut < 10; cut += 1) {
+      pacer.onRateLimited(0);
+      await clock.advance(1_000);
+    }
+    expect(pacer.currentRate).toBe(1);
+  });
+
+  it('backs off without Retry-After, longer after each rate limit in a row', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock });
+    pacer.onRateLimited();
+    const first = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(first).toBeGreaterThanOrEqual(500);
+    expect(first).toBeLessThanOrEqual(1_000);
+    await clock.advance(first);
+    pacer.onRateLimited();
+    pacer.onRateLimited();
+    pacer.onRateLimited();
+    const fourth = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(fourth).toBeGreaterThanOrEqual(4_000);
+    expect(fourth).toBeLessThanOrEqual(8_000);
+  });
+
+  it('does not count the pause as a second of success', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 10, clock });
+    pacer.onRateLimited(30_000);
+    await clock.advance(30_000);
+    pacer.onSuccess();
+    expect(pacer.currentRate).toBe(5);
+  });
+});
+
+describe('Pacer: aborts', () => {
+  it('an abort during a rate-limit pause rejects at once, with the signal’s reason, without waiting the pause out', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock });
+    pacer.onRateLimited(60_000);
+    const pause = new AbortController();
+    const waiting = pacer.acquire(pause.signal);
+    let settled = false;
+    waiting.catch(() => undefined).finally(() => (settled = true));
+    await clock.advance(1_000);
+    expect(settled).toBe(false);
+
+    const reason = new Error('paused by the user');
+    pause.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+    expect(clock.now()).toBe(1_000);
+    expect(pacer.waiting).toBe(0);
+  });
+
+  it('an abort while waiting for a slot rejects that waiter only; the others keep their turn', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 1, clock });
+    await pacer.acquire();
+    const first = new AbortController();
+    const leaving = pacer.acquire(first.signal);
+    const staying = pacer.acquire();
+    first.abort(new Error('cancelled'));
+    await expect(leaving).rejects.toThrow('cancelled');
+    let started: number | undefined;
+    void staying.then(() => (started = clock.now()));
+    await clock.advance(1_000);
+    expect(started).toBe(1_000);
+  });
+
+  it('an abort while waiting for a send to settle rejects at once', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock, maxInFlight: 1 });
+    await pacer.acquire();
+    const controller = new AbortController();
+    const waiting = pacer.acquire(controller.signal);
+    await clock.advance(5_000);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+  });
+
+  it('an already aborted signal rejects without taking a slot', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock });
+    const controller = new AbortController();
+    controller.abort(new Error('already'));
+    await expect(pacer.acquire(controller.signal)).rejects.toThrow('already');
+    expect(pacer.inFlight).toBe(0);
+  });
+
+  it('a retry backoff on the same clock ends at once on pause, as the runner sleeps it', async () => {
+    const clock = new FakeClock(0);
+    const pause = new AbortController();
+    const backoff = clock.sleep(20_000, pause.signal);
+    await clock.advance(3_000);
+    pause.abort(new Error('paused'));
+    await expect(backoff).rejects.toThrow('paused');
+    expect(clock.now()).toBe(3_000);
+    expect(clock.pendingTimers).toBe(0);
+  });
+});
+
+describe('Pacer: target changes', () => {
+  it('moves to a new target at once when it was at the old one', async () => {
+    const run = startWorkers({ rate: 8, workers: 40, sendMs: 100 });
+    await run.clock.advance(2_000);
+    run.pacer.setTargetRate(16);
+    expect(run.pacer.currentRate).toBe(16);
+    expect(run.pacer.maxInFlight).toBe(32);
+    await run.clock.advance(5_000);
+    await run.stop();
+    expect(startsBetween(run.starts, 3_000, 7_000).length).toBeGreaterThanOrEqual(63);
+    expect(busiestSecond(run.starts.filter((start) => start >= 2_000))).toBeLessThanOrEqual(16);
+  });
+
+  it('keeps a reduced rate below a lower target', () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 80, clock });
+    pacer.onRateLimited(1_000);
+    pacer.setTargetRate(60);
+    expect(pacer.currentRate).toBe(40);
+    pacer.setTargetRate(20);
+    expect(pacer.currentRate).toBe(20);
+  });
+});
