@@ -8,12 +8,13 @@ export interface SendableTemplate {
 
 /**
  * What a campaign on this channel may send: on a WhatsApp number, its APPROVED templates (pending,
- * rejected, paused and disabled ones would fail); on an SMS sender, the SMS templates, ready at once.
+ * rejected, paused and disabled ones would fail) made only of parts Herald can fill; on an SMS
+ * sender, the SMS templates, ready at once.
  */
 export function sendableTemplates(catalogue: readonly LogicalTemplate[], channel: { kind: 'whatsapp'; integrationId: string } | { kind: 'sms' }): SendableTemplate[] {
   return catalogue.flatMap((template) => {
     const entry = template.entries.find((candidate) =>
-      channel.kind === 'sms' ? candidate.channel === 'sms' && candidate.status === 'READY' : candidate.integrationId === channel.integrationId && candidate.status === 'APPROVED',
+      channel.kind === 'sms' ? candidate.channel === 'sms' && candidate.status === 'READY' : candidate.integrationId === channel.integrationId && candidate.status === 'APPROVED' && !candidate.content.unsupported,
     );
     return entry ? [{ template, entry }] : [];
   });

@@ -72,6 +72,13 @@ export interface TemplateContent {
   buttons: TemplateButton[];
   /** The body's variables (`{{1}}`…), in position order; header and link samples are in their texts. */
   variables: Array<{ position: number; sample: string | undefined }>;
+  /**
+   * Parts of a fetched template Herald cannot fill or show (a copy-code or flow button, a location
+   * header), by Meta's type. Left out of `buttons`, they would shift the indexes Meta expects for
+   * the link buttons, and they need parameters Herald has no way to supply: such a template is not
+   * sendable.
+   */
+  unsupported?: string[];
 }
 
 const MEDIA_FORMATS: Record<MediaHeaderKind, 'IMAGE' | 'DOCUMENT' | 'VIDEO'> = { image: 'IMAGE', document: 'DOCUMENT', video: 'VIDEO' };
@@ -120,6 +127,7 @@ function metaButton(button: TemplateButton): MetaButton {
 
 export function fromMetaTemplate(template: MetaTemplate): TemplateContent {
   const content: TemplateContent = { header: { kind: 'none' }, body: '', footer: '', buttons: [], variables: [] };
+  const unsupported: string[] = [];
   // Read defensively: the API client passes Meta's answer through without checking every field.
   const components = objectsOf<MetaComponent>(template.components);
   for (const component of components) {
@@ -132,8 +140,16 @@ export function fromMetaTemplate(template: MetaTemplate): TemplateContent {
         .sort((a, b) => a - b)
         .map((position) => ({ position, sample: samples[position - 1] }));
     } else if (component.type === 'FOOTER') content.footer = textOf(component.text);
-    else if (component.type === 'BUTTONS') content.buttons = objectsOf<MetaButton>(component.buttons).flatMap(editorButton);
+    else if (component.type === 'BUTTONS') {
+      const buttons = objectsOf<MetaButton>(component.buttons);
+      content.buttons = buttons.flatMap(editorButton);
+      for (const button of buttons) if (!SUPPORTED_BUTTONS.has(textOf(button.type))) unsupported.push(`button:${textOf(button.type) || 'unknown'}`);
+    }
   }
+  const header = components.find((component): component is MetaHeaderComponent => component.type === 'HEADER');
+  const headerFormat = header ? textOf(header.format).toLowerCase() : '';
+  if (header && headerFormat !== 'text' && !isMediaHeaderKind(headerFormat)) unsupported.push(`header:${textOf(header.format) || 'unknown'}`);
+  if (unsupported.length > 0) content.unsupported = unsupported;
   return content;
 }
 
@@ -155,6 +171,8 @@ function editorHeader(component: MetaHeaderComponent): TemplateHeader {
   // LOCATION and formats Herald does not create: nothing it can show.
   return { kind: 'none' };
 }
+
+const SUPPORTED_BUTTONS = new Set(['QUICK_REPLY', 'PHONE_NUMBER', 'URL']);
 
 function editorButton(button: MetaButton): TemplateButton[] {
   const text = textOf(button.text);

@@ -200,7 +200,15 @@ describe('fromMetaTemplate', () => {
         null,
       ],
     } as unknown as MetaTemplate;
-    expect(fromMetaTemplate(odd)).toEqual({ header: { kind: 'none' }, body: 'Bonjour', footer: '', buttons: [{ type: 'quick_reply', text: 'Oui' }], variables: [] });
+    expect(fromMetaTemplate(odd)).toEqual({
+      header: { kind: 'none' },
+      body: 'Bonjour',
+      footer: '',
+      buttons: [{ type: 'quick_reply', text: 'Oui' }],
+      variables: [],
+      // What it skipped is named, so that the template is not offered for sending.
+      unsupported: ['button:COPY_CODE', 'header:LOCATION'],
+    });
     expect(fromMetaTemplate({ name: 'empty', language: 'fr' } as unknown as MetaTemplate).body).toBe('');
   });
 
