@@ -13,6 +13,7 @@ export function userRoutes(): Route[] {
     route('GET', '/api/v2/users/{id:int}', (call) => json({ user: userJson(requireUser(call), call.origin) })),
     route('PUT', '/api/v2/users/{id:int}', updateUser),
     route('GET', '/api/v2/users/{id:int}/identities', identities),
+    route('PUT', '/api/v2/users/{id:int}/tags', addTags),
     route('GET', '/api/v2/user_fields', (call) => {
       const fields = call.state.userFields.map((field) => userFieldJson(field, call.origin));
       return json({ user_fields: fields, next_page: null, previous_page: null, count: fields.length });
@@ -115,6 +116,23 @@ async function updateUser(call: Call): Promise<Response> {
   user.updatedAt = call.now;
   call.state.users.save(user);
   return json({ user: userJson(user, call.origin) });
+}
+
+/**
+ * Add Tags (`PUT /api/v2/users/{id}/tags`, the Tags API on users as on tickets): the tags given are
+ * added, the user's other tags are kept; the answer lists them all. Who may update the user may
+ * tag them.
+ */
+async function addTags(call: Call): Promise<Response> {
+  const user = requireUser(call);
+  if (call.actor.role !== 'admin' && isAgentRole(user.role) && user.id !== call.actor.id) throw forbidden();
+  const body = await readJsonBody(call.request);
+  const tags = body.tags;
+  if (!Array.isArray(tags) || tags.length === 0 || !tags.every((tag) => typeof tag === 'string')) throw badRequest('tags must be a non-empty list of strings');
+  user.tags = normalizeTags([...user.tags, ...(tags as string[])]);
+  user.updatedAt = call.now;
+  call.state.users.save(user);
+  return json({ tags: [...user.tags] });
 }
 
 /** Zendesk tags: lower case, one word each (spaces split a tag), no repeats. */

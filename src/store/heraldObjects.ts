@@ -2,7 +2,7 @@ import type { CustomObjectDefinition } from '../api/zendesk/customObjects';
 
 /**
  * The custom objects Herald keeps its data in. Setup creates them (idempotently); each store reads
- * and writes one of them. Later stores (campaigns, ledgers) add theirs here.
+ * and writes one of them.
  */
 export const SMS_TEMPLATE_OBJECT: CustomObjectDefinition = {
   key: 'herald_sms_template',
@@ -47,4 +47,59 @@ export const BLACKOUT_LOG_OBJECT: CustomObjectDefinition = {
   ],
 };
 
-export const HERALD_OBJECTS: readonly CustomObjectDefinition[] = [SMS_TEMPLATE_OBJECT, CONTACT_LIST_OBJECT, BLACKOUT_LOG_OBJECT];
+/**
+ * One record per campaign: what it sends (the definition), to how many, how far it got, and who is
+ * running it (the lease). Times are milliseconds since the epoch, in integer fields.
+ */
+export const CAMPAIGN_OBJECT: CustomObjectDefinition = {
+  key: 'herald_campaign',
+  title: 'Herald campaign',
+  titlePluralized: 'Herald campaigns',
+  description: 'Campaigns of the Herald app: what they send, to whom, and how far they got.',
+  fields: [
+    { key: 'status', title: 'Status', type: 'text', description: 'draft, running, paused, completed or cancelled' },
+    { key: 'channel', title: 'Channel', type: 'text', description: 'whatsapp or sms' },
+    { key: 'integration_id', title: 'Integration ID', type: 'text', description: 'The Sunshine Conversations integration that sends' },
+    { key: 'template_name', title: 'Template name', type: 'text', description: 'The template sent' },
+    { key: 'template_language', title: 'Template language', type: 'text', description: 'Its language code' },
+    { key: 'template_category', title: 'Template category', type: 'text', description: 'MARKETING, UTILITY, AUTHENTICATION or empty for SMS' },
+    { key: 'query', title: 'Audience query', type: 'textarea', description: 'The Zendesk search the audience came from' },
+    { key: 'definition', title: 'Definition', type: 'textarea', description: 'JSON: template content, placeholders and their mapping, rate, quiet hours' },
+    { key: 'recipients', title: 'Recipients', type: 'integer', description: 'Recipients in the frozen audience' },
+    { key: 'counts', title: 'Counts', type: 'textarea', description: 'JSON: recipients by state' },
+    { key: 'reserved_through', title: 'Reserved through', type: 'integer', description: 'Every recipient below this index may have been sent; empty until the audience is frozen' },
+    { key: 'settled_through', title: 'Settled through', type: 'integer', description: 'The watermark at which the run last stopped cleanly: the stored results are then complete' },
+    { key: 'lease_holder', title: 'Lease holder', type: 'text', description: 'Who is sending: agent and browser session' },
+    { key: 'lease_expires_at', title: 'Lease expires at', type: 'integer', description: 'When the lease ends without a heartbeat (ms since epoch)' },
+    { key: 'created_by', title: 'Created by', type: 'integer', description: 'The Zendesk user who created the campaign' },
+    { key: 'started_at', title: 'Started at', type: 'integer', description: 'ms since epoch' },
+    { key: 'finished_at', title: 'Finished at', type: 'integer', description: 'ms since epoch' },
+    { key: 'pause_reason', title: 'Pause reason', type: 'text', description: 'Why the campaign paused itself' },
+    { key: 'report', title: 'Report', type: 'textarea', description: 'JSON: the outcome of the campaign' },
+  ],
+};
+
+/**
+ * A campaign's frozen audience and its per-recipient ledger, cut in chunks of many recipients each
+ * (deflated, base64), so that a 300,000-recipient campaign takes a few hundred records.
+ */
+export const CAMPAIGN_CHUNK_OBJECT: CustomObjectDefinition = {
+  key: 'herald_campaign_chunk',
+  title: 'Herald campaign chunk',
+  titlePluralized: 'Herald campaign chunks',
+  description: 'Audiences and send ledgers of Herald campaigns, many recipients per record.',
+  fields: [
+    { key: 'campaign_id', title: 'Campaign ID', type: 'text', description: 'The herald_campaign record' },
+    { key: 'kind', title: 'Kind', type: 'text', description: 'audience or ledger' },
+    { key: 'chunk', title: 'Chunk', type: 'integer', description: 'Position of the chunk, from 0' },
+    { key: 'data', title: 'Data', type: 'textarea', description: 'The recipients of the chunk, deflated and base64-encoded' },
+  ],
+};
+
+export const HERALD_OBJECTS: readonly CustomObjectDefinition[] = [
+  SMS_TEMPLATE_OBJECT,
+  CONTACT_LIST_OBJECT,
+  BLACKOUT_LOG_OBJECT,
+  CAMPAIGN_OBJECT,
+  CAMPAIGN_CHUNK_OBJECT,
+];

@@ -61,6 +61,15 @@ describe('Zendesk Support API contract', () => {
       expectConforms('PUT', reply);
     });
 
+    it('PUT /users/{id}/tags adds tags (the spec documents the Tags API on its ticket path only)', async () => {
+      const reply = await zd.request('PUT', '/api/v2/users/1001/tags.json', { body: { tags: ['whatsapp_opt_out'] } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.tags).toContain('whatsapp_opt_out');
+      expectConforms('PUT', reply, 'https://x.zendesk.com/api/v2/tickets/1/tags');
+      expectClassicError(await zd.request('PUT', '/api/v2/users/999999999/tags', { body: { tags: ['x'] } }), 404);
+      expect((await zd.request('PUT', '/api/v2/users/1001/tags', { body: { tags: 'x' } })).status).toBe(400);
+    });
+
     it('GET /users/{id}/identities, /user_fields, /organizations/{id}, /organizations/show_many', async () => {
       const withPhone = [...zd.emulator.zendesk.users.all()].find((user) => user.role === 'end-user' && user.phone !== null);
       const identities = await zd.get(`/api/v2/users/${withPhone?.id}/identities.json`);

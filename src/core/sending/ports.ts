@@ -27,6 +27,11 @@ export interface PersistedRun {
   ledger: LedgerSnapshot;
   /** Every index below this may have been sent: it was reserved before sending. */
   reservedThrough: number;
+  /**
+   * The watermark at which a runner last stopped cleanly, after storing every result. When it is
+   * still the watermark, nothing is unknown: the reserved recipients without a result were never sent.
+   */
+  settledThrough?: number | null;
 }
 
 export interface RunPersistence {
@@ -35,6 +40,11 @@ export interface RunPersistence {
   reserve(through: number): Promise<void>;
   /** Stores the results of the given indexes (and whatever else changed). */
   saveResults(ledger: LedgerSnapshot, changed: readonly number[]): Promise<void>;
+  /**
+   * Records that every result under this watermark is stored and nothing is in flight. Any later
+   * reservation raises the watermark, which makes this stale without another write.
+   */
+  settle(through: number): Promise<void>;
   /** Remembers accepted sends for the blackout days. */
   recordSent(fingerprints: readonly string[], at: number): Promise<void>;
 }
@@ -47,13 +57,19 @@ export interface RunPersistence {
 export type JournalEntry = { state: 'inflight' } | { state: 'sent' | 'failed' | 'skipped' | 'unverified'; detail: RecipientDetail };
 
 export interface LocalJournal {
-  /** Marks these indexes in flight; resolves once durable. */
+  /** Marks these indexes in flight, with every result buffered so far; resolves once durable. */
   begin(indexes: readonly number[]): Promise<void>;
-  /** Records a result (may be buffered; `flush` makes it durable). */
+  /** Records a result (may be buffered: the next `begin` or `flush` makes it durable). */
   finish(index: number, entry: Exclude<JournalEntry, { state: 'inflight' }>): void;
   flush(): Promise<void>;
-  /** Everything journaled for this run, or undefined when this browser has no journal of it. */
-  read(): Promise<ReadonlyMap<number, JournalEntry> | undefined>;
+  /**
+   * Remembers the reservation watermark this runner stored. On resume the journal is trusted only
+   * if the persisted watermark is still this one: otherwise another runner (another browser) has
+   * reserved and sent since, and this journal knows nothing of its sends.
+   */
+  noteReservation(through: number): Promise<void>;
+  /** Everything journaled for this campaign, or undefined when this browser has no journal of it. */
+  read(): Promise<{ entries: ReadonlyMap<number, JournalEntry>; reservedThrough: number } | undefined>;
   clear(): Promise<void>;
 }
 

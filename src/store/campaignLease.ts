@@ -1,0 +1,132 @@
+import { realClock, type ApiClock } from '../api/clock';
+import type { Transport } from '../api/transport/types';
+import { CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
+import type { LeaseKeeper } from '../core/sending/ports';
+import { leaseOfRecord, type CampaignLeaseState } from './campaignModel';
+import { onCampaign } from './campaigns';
+import { CAMPAIGN_OBJECT } from './heraldObjects';
+import { RecordAccess } from './recordAccess';
+
+/**
+ * One runner per campaign, across browsers: a lease on the campaign record (`lease_holder`,
+ * `lease_expires_at`). Custom-object updates have no compare-and-set, so taking the lease is
+ * "write, wait, read back": when two runners write at about the same time the last write wins,
+ * and after the settle delay each reads the record again and only the one it names goes on. This
+ * holds as long as a write lands within the settle delay of the read that allowed it (2 s against
+ * requests of a few hundred ms), and as long as the browsers' clocks agree to within the ttl less
+ * the heartbeat interval (expiry is judged on each browser's own clock).
+ */
+
+export interface CampaignLeaseOptions {
+  agentName: string;
+  agentId: number;
+  /** This browser tab's session: the same agent in two tabs holds two different leases. */
+  sessionId: string;
+  clock?: ApiClock;
+  /** How long the lease lasts without a heartbeat (default 30 s). */
+  ttlMs?: number;
+  /** How long to wait after writing the lease before reading it back (default 2 s). */
+  settleMs?: number;
+}
+
+export const DEFAULT_LEASE_TTL_MS = 30_000;
+export const DEFAULT_LEASE_SETTLE_MS = 2_000;
+
+export function leaseHolderName(agentName: string, agentId: number, sessionId: string): string {
+  return `${agentName} (#${agentId}) · ${sessionId}`;
+}
+
+export type AcquireResult = { ok: true } | { ok: false; holder: string; expiresAt: number };
+
+export class CampaignLease implements LeaseKeeper {
+  readonly holder: string;
+  private readonly access: RecordAccess;
+  private readonly objects: CustomObjectsClient;
+  private readonly clock: ApiClock;
+  private readonly ttlMs: number;
+  private readonly settleMs: number;
+  /** Until when the record was last seen naming this holder: past it, someone may have taken over. */
+  private confirmedUntil = 0;
+
+  constructor(
+    transport: Transport,
+    private readonly campaignId: string,
+    options: CampaignLeaseOptions,
+  ) {
+    this.holder = leaseHolderName(options.agentName, options.agentId, options.sessionId);
+    this.access = new RecordAccess(transport, CAMPAIGN_OBJECT.key);
+    this.objects = new CustomObjectsClient(transport);
+    this.clock = options.clock ?? realClock;
+    this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+    this.settleMs = options.settleMs ?? DEFAULT_LEASE_SETTLE_MS;
+    if (this.settleMs >= this.ttlMs) throw new RangeError('The settle delay must be shorter than the lease');
+  }
+
+  /** Takes the lease if nobody holds it, its holder released it, it expired, or it is already ours. */
+  async acquire(): Promise<AcquireResult> {
+    const lease = leaseOfRecord(await this.read());
+    if (lease && lease.holder !== this.holder && lease.expiresAt > this.clock.now()) return { ok: false, ...lease };
+    return this.claim();
+  }
+
+  /**
+   * Extends the lease. False when another holder is on the record, or when the lease was let go
+   * (released by hand): the runner must stop at once. A lease this runner let expire is claimed
+   * again as `acquire` does, since another runner may be taking it at that very moment. A failed
+   * call rethrows while the lease is surely still ours, and answers false once it may have lapsed.
+   */
+  async heartbeat(): Promise<boolean> {
+    try {
+      const lease = leaseOfRecord(await this.read());
+      if (lease?.holder !== this.holder) return false;
+      if (lease.expiresAt <= this.clock.now()) return (await this.claim()).ok;
+      this.confirmedUntil = await this.write();
+      return true;
+    } catch (error) {
+      if (this.clock.now() >= this.confirmedUntil) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Clears the lease if it is still ours. Between the read and the write another runner could
+   * only have taken it if ours had expired; clearing theirs then makes their next heartbeat stop
+   * them, which is safe.
+   */
+  async release(): Promise<void> {
+    const lease = leaseOfRecord(await this.read());
+    this.confirmedUntil = 0;
+    if (lease?.holder !== this.holder) return;
+    await this.guarded(() => this.access.update(this.campaignId, { lease_holder: null, lease_expires_at: null }));
+  }
+
+  /** Write, let competing writes land, read back: the record names the one runner that goes on. */
+  private async claim(): Promise<AcquireResult> {
+    await this.write();
+    await this.clock.sleep(this.settleMs);
+    const after: CampaignLeaseState | null = leaseOfRecord(await this.read());
+    if (after?.holder === this.holder) {
+      this.confirmedUntil = after.expiresAt;
+      return { ok: true };
+    }
+    this.confirmedUntil = 0;
+    return { ok: false, holder: after?.holder ?? '', expiresAt: after?.expiresAt ?? 0 };
+  }
+
+  /** Writes this holder with a fresh expiry; resolves with that expiry. */
+  private async write(): Promise<number> {
+    const expiresAt = this.clock.now() + this.ttlMs;
+    // The holder too, not only the expiry: a runner that took over meanwhile then sees this one on
+    // its read-back and backs off, instead of going on with an expiry extended by someone else.
+    await this.guarded(() => this.access.update(this.campaignId, { lease_holder: this.holder, lease_expires_at: expiresAt }));
+    return expiresAt;
+  }
+
+  private read(): Promise<CustomObjectRecord> {
+    return this.guarded(() => this.access.show(this.campaignId));
+  }
+
+  private guarded<T>(work: () => Promise<T>): Promise<T> {
+    return onCampaign(this.objects, this.campaignId, work);
+  }
+}

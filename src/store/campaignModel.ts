@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import type { CustomObjectRecord } from '../api/zendesk/customObjects';
+import type { SlotMapping, TemplateSlot } from '../core/campaign/mapping';
+import type { TemplateContent } from '../core/template/meta';
+import { BUTTON_TYPES, MEDIA_HEADER_KINDS } from '../core/template/model';
+
+/**
+ * A campaign as Herald keeps it in its `herald_campaign` record: plain fields for what the
+ * Zendesk admin screens show and filters use, JSON (checked with zod on the way back) for the rest.
+ */
+
+export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export type CampaignChannel = 'whatsapp' | 'sms';
+
+/** Hours when nothing is sent, `HH:MM` in each recipient's time zone; `end` before `start` spans midnight. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
+/** What the campaign sends, as it was when it was defined: later template edits do not change it. */
+export interface CampaignDefinition {
+  content: TemplateContent;
+  slots: TemplateSlot[];
+  mappings: SlotMapping[];
+  /** Messages per second. */
+  ratePerSecond: number;
+  quietHours: QuietHours | null;
+  namespace?: string;
+  /** Other settings the engine keeps with the campaign are stored and read back as they are. */
+  [setting: string]: unknown;
+}
+
+/** Recipients by state, as last saved (`inflight` is never persisted). */
+export interface CampaignCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  unverified: number;
+}
+
+export type CampaignReport = Record<string, unknown>;
+
+export interface CampaignLeaseState {
+  holder: string;
+  expiresAt: number;
+}
+
+export interface CampaignRecord {
+  id: string;
+  name: string;
+  status: CampaignStatus;
+  channel: CampaignChannel;
+  integrationId: string;
+  templateName: string;
+  templateLanguage: string;
+  /** Meta's category; null for SMS. */
+  templateCategory: string | null;
+  query: string;
+  definition: CampaignDefinition;
+  recipients: number;
+  counts: CampaignCounts;
+  /** Null until the audience is frozen; then every index below it may have been sent. */
+  reservedThrough: number | null;
+  /** The watermark at which the run last stopped cleanly, every result stored; null otherwise. */
+  settledThrough: number | null;
+  lease: CampaignLeaseState | null;
+  createdBy: number | null;
+  startedAt: number | null;
+  finishedAt: number | null;
+  pauseReason: string | null;
+  report: CampaignReport | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export const EMPTY_COUNTS: CampaignCounts = { pending: 0, sent: 0, failed: 0, skipped: 0, unverified: 0 };
+
+// --- Schemas of the JSON fields ---
+
+const headerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.enum(MEDIA_HEADER_KINDS), url: z.string() }),
+]);
+
+const buttonSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal(BUTTON_TYPES[0]), text: z.string() }),
+  z.object({ type: z.literal(BUTTON_TYPES[1]), text: z.string(), url: z.string() }),
+  z.object({ type: z.literal(BUTTON_TYPES[2]), text: z.string(), phone: z.string() }),
+]);
+
+const contentSchema: z.ZodType<TemplateContent> = z.object({
+  header: headerSchema,
+  body: z.string(),
+  footer: z.string(),
+  buttons: z.array(buttonSchema),
+  // JSON drops an undefined sample: it reads back as undefined again.
+  variables: z.array(z.object({ position: z.number().int().positive(), sample: z.string().optional() }).transform(({ position, sample }) => ({ position, sample }))),
+});
+
+const slotSchema: z.ZodType<TemplateSlot> = z.object({
+  id: z.string(),
+  component: z.enum(['header', 'body', 'button']),
+  position: z.number().int().positive(),
+  buttonIndex: z.number().int().nonnegative().optional(),
+  sample: z.string(),
+});
+
+const sourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('static'), value: z.string() }),
+  z.object({ kind: z.literal('user'), field: z.enum(['name', 'first_name', 'last_name', 'email', 'phone', 'locale', 'organization']) }),
+  z.object({ kind: z.literal('custom'), key: z.string() }),
+  z.object({ kind: z.literal('ticket'), field: z.string() }),
+]);
+
+const mappingSchema: z.ZodType<SlotMapping> = z.object({ source: sourceSchema, fallback: z.string() });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+export const definitionSchema: z.ZodType<CampaignDefinition> = z.looseObject({
+  content: contentSchema,
+  slots: z.array(slotSchema),
+  mappings: z.array(mappingSchema),
+  ratePerSecond: z.number().positive(),
+  quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
+  namespace: z.string().optional(),
+});
+
+const count = z.number().int().nonnegative().default(0);
+export const countsSchema: z.ZodType<CampaignCounts> = z.object({ pending: count, sent: count, failed: count, skipped: count, unverified: count });
+
+export const reportSchema: z.ZodType<CampaignReport> = z.record(z.string(), z.unknown());
+
+// --- Record ⇄ model ---
+
+/** A campaign record whose fields do not read as a campaign (edited by hand, or by a newer Herald). */
+export class CampaignRecordInvalidError extends Error {
+  override name = 'CampaignRecordInvalidError';
+
+  constructor(
+    readonly campaignId: string,
+    readonly problems: string[],
+  ) {
+    super(`Campaign ${campaignId} cannot be read: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
+
+export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
+  const fields = record.custom_object_fields ?? {};
+  const problems: string[] = [];
+  const read = <T>(key: string, parse: (value: unknown) => T | undefined, what: string): T => {
+    const value = parse(fields[key]);
+    if (value === undefined) problems.push(`${key} is not ${what}`);
+    return value as T;
+  };
+  const readJson = <T>(key: string, schema: z.ZodType<T>, fallback?: T): T => {
+    const raw = fields[key];
+    if ((raw === null || raw === undefined || raw === '') && fallback !== undefined) return fallback;
+    const parsed = typeof raw === 'string' ? schema.safeParse(parseJson(raw)) : undefined;
+    if (!parsed?.success) {
+      problems.push(`${key} is not valid JSON of the expected shape`);
+      return fallback as T;
+    }
+    return parsed.data;
+  };
+
+  const holder = optionalText(fields.lease_holder);
+  const expiresAt = optionalInteger(fields.lease_expires_at);
+  const campaign: CampaignRecord = {
+    id: record.id,
+    name: record.name ?? '',
+    status: read('status', (value) => CAMPAIGN_STATUSES.find((status) => status === value), `one of ${CAMPAIGN_STATUSES.join(', ')}`),
+    channel: read('channel', (value) => (value === 'whatsapp' || value === 'sms' ? value : undefined), 'whatsapp or sms'),
+    integrationId: read('integration_id', requiredText, 'an integration id'),
+    templateName: read('template_name', requiredText, 'a template name'),
+    templateLanguage: read('template_language', requiredText, 'a language code'),
+    templateCategory: optionalText(fields.template_category),
+    query: optionalText(fields.query) ?? '',
+    definition: readJson('definition', definitionSchema),
+    recipients: optionalInteger(fields.recipients) ?? 0,
+    counts: readJson('counts', countsSchema, EMPTY_COUNTS),
+    reservedThrough: optionalInteger(fields.reserved_through),
+    settledThrough: optionalInteger(fields.settled_through),
+    lease: holder !== null && expiresAt !== null ? { holder, expiresAt } : null,
+    createdBy: optionalInteger(fields.created_by),
+    startedAt: optionalInteger(fields.started_at),
+    finishedAt: optionalInteger(fields.finished_at),
+    pauseReason: optionalText(fields.pause_reason),
+    report: fields.report === null || fields.report === undefined || fields.report === '' ? null : readJson('report', reportSchema),
+    createdAt: typeof record.created_at === 'string' ? record.created_at : null,
+    updatedAt: record.updated_at ?? null,
+  };
+  if (problems.length > 0) throw new CampaignRecordInvalidError(record.id, problems);
+  return campaign;
+}
+
+/** The lease as the record holds it; an empty holder means no lease. */
+export function leaseOfRecord(record: CustomObjectRecord): CampaignLeaseState | null {
+  const fields = record.custom_object_fields ?? {};
+  const holder = optionalText(fields.lease_holder);
+  if (holder === null) return null;
+  return { holder, expiresAt: optionalInteger(fields.lease_expires_at) ?? 0 };
+}
+
+export function reservedThroughOfRecord(record: CustomObjectRecord): number | null {
+  return optionalInteger(record.custom_object_fields?.reserved_through);
+}
+
+export function settledThroughOfRecord(record: CustomObjectRecord): number | null {
+  return optionalInteger(record.custom_object_fields?.settled_through);
+}
+
+export function recipientsOfRecord(record: CustomObjectRecord): number {
+  return optionalInteger(record.custom_object_fields?.recipients) ?? 0;
+}
+
+export function jsonField(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function requiredText(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function optionalText(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Integer fields come back as numbers; a string of digits is read too. */
+function optionalInteger(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim()) && Number.isSafeInteger(Number(value))) return Number(value);
+  return null;
+}

@@ -1,0 +1,195 @@
+import { HttpError } from '../api/transport/errors';
+import type { Transport } from '../api/transport/types';
+import { CustomObjectRecordsClient, CustomObjectsClient } from '../api/zendesk/customObjects';
+import {
+  campaignOfRecord,
+  CampaignRecordInvalidError,
+  definitionSchema,
+  EMPTY_COUNTS,
+  jsonField,
+  type CampaignCounts,
+  type CampaignDefinition,
+  type CampaignRecord,
+  type CampaignStatus,
+} from './campaignModel';
+import { CAMPAIGN_OBJECT } from './heraldObjects';
+import { onHeraldObject } from './objectGuard';
+import { RecordAccess, type FieldValues } from './recordAccess';
+import { HeraldObjectsMissingError } from './smsTemplates';
+
+export * from './campaignModel';
+
+/**
+ * Campaigns, one `herald_campaign` record each. The record's id is the campaign's id. The frozen
+ * audience and the ledger live in chunk records (campaignRun.ts); the lease in the same record
+ * (campaignLease.ts); this store owns everything else.
+ */
+
+export interface CampaignDraft
+  extends Pick<CampaignRecord, 'name' | 'channel' | 'integrationId' | 'templateName' | 'templateLanguage' | 'templateCategory' | 'query' | 'definition' | 'createdBy'> {
+  /** The planned number of recipients; the freeze sets the final one. */
+  recipients?: number;
+}
+
+export interface CampaignChanges {
+  name?: string;
+  status?: CampaignStatus;
+  query?: string;
+  definition?: CampaignDefinition;
+  recipients?: number;
+  counts?: CampaignCounts;
+  startedAt?: number | null;
+  finishedAt?: number | null;
+  pauseReason?: string | null;
+  /** Any JSON object (the engine's report as it is); it reads back as a plain record. */
+  report?: object | null;
+}
+
+export interface CampaignPage {
+  campaigns: CampaignRecord[];
+  /** Records that do not read as campaigns: listed by id so that nothing disappears silently. */
+  unreadable: string[];
+  /** The cursor of the next page, undefined on the last. */
+  next: string | undefined;
+}
+
+/**
+ * Bytes each large field may take, so that a record (at most 32 KB, reference §3.4) always fits
+ * whatever the others hold: 16 + 8 + 2 KB, and well under 1 KB for the rest.
+ */
+export const FIELD_BUDGET_BYTES = { definition: 16_000, report: 8_000, query: 2_000, name: 500, pause_reason: 500 } as const;
+
+export class CampaignFieldTooLargeError extends RangeError {
+  override name = 'CampaignFieldTooLargeError';
+
+  constructor(
+    readonly field: keyof typeof FIELD_BUDGET_BYTES,
+    readonly bytes: number,
+  ) {
+    super(`The campaign's ${field} takes ${bytes} bytes; it may take at most ${FIELD_BUDGET_BYTES[field]}`);
+  }
+}
+
+export class CampaignNotFoundError extends Error {
+  override name = 'CampaignNotFoundError';
+
+  constructor(readonly campaignId: string) {
+    super(`Campaign ${campaignId} does not exist`);
+  }
+}
+
+export interface CampaignStoreOptions {
+  /** The external id of a new campaign record (random by default). */
+  newExternalId?: () => string;
+}
+
+export class CampaignStore {
+  private readonly records: CustomObjectRecordsClient;
+  private readonly access: RecordAccess;
+  private readonly objects: CustomObjectsClient;
+  private readonly newExternalId: () => string;
+
+  constructor(transport: Transport, options: CampaignStoreOptions = {}) {
+    this.records = new CustomObjectRecordsClient(transport, CAMPAIGN_OBJECT.key);
+    this.access = new RecordAccess(transport, CAMPAIGN_OBJECT.key);
+    this.objects = new CustomObjectsClient(transport);
+    this.newExternalId = options.newExternalId ?? (() => `campaign:${crypto.randomUUID()}`);
+  }
+
+  /** Creates the campaign as a draft; resolves with its id. */
+  async create(draft: CampaignDraft): Promise<string> {
+    const fields: FieldValues = {
+      status: 'draft',
+      channel: draft.channel,
+      integration_id: draft.integrationId,
+      template_name: draft.templateName,
+      template_language: draft.templateLanguage,
+      template_category: draft.templateCategory,
+      query: draft.query,
+      definition: jsonField(definitionSchema.parse(draft.definition)),
+      recipients: draft.recipients ?? 0,
+      counts: jsonField(EMPTY_COUNTS),
+      reserved_through: null,
+      settled_through: null,
+      lease_holder: null,
+      lease_expires_at: null,
+      created_by: draft.createdBy,
+      started_at: null,
+      finished_at: null,
+      pause_reason: null,
+      report: null,
+    };
+    checkBudgets({ name: draft.name, ...fields });
+    const record = await onHeraldObject(CAMPAIGN_OBJECT.key, () => this.records.upsertByExternalId(this.newExternalId(), { name: draft.name, fields }));
+    return record.id;
+  }
+
+  async load(id: string): Promise<CampaignRecord> {
+    return campaignOfRecord(await this.guarded(id, () => this.access.show(id)));
+  }
+
+  /** Most recently created first, `pageSize` (1 to 100) a page. */
+  async list(options: { after?: string; pageSize?: number } = {}): Promise<CampaignPage> {
+    const page = await onHeraldObject(CAMPAIGN_OBJECT.key, () => this.access.newestPage(options.pageSize ?? 25, options.after));
+    const campaigns: CampaignRecord[] = [];
+    const unreadable: string[] = [];
+    for (const record of page.records) {
+      try {
+        campaigns.push(campaignOfRecord(record));
+      } catch (error) {
+        if (!(error instanceof CampaignRecordInvalidError)) throw error;
+        unreadable.push(record.id);
+      }
+    }
+    return { campaigns, unreadable, next: page.next };
+  }
+
+  /** Changes the given fields only; resolves with the campaign as stored. */
+  async update(id: string, changes: CampaignChanges): Promise<CampaignRecord> {
+    const { name, ...rest } = changes;
+    const fields = fieldsOfChanges(rest);
+    checkBudgets({ ...(name === undefined ? {} : { name }), ...fields });
+    const record = await this.guarded(id, () => this.access.update(id, fields, name));
+    return campaignOfRecord(record);
+  }
+
+  private guarded<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return onCampaign(this.objects, id, work);
+  }
+}
+
+/** Work on one campaign record. A 404 is either "no such campaign" or "no such object" (setup needed): ask which. */
+export async function onCampaign<T>(objects: CustomObjectsClient, id: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof HttpError && error.status === 404)) throw error;
+    if (!(await objects.listKeys()).includes(CAMPAIGN_OBJECT.key)) throw new HeraldObjectsMissingError(CAMPAIGN_OBJECT.key);
+    throw new CampaignNotFoundError(id);
+  }
+}
+
+function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
+  const fields: FieldValues = {};
+  if (changes.status !== undefined) fields.status = changes.status;
+  if (changes.query !== undefined) fields.query = changes.query;
+  if (changes.definition !== undefined) fields.definition = jsonField(definitionSchema.parse(changes.definition));
+  if (changes.recipients !== undefined) fields.recipients = changes.recipients;
+  if (changes.counts !== undefined) fields.counts = jsonField(changes.counts);
+  if (changes.startedAt !== undefined) fields.started_at = changes.startedAt;
+  if (changes.finishedAt !== undefined) fields.finished_at = changes.finishedAt;
+  if (changes.pauseReason !== undefined) fields.pause_reason = changes.pauseReason;
+  if (changes.report !== undefined) fields.report = changes.report === null ? null : jsonField(changes.report);
+  return fields;
+}
+
+const encoder = new TextEncoder();
+
+function checkBudgets(fields: FieldValues): void {
+  for (const field of Object.keys(FIELD_BUDGET_BYTES) as Array<keyof typeof FIELD_BUDGET_BYTES>) {
+    const value = fields[field];
+    if (typeof value !== 'string') continue;
+    const bytes = encoder.encode(JSON.stringify(value)).length;
+    if (bytes > FIELD_BUDGET_BYTES[field]) throw new CampaignFieldTooLargeError(field, bytes);
+  }
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CampaignFieldTooLargeError,
+  CampaignNotFoundError,
+  CampaignRecordInvalidError,
+  CampaignStore,
+  EMPTY_COUNTS,
+  FIELD_BUDGET_BYTES,
+} from '../../src/store/campaigns';
+import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
+import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { campaignDraft, campaignHarness, ORDER_CONTENT } from '../support/campaignHarness';
+
+/** Campaign records: create, load, list, update, over the real transport against the emulator. */
+
+describe('the campaign store', () => {
+  it('needs Herald’s setup', async () => {
+    const h = await campaignHarness({ setUp: false });
+    const store = new CampaignStore(h.transport);
+    await expect(store.create(campaignDraft())).rejects.toBeInstanceOf(HeraldObjectsMissingError);
+    await expect(store.load('01ABC')).rejects.toBeInstanceOf(HeraldObjectsMissingError);
+    await expect(store.list()).rejects.toBeInstanceOf(HeraldObjectsMissingError);
+  });
+
+  it('creates a draft and loads it back, JSON fields parsed', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const draft = campaignDraft({ definition: { ...campaignDraft().definition, namespace: 'ns_1', blackoutDays: 7 } });
+    const id = await store.create(draft);
+    const campaign = await store.load(id);
+    expect(campaign).toMatchObject({
+      id,
+      name: draft.name,
+      status: 'draft',
+      channel: 'whatsapp',
+      integrationId: draft.integrationId,
+      templateName: 'order_update',
+      templateLanguage: 'fr',
+      templateCategory: 'UTILITY',
+      query: 'tags:vip',
+      recipients: 1200,
+      counts: EMPTY_COUNTS,
+      reservedThrough: null,
+      settledThrough: null,
+      lease: null,
+      createdBy: 1,
+      startedAt: null,
+      finishedAt: null,
+      pauseReason: null,
+      report: null,
+    });
+    // The whole definition, extra settings and a sample-less variable included.
+    expect(campaign.definition).toEqual(draft.definition);
+    expect(campaign.definition.content.variables[2]).toEqual({ position: 3, sample: undefined });
+    expect(h.emulator.zendesk.customObjects.records(CAMPAIGN_OBJECT.key)).toHaveLength(1);
+  });
+
+  it('lists campaigns newest first, page by page', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const ids: string[] = [];
+    for (let index = 0; index < 23; index++) {
+      ids.push(await store.create(campaignDraft({ name: `Campaign ${index}` })));
+      h.clock.advance(1000);
+    }
+    const listed: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.list({ pageSize: 10, after });
+      expect(page.unreadable).toEqual([]);
+      listed.push(...page.campaigns.map((campaign) => campaign.id));
+      after = page.next;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(listed).toEqual([...ids].reverse());
+  });
+
+  it('updates the given fields only', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const id = await store.create(campaignDraft());
+    const counts = { pending: 900, sent: 250, failed: 30, skipped: 15, unverified: 5 };
+    const updated = await store.update(id, { status: 'paused', counts, pauseReason: 'error-burst', startedAt: 1000, report: { reasons: { 'whatsapp-131026': 30 } } });
+    expect(updated).toMatchObject({ status: 'paused', counts, pauseReason: 'error-burst', startedAt: 1000, report: { reasons: { 'whatsapp-131026': 30 } } });
+    expect(updated.name).toBe('Soldes de printemps');
+    expect(updated.definition.content).toEqual(ORDER_CONTENT);
+
+    const renamed = await store.update(id, { name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null });
+    expect(renamed).toMatchObject({ name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null, counts, startedAt: 1000 });
+    expect(await store.load(id)).toEqual(renamed);
+  });
+
+  it('refuses oversized fields before writing, and names a missing campaign', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const id = await store.create(campaignDraft());
+    const before = h.emulator.requests.length;
+    const report = { text: 'x'.repeat(FIELD_BUDGET_BYTES.report) };
+    await expect(store.update(id, { report })).rejects.toBeInstanceOf(CampaignFieldTooLargeError);
+    await expect(store.create(campaignDraft({ query: 'x'.repeat(FIELD_BUDGET_BYTES.query) }))).rejects.toBeInstanceOf(CampaignFieldTooLargeError);
+    expect(h.emulator.requests.length).toBe(before);
+    await expect(store.load('01KAAAAAAAAAAAAAAAAAAAAAAA')).rejects.toBeInstanceOf(CampaignNotFoundError);
+    await expect(store.update('01KAAAAAAAAAAAAAAAAAAAAAAA', { status: 'paused' })).rejects.toBeInstanceOf(CampaignNotFoundError);
+  });
+
+  it('says which records do not read as campaigns instead of hiding them', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const good = await store.create(campaignDraft());
+    const bad = await store.create(campaignDraft({ name: 'Edited by hand' }));
+    const record = h.emulator.zendesk.customObjects.findRecord(CAMPAIGN_OBJECT.key, bad);
+    record!.fields.definition = '{"content": 1}';
+    record!.fields.status = 'exploded';
+    await expect(store.load(bad)).rejects.toBeInstanceOf(CampaignRecordInvalidError);
+    const page = await store.list();
+    expect(page.campaigns.map((campaign) => campaign.id)).toEqual([good]);
+    expect(page.unreadable).toEqual([bad]);
+  });
+});
