@@ -1,0 +1,438 @@
+import type { Recipient } from '../campaign/plan';
+import { ErrorBurstDetector } from './errorBurst';
+import { classifySendError, MAX_SEND_ATTEMPTS, retryDelay, type SendErrorClass, type StopReason } from './errorPolicy';
+import { HeldQueue } from './heldQueue';
+import { Ledger, type Recovery } from './ledger';
+import { Pacer } from './pacer';
+import type { LeaseKeeper, LocalJournal, NotificationSender, OptOutRecorder, RunPersistence, SendClock } from './ports';
+import { ProgressMeter, type SendProgress } from './progress';
+import { quietUntil, type QuietHours } from './quietHours';
+import { buildReport, type SendReport } from './report';
+
+/**
+ * Runs one campaign: sends every pending recipient of the frozen audience through the pacer, keeps
+ * the ledger, and persists it so that a closed tab, a crash or a lost network never re-sends an
+ * accepted message and never skips a recipient silently.
+ *
+ * The exactly-once rule, in short: nothing is sent beyond the reservation watermark, and the
+ * watermark is stored before anything under it is sent. After a crash every reserved recipient
+ * without a stored result is `unverified` (its send may have gone through), unless this browser's
+ * journal, written before each send, says exactly which were in flight.
+ */
+
+export interface RunnerOptions {
+  clock: SendClock;
+  sender: NotificationSender;
+  persistence: RunPersistence;
+  lease: LeaseKeeper;
+  /** This browser's journal (IndexedDB); absent where none exists (a server, a test of another browser). */
+  journal?: LocalJournal;
+  optOuts?: OptOutRecorder;
+  /** The fingerprint of exactly this message to this recipient, for the blackout log. */
+  fingerprint: (recipient: Recipient) => string;
+  /** Target messages per second (1–1000). */
+  rate: number;
+  quietHours?: QuietHours;
+  /** How long results may stay unsaved (default 2 s). */
+  flushIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  /** How many seconds of sending one reservation covers (default 10 s at the target rate, at least 20). */
+  reservationSeconds?: number;
+  random?: () => number;
+  onProgress?: (progress: SendProgress) => void;
+}
+
+export type RunOutcome =
+  | { status: 'completed'; report: SendReport }
+  | { status: 'cancelled'; report: SendReport }
+  | { status: 'paused'; reason: 'user' | StopReason; report: SendReport }
+  /** Another runner holds the campaign: this one sent nothing. */
+  | { status: 'busy'; holder: string; expiresAt: number }
+  /** Another runner took the lease while this one ran: it stopped at once. */
+  | { status: 'lease-lost'; report: SendReport };
+
+export class CampaignRunner {
+  private readonly stop = new AbortController();
+  private stopRequest: { kind: 'pause' | 'cancel' | 'lease-lost' | 'stop'; reason?: StopReason } | undefined;
+  private killed = false;
+  private ledger: Ledger | undefined;
+  private recipients: readonly Recipient[] = [];
+  private reserved = 0;
+  private reservation: Promise<void> | undefined;
+  private readonly changed = new Set<number>();
+  private readonly sentFingerprints: string[] = [];
+  private readonly attempts = new Map<number, number>();
+  /** Recipients waiting for a retry, and when they may go again. */
+  private readonly notBefore = new Map<number, number>();
+  private readonly inflight = new Set<Promise<void>>();
+  private saving: Promise<void> = Promise.resolve();
+  private startedAt = 0;
+  private readonly burst = new ErrorBurstDetector();
+  private pacer: Pacer | undefined;
+  private meter: ProgressMeter | undefined;
+  private recovery: Recovery = { unverified: [], fromJournal: [] };
+  /** Audience order: every index below has been looked at once (sent, or queued as held). */
+  private cursor = 0;
+  private readonly held = new HeldQueue();
+
+  constructor(private readonly options: RunnerOptions) {}
+
+  /** What resuming found: recipients now unverified, and results recovered from the journal. */
+  get recovered(): Recovery {
+    return this.recovery;
+  }
+
+  /** Stop starting sends; resolve `start()` as paused once the in-flight ones have settled. */
+  pause(): void {
+    this.requestStop({ kind: 'pause' });
+  }
+
+  /** Stop, and end every recipient still pending as skipped (cancelled). */
+  cancel(): void {
+    this.requestStop({ kind: 'cancel' });
+  }
+
+  /**
+   * Throws the runner away without saving anything more: what a closed tab or a crash does. Tests
+   * use it; in production the page simply goes away.
+   */
+  kill(): void {
+    this.killed = true;
+    this.stop.abort(new Error('killed'));
+  }
+
+  async start(): Promise<RunOutcome> {
+    const { clock, lease } = this.options;
+    const acquired = await lease.acquire();
+    if (!acquired.ok) return { status: 'busy', holder: acquired.holder, expiresAt: acquired.expiresAt };
+    this.startedAt = clock.now();
+    await this.restore();
+    const ledger = this.ledger!;
+    this.pacer = new Pacer({ rate: this.options.rate, clock });
+    this.meter = new ProgressMeter({ clock, total: ledger.size, targetRate: this.options.rate, counts: ledger.counts() });
+
+    const loops = [this.heartbeatLoop(), this.flushLoop()];
+    try {
+      await this.sendLoop();
+    } finally {
+      // Sends already made settle (their results are kept); nothing new starts.
+      await Promise.allSettled([...this.inflight]);
+      this.stop.abort(new Error('run ended'));
+      await Promise.allSettled(loops);
+    }
+    if (this.killed) return { status: 'paused', reason: 'user', report: this.report('paused') };
+    if (this.stopRequest?.kind === 'cancel') ledger.skipAllPending(clock.now()).forEach((index) => this.changed.add(index));
+    const saved = await this.save();
+    await this.options.journal?.flush().catch(() => undefined);
+    if (this.stopRequest?.kind === 'lease-lost') return { status: 'lease-lost', report: this.report('paused') };
+    // Every result is stored and nothing is in flight: the next runner need not doubt any of them.
+    if (saved) await this.options.persistence.settle(this.reserved).catch(() => undefined);
+    await lease.release();
+    if (this.stopRequest?.kind === 'cancel') return { status: 'cancelled', report: this.report('cancelled') };
+    if (this.stopRequest) {
+      const reason = this.stopRequest.kind === 'pause' ? 'user' : (this.stopRequest.reason ?? 'unexpected');
+      return { status: 'paused', reason, report: this.report('paused', reason === 'user' ? undefined : reason) };
+    }
+    await this.options.journal?.clear();
+    return { status: 'completed', report: this.report('completed') };
+  }
+
+  /** Loads the persisted run and reconciles it with what may have happened since it was saved. */
+  private async restore(): Promise<void> {
+    const { persistence, journal, clock } = this.options;
+    const run = await persistence.load();
+    // The last runner stopped cleanly, all its results stored: no reserved recipient is in doubt.
+    const settled = run.settledThrough === run.reservedThrough;
+    const journaled = journal && !settled ? await journal.read() : undefined;
+    // The journal is only trusted if no other runner reserved since it was written.
+    const trusted = journaled && journaled.reservedThrough === run.reservedThrough ? journaled.entries : undefined;
+    if (journal && !trusted) await journal.clear();
+    const { ledger, recovery } = Ledger.restore(run.ledger, settled ? 0 : run.reservedThrough, trusted, clock.now());
+    this.ledger = ledger;
+    this.recipients = run.recipients;
+    this.recovery = recovery;
+    for (const index of [...recovery.unverified, ...recovery.fromJournal]) this.changed.add(index);
+    // A fresh watermark for this run, strictly above the last one: it makes this runner's journal
+    // the only trusted one, and covers the first recipients it will send.
+    this.reserved = run.reservedThrough;
+    await this.extendReservation(Math.max(run.reservedThrough, ledger.nextPending()) + 1);
+    await this.save();
+  }
+
+  private requestStop(request: NonNullable<CampaignRunner['stopRequest']>): void {
+    if (this.stopRequest) return;
+    this.stopRequest = request;
+    this.stop.abort(new Error(request.kind));
+  }
+
+  private get stopping(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  private async sendLoop(): Promise<void> {
+    const ledger = this.ledger!;
+    const pacer = this.pacer!;
+    const { clock } = this.options;
+    while (!this.stopping) {
+      const next = this.nextSendable();
+      if (next.index === -1) {
+        if (ledger.count('pending') === 0) {
+          if (this.inflight.size === 0) return;
+          await Promise.race(this.inflight);
+          continue;
+        }
+        if (!Number.isFinite(next.wakeAt)) {
+          // Pending recipients the cursor has passed without queueing them: look at everyone again.
+          this.cursor = 0;
+          continue;
+        }
+        // Everyone left is held by quiet hours or waiting for a retry: wait for the first of them.
+        const wait = Math.max(1, Math.min(next.wakeAt - clock.now(), 60_000));
+        await this.sleep(wait);
+        continue;
+      }
+      try {
+        await pacer.acquire(this.stop.signal);
+      } catch {
+        return;
+      }
+      if (this.stopping) {
+        pacer.release();
+        return;
+      }
+      if (ledger.state(next.index) !== 'pending') {
+        pacer.release();
+        continue;
+      }
+      if (next.index >= this.reserved) {
+        try {
+          await this.extendReservation(next.index + 1);
+        } catch {
+          pacer.release();
+          this.requestStop({ kind: 'stop', reason: 'progress-not-saved' });
+          return;
+        }
+        if (this.stopping) {
+          pacer.release();
+          return;
+        }
+      }
+      ledger.markInflight(next.index);
+      try {
+        await this.options.journal?.begin([next.index]);
+      } catch {
+        // Without the journal the reservation still protects this send; carry on.
+      }
+      if (this.killed) return;
+      const sending = this.sendOne(next.index);
+      this.inflight.add(sending);
+      void sending.finally(() => this.inflight.delete(sending));
+    }
+  }
+
+  /**
+   * The next recipient that may be sent now: first a held one whose time has come, else the next
+   * pending one in audience order (held ones met on the way go to the queue). When nobody can go,
+   * when the first held one will be able to.
+   */
+  private nextSendable(): { index: number; wakeAt: number } {
+    const ledger = this.ledger!;
+    const now = this.options.clock.now();
+    for (let ready = this.held.popReady(now); ready !== undefined; ready = this.held.popReady(now)) {
+      if (ledger.state(ready) !== 'pending') continue;
+      const readyAt = this.readyAt(ready, now);
+      if (readyAt > now) {
+        this.held.push(ready, readyAt);
+        continue;
+      }
+      this.meter?.setHeld(this.held.size);
+      return { index: ready, wakeAt: now };
+    }
+    for (let index = ledger.nextPending(this.cursor); index !== -1; index = ledger.nextPending(index + 1)) {
+      this.cursor = index + 1;
+      const readyAt = this.readyAt(index, now);
+      if (readyAt <= now) {
+        this.meter?.setHeld(this.held.size);
+        return { index, wakeAt: now };
+      }
+      this.held.push(index, readyAt);
+    }
+    this.meter?.setHeld(this.held.size);
+    return { index: -1, wakeAt: this.held.nextReadyAt };
+  }
+
+  /** When a recipient may be sent: after its retry delay and outside its quiet hours. */
+  private readyAt(index: number, now: number): number {
+    const retryAt = this.notBefore.get(index) ?? 0;
+    const quietAt = this.options.quietHours ? (quietUntil(this.recipients[index]!, now, this.options.quietHours) ?? 0) : 0;
+    return Math.max(retryAt, quietAt);
+  }
+
+  private async sendOne(index: number): Promise<void> {
+    const { sender, clock, journal } = this.options;
+    const ledger = this.ledger!;
+    const pacer = this.pacer!;
+    const recipient = this.recipients[index]!;
+    const attempt = await sender.send(recipient).catch((error: unknown) => ({ ok: false as const, error }));
+    pacer.release();
+    if (this.killed) return;
+    const now = clock.now();
+    if (attempt.ok) {
+      ledger.markSent(index, now);
+      this.sentFingerprints.push(this.options.fingerprint(recipient));
+      journal?.finish(index, { state: 'sent', detail: { at: now } });
+      this.burst.record('ok');
+      pacer.onSuccess();
+      this.finished(index, 'sent');
+      return;
+    }
+    this.handleFailure(index, recipient, classifySendError(attempt.error), now);
+  }
+
+  private handleFailure(index: number, recipient: Recipient, errorClass: SendErrorClass, now: number): void {
+    const ledger = this.ledger!;
+    const { journal } = this.options;
+    switch (errorClass.kind) {
+      case 'retry': {
+        const attempts = (this.attempts.get(index) ?? 0) + 1;
+        this.attempts.set(index, attempts);
+        if (errorClass.lowersRate) this.pacer!.onRateLimited(errorClass.retryAfterMs);
+        if (attempts >= MAX_SEND_ATTEMPTS) {
+          ledger.markFailed(index, 'retries-exhausted', now);
+          journal?.finish(index, { state: 'failed', detail: { code: 'retries-exhausted', at: now } });
+          this.burst.record('failure');
+          this.finished(index, 'failed');
+        } else {
+          // The server refused it: nothing was sent, it goes back in line after its delay.
+          ledger.requeue(index);
+          const readyAt = now + retryDelay(errorClass, attempts, this.options.random);
+          this.notBefore.set(index, readyAt);
+          this.held.push(index, readyAt);
+          this.changed.add(index);
+        }
+        break;
+      }
+      case 'ambiguous':
+        ledger.markUnverified(index, errorClass.cause, now);
+        journal?.finish(index, { state: 'unverified', detail: { code: errorClass.cause, at: now } });
+        this.burst.record('failure');
+        this.finished(index, 'unverified');
+        break;
+      case 'recipient-failed':
+        ledger.markFailed(index, errorClass.code, now);
+        journal?.finish(index, { state: 'failed', detail: { code: errorClass.code, at: now } });
+        this.burst.record('failure');
+        this.finished(index, 'failed');
+        break;
+      case 'recipient-skipped':
+        ledger.markSkipped(index, errorClass.reason, now);
+        journal?.finish(index, { state: 'skipped', detail: { code: errorClass.reason, at: now } });
+        this.burst.record('neutral');
+        if (errorClass.recordOptOut) void this.options.optOuts?.recordOptOut(recipient.userId).catch(() => undefined);
+        this.finished(index, 'skipped');
+        break;
+      case 'stop':
+        if (errorClass.unverified) {
+          // Nobody knows what this error did: the request may have left, so it is not sent again.
+          ledger.markUnverified(index, errorClass.unverified, now);
+          journal?.finish(index, { state: 'unverified', detail: { code: errorClass.unverified, at: now } });
+          this.finished(index, 'unverified');
+        } else {
+          // Refused for a reason every recipient shares: nothing was sent; it waits for the resume.
+          ledger.requeue(index);
+          this.changed.add(index);
+        }
+        this.requestStop({ kind: 'stop', reason: errorClass.reason });
+        break;
+    }
+    if (this.burst.tripped) this.requestStop({ kind: 'stop', reason: 'error-burst' });
+  }
+
+  private finished(index: number, _state: 'sent' | 'failed' | 'skipped' | 'unverified'): void {
+    this.changed.add(index);
+    this.attempts.delete(index);
+    this.notBefore.delete(index);
+    this.meter?.update(this.ledger!.counts());
+    this.options.onProgress?.(this.meter!.snapshot());
+  }
+
+  /** Stores the watermark before anything under it is sent (one reservation at a time). */
+  private async extendReservation(needed: number): Promise<void> {
+    while (this.reserved < needed) {
+      if (!this.reservation) {
+        const size = this.ledger!.size;
+        const window = Math.max(20, Math.ceil(this.options.rate * (this.options.reservationSeconds ?? 10)));
+        // Past the end of the audience the watermark still grows by one per resume: it also tells
+        // runners apart, for the journal check.
+        const through = Math.max(needed, Math.min(size, this.reserved + window));
+        this.reservation = (async () => {
+          await this.options.persistence.reserve(through);
+          await this.options.journal?.noteReservation(through);
+          this.reserved = through;
+        })().finally(() => {
+          this.reservation = undefined;
+        });
+      }
+      await this.reservation;
+    }
+  }
+
+  /** Saves what changed (ledger chunks, blackout log, journal); saves never overlap. True when saved. */
+  private save(): Promise<boolean> {
+    // A failed save must not stop the next one from running.
+    this.saving = this.saving.catch(() => undefined).then(async () => {
+      if (this.killed) return;
+      const changed = [...this.changed];
+      this.changed.clear();
+      const fingerprints = this.sentFingerprints.splice(0);
+      const { persistence, journal, clock } = this.options;
+      try {
+        if (changed.length > 0) await persistence.saveResults(this.ledger!.snapshot(), changed);
+        if (fingerprints.length > 0) await persistence.recordSent(fingerprints, clock.now());
+        await journal?.flush();
+      } catch (error) {
+        // Keep what was not saved for the next attempt; the run goes on (the journal and the
+        // reservation still protect it) unless the saves keep failing, which the heartbeat notices.
+        for (const index of changed) this.changed.add(index);
+        this.sentFingerprints.unshift(...fingerprints);
+        throw error;
+      }
+    });
+    return this.saving.then(
+      () => !this.killed,
+      () => false,
+    );
+  }
+
+  private async flushLoop(): Promise<void> {
+    const interval = this.options.flushIntervalMs ?? 2000;
+    while (!this.stopping) {
+      if (!(await this.sleep(interval))) return;
+      await this.save();
+      this.options.onProgress?.(this.meter!.snapshot());
+    }
+  }
+
+  private async heartbeatLoop(): Promise<void> {
+    const interval = this.options.heartbeatIntervalMs ?? 10_000;
+    while (!this.stopping) {
+      if (!(await this.sleep(interval))) return;
+      const ours = await this.options.lease.heartbeat().catch(() => true);
+      if (!ours) this.requestStop({ kind: 'lease-lost' });
+    }
+  }
+
+  /** Sleeps unless the run stops first; false when it stopped. */
+  private async sleep(ms: number): Promise<boolean> {
+    try {
+      await this.options.clock.sleep(ms, this.stop.signal);
+      return !this.stopping;
+    } catch {
+      return false;
+    }
+  }
+
+  private report(outcome: 'completed' | 'cancelled' | 'paused', pauseReason?: StopReason): SendReport {
+    return buildReport({ ledger: this.ledger!.snapshot(), startedAt: this.startedAt, finishedAt: this.options.clock.now(), outcome, pauseReason });
+  }
+}

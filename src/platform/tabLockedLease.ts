@@ -1,0 +1,70 @@
+import type { LeaseKeeper } from '../core/sending/ports';
+
+/**
+ * One runner per campaign in this browser first (Web Locks: a second tab cannot take the lock while
+ * the first holds it, and the lock goes away with the tab), then across browsers (the campaign
+ * record's lease). A second tab learns that the campaign runs elsewhere and watches instead.
+ */
+export class TabLockedLease implements LeaseKeeper {
+  private releaseLock: (() => void) | undefined;
+
+  constructor(
+    private readonly campaignId: string,
+    private readonly inner: LeaseKeeper,
+    /** How the holder is shown when another tab of this browser runs the campaign. */
+    private readonly otherTabLabel: string,
+    /** Null where the browser has no Web Locks: the record's lease alone then keeps tabs apart. */
+    private readonly locks: LockManager | null = (typeof navigator !== 'undefined' ? navigator.locks : undefined) ?? null,
+  ) {}
+
+  async acquire(): Promise<{ ok: true } | { ok: false; holder: string; expiresAt: number }> {
+    if (this.locks) {
+      const locked = await this.takeLock();
+      if (!locked) return { ok: false, holder: this.otherTabLabel, expiresAt: Number.POSITIVE_INFINITY };
+    }
+    try {
+      const result = await this.inner.acquire();
+      if (!result.ok) this.dropLock();
+      return result;
+    } catch (error) {
+      this.dropLock();
+      throw error;
+    }
+  }
+
+  async heartbeat(): Promise<boolean> {
+    const ours = await this.inner.heartbeat();
+    // Another browser took the campaign: this tab stops, and another tab here may watch it.
+    if (!ours) this.dropLock();
+    return ours;
+  }
+
+  async release(): Promise<void> {
+    try {
+      await this.inner.release();
+    } finally {
+      this.dropLock();
+    }
+  }
+
+  /** Holds the lock until `dropLock`; false at once when another tab holds it. */
+  private takeLock(): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      void this.locks!.request(`herald-campaign-${this.campaignId}`, { ifAvailable: true }, (lock) => {
+        if (!lock) {
+          resolve(false);
+          return undefined;
+        }
+        resolve(true);
+        return new Promise<void>((release) => {
+          this.releaseLock = release;
+        });
+      });
+    });
+  }
+
+  private dropLock(): void {
+    this.releaseLock?.();
+    this.releaseLock = undefined;
+  }
+}

@@ -1,0 +1,259 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError, RateLimitedError, TimeoutError } from '../../../../src/api/transport/errors';
+import { MemoryJournal } from '../../../../src/store/memoryJournal';
+import type { RunOutcome } from '../../../../src/core/sending/runner';
+import type { LedgerSnapshot } from '../../../../src/core/sending/states';
+import { FakeClock } from '../../../support/fakeClock';
+import { audience, drive, MemoryLease, MemoryPersistence, runner, ScriptedSender } from './runnerHarness';
+
+const whatsapp = (code: string, status = 400) => new HttpError(status, { code, message: `(#${code})` }, { error: { code, description: `(#${code})` } });
+
+describe('CampaignRunner', () => {
+  it('sends every recipient exactly once at the target rate, saves the ledger and the blackout log', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(80));
+    const sender = new ScriptedSender(clock);
+    const started = clock.now();
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome?.status).toBe('completed');
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+    expect(sender.accepted.size).toBe(80);
+    // 80 recipients at 8/s: about ten seconds, never faster.
+    expect(clock.now() - started).toBeGreaterThanOrEqual(9_800);
+    expect(persistence.blackout).toHaveLength(80);
+    expect([...persistence.ledger.states].every((state) => state === 2)).toBe(true);
+    expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(80);
+  });
+
+  it('after a crash, never re-sends: what was reserved without a result is unverified, the rest is sent by the next runner', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(200));
+    const sender = new ScriptedSender(clock);
+    const first = runner({ clock, sender, persistence, lease: new MemoryLease(clock, 'first'), rate: 20, flushIntervalMs: 60_000 });
+    void first.start();
+    await clock.advance(3_000);
+    first.kill();
+    await clock.advance(1_000);
+    const lease = new MemoryLease(clock, 'second');
+    const second = runner({ clock, sender, persistence, lease, rate: 20 });
+    const outcome = await drive(clock, second.start());
+    expect(outcome?.status).toBe('completed');
+    expect(second.recovered.unverified.length).toBeGreaterThan(0);
+    // No phone was accepted twice, and every recipient has a final state.
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+    const counts = outcome?.status === 'completed' ? outcome.report.counts : undefined;
+    expect((counts?.sent ?? 0) + (counts?.unverified ?? 0)).toBe(200);
+    for (const index of second.recovered.unverified) expect(sender.attempts.get(persistence.recipients[index]!.phone) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('with this browser’s journal, only the sends really in flight become unverified', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(200));
+    const journal = new MemoryJournal();
+    const sender = new ScriptedSender(clock);
+    sender.latencyMs = 400;
+    const first = runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock, 'first'), rate: 20, flushIntervalMs: 60_000 });
+    void first.start();
+    await clock.advance(3_000);
+    first.kill();
+    const withoutJournal = Math.min(200, persistence.reservedThrough) - [...persistence.ledger.states].filter((state) => state === 2).length;
+    const second = runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock, 'second'), rate: 20 });
+    const outcome = await drive(clock, second.start());
+    expect(outcome?.status).toBe('completed');
+    // At 20/s with 400 ms of latency, about 8 sends are in flight at any time.
+    expect(second.recovered.unverified.length).toBeGreaterThan(0);
+    expect(second.recovered.unverified.length).toBeLessThanOrEqual(10);
+    expect(second.recovered.unverified.length).toBeLessThan(withoutJournal);
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('does not trust a journal written before another runner reserved', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(100));
+    const journal = new MemoryJournal();
+    const sender = new ScriptedSender(clock);
+    const first = runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock, 'first'), rate: 20, flushIntervalMs: 60_000 });
+    void first.start();
+    await clock.advance(2_000);
+    first.kill();
+    // Another browser (no journal) resumes, sends a little, and dies too.
+    const other = runner({ clock, sender, persistence, lease: new MemoryLease(clock, 'other'), rate: 20, flushIntervalMs: 60_000 });
+    void other.start();
+    await clock.advance(2_000);
+    other.kill();
+    const back = runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock, 'back'), rate: 20 });
+    const outcome = await drive(clock, back.start());
+    expect(outcome?.status).toBe('completed');
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('retries a 429 after Retry-After, and a refusal by the server, without duplicating', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(20));
+    const sender = new ScriptedSender(clock, (recipient, attempt) => {
+      if (recipient.userId === 1003 && attempt === 1) return { ok: false, error: new RateLimitedError(5_000, { code: 'too_many_requests' }, {}) };
+      if (recipient.userId === 1007 && attempt < 3) return { ok: false, error: new HttpError(503, { code: 'service_unavailable' }, {}) };
+      return { ok: true, notificationId: 'n' };
+    });
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(20);
+    expect(sender.attempts.get(persistence.recipients[3]!.phone)).toBe(2);
+    expect(sender.attempts.get(persistence.recipients[7]!.phone)).toBe(3);
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('classifies per recipient: failed, skipped with the opt-out recorded, unverified on a timeout', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(6));
+    const optedOut: number[] = [];
+    const sender = new ScriptedSender(clock, (recipient) => {
+      if (recipient.userId === 1001) return { ok: false, error: whatsapp('131026') };
+      if (recipient.userId === 1002) return { ok: false, error: whatsapp('131050') };
+      if (recipient.userId === 1003) return { ok: false, error: whatsapp('131049') };
+      if (recipient.userId === 1004) return { ok: false, error: new TimeoutError('timeout') };
+      return { ok: true, notificationId: 'n' };
+    });
+    const outcome = await drive(
+      clock,
+      runner({ clock, sender, persistence, lease: new MemoryLease(clock), optOuts: { recordOptOut: async (id) => void optedOut.push(id) } }).start(),
+    );
+    expect(outcome?.status).toBe('completed');
+    const report = outcome?.status === 'completed' ? outcome.report : undefined;
+    expect(report?.counts).toMatchObject({ sent: 2, failed: 1, skipped: 2, unverified: 1 });
+    expect(optedOut).toEqual([1002]);
+    expect(sender.attempts.get(persistence.recipients[4]!.phone)).toBe(1);
+  });
+
+  it('pauses itself on a paused template, keeps the recipient pending, and resumes later', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(30));
+    let paused = true;
+    const sender = new ScriptedSender(clock, (recipient) =>
+      paused && recipient.userId >= 1010 ? { ok: false, error: whatsapp('132015') } : { ok: true, notificationId: 'n' },
+    );
+    const first = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(first).toMatchObject({ status: 'paused', reason: 'template-paused' });
+    const sentBefore = [...persistence.ledger.states].filter((state) => state === 2).length;
+    expect(sentBefore).toBeGreaterThanOrEqual(10);
+    paused = false;
+    const second = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(second?.status).toBe('completed');
+    // The first run stopped cleanly: nothing it reserved is in doubt, everyone is sent.
+    expect(second?.status === 'completed' && second.report.counts).toMatchObject({ sent: 30, unverified: 0 });
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('pauses at once during a long backoff, without waiting it out', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(10));
+    const sender = new ScriptedSender(clock, () => ({ ok: false, error: new RateLimitedError(600_000, { code: 'too_many_requests' }, {}) }));
+    const run = runner({ clock, sender, persistence, lease: new MemoryLease(clock) });
+    let outcome: unknown;
+    void run.start().then((value) => (outcome = value));
+    await clock.advance(2_000);
+    const pausedAt = clock.now();
+    run.pause();
+    while (!outcome && clock.now() < pausedAt + 5_000) await clock.advance(100);
+    expect(outcome).toMatchObject({ status: 'paused', reason: 'user' });
+    expect(clock.now() - pausedAt).toBeLessThan(5_000);
+  });
+
+  it('cancels: every recipient still pending ends skipped (cancelled)', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(100));
+    const sender = new ScriptedSender(clock);
+    const run = runner({ clock, sender, persistence, lease: new MemoryLease(clock) });
+    let outcome: RunOutcome | undefined;
+    void run.start().then((value) => (outcome = value));
+    await clock.advance(2_000);
+    run.cancel();
+    while (!outcome) await clock.advance(100);
+    expect(outcome.status).toBe('cancelled');
+    const counts = outcome.status === 'cancelled' ? outcome.report.counts : undefined;
+    expect(counts?.pending).toBe(0);
+    expect(counts?.sent).toBeGreaterThan(0);
+    expect((counts?.sent ?? 0) + (counts?.skipped ?? 0)).toBe(100);
+  });
+
+  it('a pause by the user and a resume send everyone exactly once, with nobody in doubt', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(120));
+    const journal = new MemoryJournal();
+    const sender = new ScriptedSender(clock);
+    sender.latencyMs = 300;
+    const first = runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock), rate: 20 });
+    let paused: RunOutcome | undefined;
+    void first.start().then((value) => (paused = value));
+    await clock.advance(2_500);
+    first.pause();
+    while (!paused) await clock.advance(100);
+    expect(paused).toMatchObject({ status: 'paused', reason: 'user' });
+    const resumed = await drive(clock, runner({ clock, sender, persistence, journal, lease: new MemoryLease(clock), rate: 20 }).start());
+    expect(resumed?.status === 'completed' && resumed.report.counts).toMatchObject({ sent: 120, unverified: 0 });
+    expect(sender.accepted.size).toBe(120);
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('keeps results a failed save did not store, and stores them at the next save', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(40));
+    let failing = true;
+    const save = persistence.saveResults.bind(persistence);
+    persistence.saveResults = async (ledger: LedgerSnapshot, changed: readonly number[]) => {
+      if (failing) throw new Error('Zendesk is down');
+      return save(ledger, changed);
+    };
+    const sender = new ScriptedSender(clock);
+    const run = runner({ clock, sender, persistence, lease: new MemoryLease(clock) });
+    let outcome: RunOutcome | undefined;
+    void run.start().then((value) => (outcome = value));
+    await clock.advance(3_000);
+    expect([...persistence.ledger.states].filter((state) => state === 2)).toHaveLength(0);
+    failing = false;
+    while (!outcome) await clock.advance(100);
+    expect(outcome.status).toBe('completed');
+    expect([...persistence.ledger.states].every((state) => state === 2)).toBe(true);
+  });
+
+  it('pauses when it cannot store the next reservation, having sent nothing past the stored one', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(500));
+    const reserve = persistence.reserve.bind(persistence);
+    let calls = 0;
+    persistence.reserve = async (through) => {
+      calls += 1;
+      if (calls > 2) throw new Error('Zendesk is down');
+      return reserve(through);
+    };
+    const sender = new ScriptedSender(clock);
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome).toMatchObject({ status: 'paused', reason: 'progress-not-saved' });
+    expect(sender.accepted.size).toBeGreaterThan(0);
+    expect(sender.accepted.size).toBeLessThanOrEqual(persistence.reservedThrough);
+    const attempted = [...sender.attempts.keys()].map((phone) => persistence.recipients.findIndex((recipient) => recipient.phone === phone));
+    expect(Math.max(...attempted)).toBeLessThan(persistence.reservedThrough);
+  });
+
+  it('does not run a campaign another runner holds, and stops at once when its lease is taken', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(200));
+    const sender = new ScriptedSender(clock);
+    const lease = new MemoryLease(clock, 'first');
+    let first: RunOutcome | undefined;
+    void runner({ clock, sender, persistence, lease }).start().then((value) => (first = value));
+    await clock.advance(1_000);
+    // A second runner sees the lease held, and sends nothing.
+    const other = new MemoryLease(clock, 'second');
+    other.holder = lease.holder;
+    other.expiresAt = lease.expiresAt;
+    const sentBefore = sender.attempts.size;
+    expect(await runner({ clock, sender, persistence, lease: other }).start()).toMatchObject({ status: 'busy', holder: 'first' });
+    expect(sender.attempts.size).toBe(sentBefore);
+    // The first one loses its lease: at its next heartbeat it stops.
+    lease.stolen = true;
+    const stolenAt = clock.now();
+    while (!first) await clock.advance(100);
+    expect(first.status).toBe('lease-lost');
+    expect(clock.now() - stolenAt).toBeLessThanOrEqual(10_500);
+  });
+});
