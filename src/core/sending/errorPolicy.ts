@@ -295,6 +295,14 @@ export const SEND_ERROR_TABLE: readonly SendErrorRow[] = [
   },
 
   {
+    id: 'values-mismatch',
+    matches: (failure) => failure.name === 'NotificationValuesError',
+    then: stop('template-mismatch'),
+    why:
+      "The recipient's values do not fit the template's placeholders, found before anything was sent: the values were frozen with the " +
+      'audience by the same mapping for everyone, so the next recipients would not fit either. Nothing left; the recipient stays pending.',
+  },
+  {
     id: 'not-sent',
     matches: (failure) => failure.name === 'NotificationNotSentError',
     then: stop('unexpected'),

@@ -10,6 +10,7 @@ import {
   type SendErrorClass,
 } from '../../../../src/core/sending/errorPolicy';
 import { errorForStatus, InvalidResponseError, NetworkError, TimeoutError } from '../../../../src/api/transport/errors';
+import { NotificationValuesError } from '../../../../src/core/campaign/notification';
 
 /**
  * Every row of the error table, met with the error the transport builds (`errorForStatus`, the
@@ -172,6 +173,12 @@ const CASES: Case[] = [
     new InvalidResponseError('POST /v1.1/apps/{appId}/notifications', ['notification: Required']),
     'invalid-response',
     { kind: 'ambiguous', cause: 'connection-lost' },
+  ],
+  [
+    'values that do not fit the template, found before the request',
+    new NotificationValuesError('The template has 2 placeholder(s); the recipient has 1 value(s)'),
+    'values-mismatch',
+    { kind: 'stop', reason: 'template-mismatch' },
   ],
   [
     'a send cancelled before its request',
