@@ -51,6 +51,20 @@ export function keysOfField(text: string, add: (key: string) => void): void {
   }
 }
 
+const encoder = new TextEncoder();
+
+/** The bytes of a value as JSON: what a record's size is counted in. */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).length;
+}
+
+/** What a token adds to a record's text: its size inside a JSON string, and its separator. */
+export function tokenBytes(token: string, format: FingerprintFormat, first: boolean): number {
+  // base64url needs no escape; text tokens may.
+  const size = format === 'x' ? token.length : jsonBytes(token) - 2;
+  return size + (first ? 0 : 1);
+}
+
 function hexToBase64url(hex: string): string {
   let out = '';
   let bits = 0;

@@ -5,7 +5,7 @@ import type { Recipient } from '../core/campaign/plan';
 import type { PersistedRun, RunPersistence } from '../core/sending/ports';
 import { stateCode, type LedgerSnapshot, type RecipientDetail } from '../core/sending/states';
 import { decodeAudienceChunk } from './audienceCodec';
-import { BlackoutLogStore } from './blackoutLog';
+import { BlackoutLogWriter } from './blackoutLogWriter';
 import { audienceRecords, CHUNK_BUDGET_BYTES, chunkExternalId, chunkRecord, ChunkTooLargeError, chunkRecordBytes, LEDGER_CHUNK_SIZE, writeChunksByJobs } from './campaignChunks';
 import { recipientsOfRecord, reservedThroughOfRecord, settledThroughOfRecord } from './campaignModel';
 import { onCampaign } from './campaigns';
@@ -62,6 +62,12 @@ export interface CampaignRunOptions {
   clock?: ApiClock;
   /** Ledger chunks written one by one (one request each) up to this many; more go by bulk jobs. */
   directWriteLimit?: number;
+  /** Names this run in its blackout log records (random by default). */
+  runKey?: string;
+}
+
+function randomRunKey(): string {
+  return crypto.randomUUID().slice(0, 8);
 }
 
 const DIRECT_WRITE_LIMIT = 4;
@@ -72,7 +78,7 @@ export class CampaignRunPersistence implements RunPersistence {
   private readonly chunkAccess: RecordAccess;
   private readonly campaigns: RecordAccess;
   private readonly objects: CustomObjectsClient;
-  private readonly blackoutLog: BlackoutLogStore;
+  private readonly blackoutLog: BlackoutLogWriter;
   private readonly directWriteLimit: number;
   private reservedThrough = 0;
   private reservation: Promise<void> = Promise.resolve();
@@ -93,7 +99,8 @@ export class CampaignRunPersistence implements RunPersistence {
     this.chunkAccess = new RecordAccess(this.counted, CAMPAIGN_CHUNK_OBJECT.key);
     this.campaigns = new RecordAccess(this.counted, CAMPAIGN_OBJECT.key);
     this.objects = new CustomObjectsClient(this.counted);
-    this.blackoutLog = new BlackoutLogStore(this.counted, { clock });
+    // A key per persistence (one per runner): each run fills its own blackout log records.
+    this.blackoutLog = new BlackoutLogWriter(this.counted, `${campaignId}.${(options.runKey ?? randomRunKey())}`, { clock });
     this.directWriteLimit = options.directWriteLimit ?? DIRECT_WRITE_LIMIT;
   }
 

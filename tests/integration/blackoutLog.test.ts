@@ -5,6 +5,7 @@ import { MAX_RECORD_BYTES, recordBytes } from '../../emulator/zendesk/customObje
 import { ZafTransport } from '../../src/api/transport/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { BlackoutLogStore } from '../../src/store/blackoutLog';
+import { BlackoutLogWriter } from '../../src/store/blackoutLogWriter';
 import { BLACKOUT_LOG_OBJECT } from '../../src/store/heraldObjects';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
@@ -19,6 +20,8 @@ interface Harness {
   clock: ManualClock;
   emulator: Emulator;
   store: BlackoutLogStore;
+  /** A sending run's writer. */
+  writer(key?: string): BlackoutLogWriter;
 }
 
 async function harness(options: { setUp?: boolean } = {}): Promise<Harness> {
@@ -26,10 +29,13 @@ async function harness(options: { setUp?: boolean } = {}): Promise<Harness> {
   const emulator = createEmulator({ clock, zendesk: { endUsers: 10 } });
   const transport = new ZafTransport(createFakeZafClient({ emulator, installation: createInstallation(emulator) }));
   if (options.setUp !== false) await setUpHeraldObjects(new CustomObjectsClient(transport));
-  return { clock, emulator, store: new BlackoutLogStore(transport, { clock: advancingClock(clock) }) };
+  const waits = advancingClock(clock);
+  return { clock, emulator, store: new BlackoutLogStore(transport, { clock: waits }), writer: (key = 'campaign-1.run-a') => new BlackoutLogWriter(transport, key, { clock: waits }) };
 }
 
 const logRecords = (h: Harness) => h.emulator.zendesk.customObjects.records(BLACKOUT_LOG_OBJECT.key);
+
+const upserts = (h: Harness) => h.emulator.requests.filter((request) => request.method === 'PATCH' && request.url.includes(`${BLACKOUT_LOG_OBJECT.key}/records`));
 
 const searches = (h: Harness) =>
   h.emulator.requests.filter((request) => request.method === 'POST' && new URL(request.url).pathname.endsWith(`${BLACKOUT_LOG_OBJECT.key}/records/search`));
@@ -53,18 +59,19 @@ describe('the blackout log', () => {
   it('needs Herald’s setup', async () => {
     const h = await harness({ setUp: false });
     await expect(h.store.index(h.clock.now(), 7)).rejects.toBeInstanceOf(HeraldObjectsMissingError);
-    await expect(h.store.record(['abc'], h.clock.now())).rejects.toBeInstanceOf(HeraldObjectsMissingError);
+    await expect(h.writer().record(['abc'], h.clock.now())).rejects.toBeInstanceOf(HeraldObjectsMissingError);
   });
 
   it('finds what was sent within the window, and not what was sent before it', async () => {
     const h = await harness();
     const now = h.clock.now();
     const [recent, old, today] = [fingerprints(5, 1), fingerprints(5, 2), fingerprints(5, 3)];
-    await h.store.record(recent, now - 3 * DAY);
-    await h.store.record(old, now - 10 * DAY);
-    await h.store.record(today, now);
+    const writer = h.writer();
+    await writer.record(recent, now - 3 * DAY);
+    await writer.record(old, now - 10 * DAY);
+    await writer.record(today, now);
     // Non-hex fingerprints are kept as they are.
-    await h.store.record(['user:1001|spring_sale|fr', 'user:1002|spring_sale|fr'], now - DAY);
+    await writer.record(['user:1001|spring_sale|fr', 'user:1002|spring_sale|fr'], now - DAY);
 
     const week = await h.store.index(h.clock.now(), 7);
     for (const fingerprint of [...recent, ...today, 'user:1001|spring_sale|fr']) expect(week.wasSent(fingerprint)).toBe(true);
@@ -81,13 +88,12 @@ describe('the blackout log', () => {
   it('packs 30,000 fingerprints into few records of at most 32 KB, read back in a handful of requests', async () => {
     const h = await harness();
     const sent = fingerprints(30_000, 7);
-    await h.store.record(sent, h.clock.now());
+    await h.writer().record(sent, h.clock.now());
     const stored = logRecords(h);
     const sizes = stored.map((record) => recordBytes(record.name, record.externalId, record.fields));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_RECORD_BYTES);
     // 30,000 × (22 characters + a space) is about 690 KB: 22 records of 32 KB at the very least.
     expect(stored.length).toBeLessThanOrEqual(23);
-    expect(stored.map((record) => record.externalId)).toEqual(stored.map((_, index) => `${new Date(h.clock.now()).toISOString().slice(0, 10)}:${String(index + 1).padStart(5, '0')}`));
 
     const before = searches(h).length;
     const index = await h.store.index(h.clock.now(), 7);
@@ -97,48 +103,54 @@ describe('the blackout log', () => {
     process.stdout.write(`blackout: 30,000 fingerprints in ${stored.length} records (largest ${Math.max(...sizes)} bytes), index read in ${searches(h).length - before} request(s)\n`);
   });
 
-  it('appends new parts after the last one and never rewrites a record', async () => {
+  it('fills the record a run is writing, a few seconds of sends at a time: one request per call, a record per ~1,400 sends', async () => {
     const h = await harness();
-    const now = h.clock.now();
-    const first = fingerprints(2000, 11);
-    await h.store.record(first, now);
-    const written = logRecords(h).map((record) => ({ id: record.externalId, fields: JSON.stringify(record.fields), updatedAt: record.updatedAt }));
-    h.clock.advance(60_000);
-    const second = fingerprints(10, 12);
-    await h.store.record(second, h.clock.now());
-
-    const after = logRecords(h);
-    expect(after).toHaveLength(written.length + 1);
-    for (const before of written) {
-      const same = after.find((record) => record.externalId === before.id);
-      expect(JSON.stringify(same?.fields)).toBe(before.fields);
-      expect(same?.updatedAt).toBe(before.updatedAt);
+    const writer = h.writer();
+    const sent = fingerprints(5_000, 21);
+    for (let start = 0; start < sent.length; start += 50) {
+      await writer.record(sent.slice(start, start + 50), h.clock.now());
+      h.clock.advance(5_000);
     }
+    const stored = logRecords(h);
+    expect(stored.length).toBeLessThanOrEqual(4);
+    // 100 calls; a call that fills a record also starts the next one.
+    expect(upserts(h).length).toBeLessThanOrEqual(100 + stored.length);
     const index = await h.store.index(h.clock.now(), 1);
-    expect([...first, ...second].every((fingerprint) => index.wasSent(fingerprint))).toBe(true);
+    expect(index.size).toBe(5_000);
   });
 
-  it('writes above a part another writer took in the meantime, instead of overwriting it', async () => {
+  it('keeps apart the records of two runs writing the same day', async () => {
     const h = await harness();
-    const day = new Date(h.clock.now()).toISOString().slice(0, 10);
-    // Part 2 exists, but the search for the last part answers part 1 (a lagging index, or a race).
-    const objects = h.emulator.zendesk.customObjects;
-    objects.createRecord(BLACKOUT_LOG_OBJECT.key, { name: `${day}:99999`, externalId: `${day}:00001`, fields: { day, fingerprints: 't:one' } }, 1, h.clock.now());
-    objects.createRecord(BLACKOUT_LOG_OBJECT.key, { name: `${day}:00000`, externalId: `${day}:00002`, fields: { day, fingerprints: 't:two' } }, 1, h.clock.now());
-    await h.store.record(['three'], h.clock.now());
-    expect(logRecords(h).map((record) => [record.externalId, record.fields.fingerprints])).toEqual([
-      [`${day}:00001`, 't:one'],
-      [`${day}:00002`, 't:two'],
-      [`${day}:00003`, 't:three'],
-    ]);
+    const [first, second] = [h.writer('campaign-1.run-a'), h.writer('campaign-2.run-b')];
+    const [a, b] = [fingerprints(300, 31), fingerprints(300, 32)];
+    for (let start = 0; start < 300; start += 100) {
+      await first.record(a.slice(start, start + 100), h.clock.now());
+      await second.record(b.slice(start, start + 100), h.clock.now());
+    }
+    expect(logRecords(h)).toHaveLength(2);
     const index = await h.store.index(h.clock.now(), 1);
-    expect(['one', 'two', 'three'].every((fingerprint) => index.wasSent(fingerprint))).toBe(true);
+    expect([...a, ...b].every((fingerprint) => index.wasSent(fingerprint))).toBe(true);
   });
 
-  it('refuses a fingerprint that could not be read back', async () => {
+  it('after a failed write, the same call writes everything, each fingerprint once', async () => {
     const h = await harness();
-    await expect(h.store.record(['has a space'], h.clock.now())).rejects.toBeInstanceOf(RangeError);
-    await expect(h.store.record([''], h.clock.now())).rejects.toBeInstanceOf(RangeError);
+    const writer = h.writer();
+    await writer.record(fingerprints(10, 41), h.clock.now());
+    h.emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH', path: /\/records$/ }, fault: { kind: 'status', status: 503 }, times: 1 });
+    const next = fingerprints(10, 42);
+    await expect(writer.record(next, h.clock.now())).rejects.toThrow();
+    await writer.record(next, h.clock.now());
+    const text = String(logRecords(h)[0]?.fields.fingerprints);
+    expect(text.slice(2).split(' ')).toHaveLength(20);
+    const index = await h.store.index(h.clock.now(), 1);
+    expect(next.every((fingerprint) => index.wasSent(fingerprint))).toBe(true);
+  });
+
+  it('refuses a fingerprint that could not be read back, and a writer key that would break the record ids', async () => {
+    const h = await harness();
+    await expect(h.writer().record(['has a space'], h.clock.now())).rejects.toBeInstanceOf(RangeError);
+    await expect(h.writer().record([''], h.clock.now())).rejects.toBeInstanceOf(RangeError);
+    expect(() => h.writer('a key:with a colon')).toThrow(RangeError);
     expect(logRecords(h)).toHaveLength(0);
   });
 });

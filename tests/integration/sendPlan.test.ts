@@ -14,6 +14,7 @@ import type { SendPlan } from '../../src/core/campaign/plan';
 import { draftContent } from '../../src/core/template/meta';
 import { AudiencePlanner } from '../../src/store/audiencePlanner';
 import { BlackoutLogStore } from '../../src/store/blackoutLog';
+import { BlackoutLogWriter } from '../../src/store/blackoutLogWriter';
 import { ContactListStore } from '../../src/store/contactLists';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { advancingClock } from '../support/advancingClock';
@@ -85,7 +86,7 @@ beforeAll(async () => {
   for (const id of allowed) await lists.add({ list: 'allow', userId: id, phone: null, note: '' });
 
   // Exactly the same message sent yesterday to every 500th user who could receive it.
-  const log = new BlackoutLogStore(transport, { clock: apiClock });
+  const earlierCampaign = new BlackoutLogWriter(transport, 'earlier-campaign.run', { clock: apiClock });
   const blackout = new Set<string>();
   endUsers.forEach((user, index) => {
     const phone = e164Of(user.phone);
@@ -94,7 +95,7 @@ beforeAll(async () => {
       blackout.add(messageFingerprint({ phone, templateName: TEMPLATE.name, language: TEMPLATE.language, values: [firstName.trim(), '-20 %'] }));
     }
   });
-  await log.record([...blackout], NOW - 24 * 3600 * 1000);
+  await earlierCampaign.record([...blackout], NOW - 24 * 3600 * 1000);
 
   // A 429 after 120 pages and an expired cursor after 260, on pages of 100.
   let faultsAdded = 0;
@@ -103,7 +104,7 @@ beforeAll(async () => {
     exportSearch: new ExportSearchClient(transport),
     organizations: new OrganizationsClient(transport),
     contactLists: lists,
-    blackoutLog: log,
+    blackoutLog: new BlackoutLogStore(transport, { clock: apiClock }),
     clock: apiClock,
   });
   const { plan } = await planner.plan({
