@@ -8,6 +8,8 @@ import type { LeaseKeeper, LocalJournal, NotificationSender, OptOutRecorder, Run
 import { ProgressMeter, type SendProgress } from './progress';
 import { quietUntil, type QuietHours } from './quietHours';
 import { buildReport, type SendReport } from './report';
+import { readSendFailure } from './sendFailure';
+import { backoffDelay } from '../time/backoff';
 
 /**
  * Runs one campaign: sends every pending recipient of the frozen audience through the pacer, keeps
@@ -33,14 +35,20 @@ export interface RunnerOptions {
   /** Target messages per second (1–1000). */
   rate: number;
   quietHours?: QuietHours;
-  /** How long results may stay unsaved (default 2 s). */
+  /**
+   * How long results may stay unsaved (default 5 s). Each save is a few requests to Zendesk (the
+   * blackout log, the changed ledger chunks), which every app of the account shares.
+   */
   flushIntervalMs?: number;
   heartbeatIntervalMs?: number;
-  /** How many seconds of sending one reservation covers (default 10 s at the target rate, at least 20). */
+  /** How many seconds of sending one reservation covers (default 5 s at the target rate, at least 20 recipients). */
   reservationSeconds?: number;
   random?: () => number;
   onProgress?: (progress: SendProgress) => void;
 }
+
+/** Attempts to store a reservation before the run pauses (`progress-not-saved`). */
+const RESERVATION_ATTEMPTS = 4;
 
 export type RunOutcome =
   | { status: 'completed'; report: SendReport }
@@ -67,6 +75,8 @@ export class CampaignRunner {
   private readonly inflight = new Set<Promise<void>>();
   private saving: Promise<void> = Promise.resolve();
   private startedAt = 0;
+  /** When the lease was last known to be this runner's (taken or extended). */
+  private leaseConfirmedAt = 0;
   private readonly burst = new ErrorBurstDetector();
   private pacer: Pacer | undefined;
   private meter: ProgressMeter | undefined;
@@ -101,12 +111,23 @@ export class CampaignRunner {
     this.stop.abort(new Error('killed'));
   }
 
+  /**
+   * Takes the lease, resumes from the stored run, and sends until done, paused or stopped. Rejects
+   * only when the stored run cannot be loaded (then nothing was sent and the lease is given back).
+   */
   async start(): Promise<RunOutcome> {
     const { clock, lease } = this.options;
     const acquired = await lease.acquire();
     if (!acquired.ok) return { status: 'busy', holder: acquired.holder, expiresAt: acquired.expiresAt };
     this.startedAt = clock.now();
-    await this.restore();
+    this.leaseConfirmedAt = this.startedAt;
+    try {
+      await this.restore();
+    } catch (error) {
+      // Nothing was sent: the campaign is free again for whoever tries next.
+      await lease.release().catch(() => undefined);
+      throw error;
+    }
     const ledger = this.ledger!;
     this.pacer = new Pacer({ rate: this.options.rate, clock });
     this.meter = new ProgressMeter({ clock, total: ledger.size, targetRate: this.options.rate, counts: ledger.counts() });
@@ -121,13 +142,15 @@ export class CampaignRunner {
       await Promise.allSettled(loops);
     }
     if (this.killed) return { status: 'paused', reason: 'user', report: this.report('paused') };
+    await this.options.journal?.flush().catch(() => undefined);
+    // Another runner owns the stored ledger now: writing this one's copy would overwrite its results.
+    if (this.stopRequest?.kind === 'lease-lost') return { status: 'lease-lost', report: this.report('paused') };
     if (this.stopRequest?.kind === 'cancel') ledger.skipAllPending(clock.now()).forEach((index) => this.changed.add(index));
     const saved = await this.save();
-    await this.options.journal?.flush().catch(() => undefined);
-    if (this.stopRequest?.kind === 'lease-lost') return { status: 'lease-lost', report: this.report('paused') };
     // Every result is stored and nothing is in flight: the next runner need not doubt any of them.
     if (saved) await this.options.persistence.settle(this.reserved).catch(() => undefined);
-    await lease.release();
+    // A lease that cannot be released (Zendesk unreachable) expires by itself.
+    await lease.release().catch(() => undefined);
     if (this.stopRequest?.kind === 'cancel') return { status: 'cancelled', report: this.report('cancelled') };
     if (this.stopRequest) {
       const reason = this.stopRequest.kind === 'pause' ? 'user' : (this.stopRequest.reason ?? 'unexpected');
@@ -152,6 +175,9 @@ export class CampaignRunner {
     this.recipients = run.recipients;
     this.recovery = recovery;
     for (const index of [...recovery.unverified, ...recovery.fromJournal]) this.changed.add(index);
+    // Sends the journal knew were accepted, but that never reached the stored ledger: the blackout
+    // log may not have them either (a log that has one twice reads the same).
+    for (const index of recovery.fromJournal) if (ledger.state(index) === 'sent') this.sentFingerprints.push(this.options.fingerprint(this.recipients[index]!));
     // A fresh watermark for this run, strictly above the last one: it makes this runner's journal
     // the only trusted one, and covers the first recipients it will send.
     this.reserved = run.reservedThrough;
@@ -361,12 +387,12 @@ export class CampaignRunner {
     while (this.reserved < needed) {
       if (!this.reservation) {
         const size = this.ledger!.size;
-        const window = Math.max(20, Math.ceil(this.options.rate * (this.options.reservationSeconds ?? 10)));
+        const window = Math.max(20, Math.ceil(this.options.rate * (this.options.reservationSeconds ?? 5)));
         // Past the end of the audience the watermark still grows by one per resume: it also tells
         // runners apart, for the journal check.
         const through = Math.max(needed, Math.min(size, this.reserved + window));
         this.reservation = (async () => {
-          await this.options.persistence.reserve(through);
+          await this.storeReservation(through);
           await this.options.journal?.noteReservation(through);
           this.reserved = through;
         })().finally(() => {
@@ -377,26 +403,50 @@ export class CampaignRunner {
     }
   }
 
+  /**
+   * Stores the watermark, trying again on a failure (a 429 from Zendesk, a dropped connection) after
+   * its Retry-After or a short backoff: sends wait meanwhile. Throws once the attempts run out.
+   */
+  private async storeReservation(through: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.persistence.reserve(through);
+        return;
+      } catch (error) {
+        if (attempt >= RESERVATION_ATTEMPTS) throw error;
+        const wait = readSendFailure(error).retryAfterMs ?? backoffDelay(attempt, 1000, 10_000, this.options.random);
+        if (!(await this.sleep(wait))) throw error;
+      }
+    }
+  }
+
   /** Saves what changed (ledger chunks, blackout log, journal); saves never overlap. True when saved. */
   private save(): Promise<boolean> {
     // A failed save must not stop the next one from running.
     this.saving = this.saving.catch(() => undefined).then(async () => {
       if (this.killed) return;
+      if (!(await this.leaseStillOurs())) throw new Error('The lease was lost: the ledger is another runner’s now');
       const changed = [...this.changed];
       this.changed.clear();
       const fingerprints = this.sentFingerprints.splice(0);
       const { persistence, journal, clock } = this.options;
+      // What a failed step did not store waits for the next save. The run goes on meanwhile: the
+      // reservation still bounds what is in doubt, and a reservation that cannot be stored pauses it.
       try {
-        if (changed.length > 0) await persistence.saveResults(this.ledger!.snapshot(), changed);
+        // The blackout log first: a send the stored ledger calls sent is then always in the log.
         if (fingerprints.length > 0) await persistence.recordSent(fingerprints, clock.now());
-        await journal?.flush();
       } catch (error) {
-        // Keep what was not saved for the next attempt; the run goes on (the journal and the
-        // reservation still protect it) unless the saves keep failing, which the heartbeat notices.
-        for (const index of changed) this.changed.add(index);
         this.sentFingerprints.unshift(...fingerprints);
+        for (const index of changed) this.changed.add(index);
         throw error;
       }
+      try {
+        if (changed.length > 0) await persistence.saveResults(this.ledger!.snapshot(), changed);
+      } catch (error) {
+        for (const index of changed) this.changed.add(index);
+        throw error;
+      }
+      await journal?.flush();
     });
     return this.saving.then(
       () => !this.killed,
@@ -405,7 +455,7 @@ export class CampaignRunner {
   }
 
   private async flushLoop(): Promise<void> {
-    const interval = this.options.flushIntervalMs ?? 2000;
+    const interval = this.options.flushIntervalMs ?? 5000;
     while (!this.stopping) {
       if (!(await this.sleep(interval))) return;
       await this.save();
@@ -414,12 +464,34 @@ export class CampaignRunner {
   }
 
   private async heartbeatLoop(): Promise<void> {
-    const interval = this.options.heartbeatIntervalMs ?? 10_000;
     while (!this.stopping) {
-      if (!(await this.sleep(interval))) return;
-      const ours = await this.options.lease.heartbeat().catch(() => true);
-      if (!ours) this.requestStop({ kind: 'lease-lost' });
+      if (!(await this.sleep(this.heartbeatInterval))) return;
+      await this.heartbeat();
     }
+  }
+
+  private get heartbeatInterval(): number {
+    return this.options.heartbeatIntervalMs ?? 10_000;
+  }
+
+  /** Extends the lease; false (and the run stops) when another runner has taken it. */
+  private async heartbeat(): Promise<boolean> {
+    // An unreachable Zendesk is not a lost lease: the lease keeper says when it may have expired.
+    const ours = await this.options.lease.heartbeat().catch(() => true);
+    if (ours) this.leaseConfirmedAt = this.options.clock.now();
+    else this.requestStop({ kind: 'lease-lost' });
+    return ours;
+  }
+
+  /**
+   * True when the lease is surely still this runner's. A tab that slept (a closed laptop, a frozen
+   * background tab) wakes up with an old lease that another runner may have taken meanwhile: it
+   * checks before writing its copy of the ledger over the other runner's.
+   */
+  private async leaseStillOurs(): Promise<boolean> {
+    if (this.stopRequest?.kind === 'lease-lost') return false;
+    if (this.options.clock.now() - this.leaseConfirmedAt < this.heartbeatInterval * 1.5) return true;
+    return this.heartbeat();
   }
 
   /** Sleeps unless the run stops first; false when it stopped. */

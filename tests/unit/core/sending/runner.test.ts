@@ -64,7 +64,13 @@ describe('CampaignRunner', () => {
     expect(second.recovered.unverified.length).toBeGreaterThan(0);
     expect(second.recovered.unverified.length).toBeLessThanOrEqual(10);
     expect(second.recovered.unverified.length).toBeLessThan(withoutJournal);
+    expect(second.recovered.fromJournal.length).toBeGreaterThan(0);
     expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+    // Every send the ledger calls sent is in the blackout log, those recovered from the journal too.
+    const logged = new Set(persistence.blackout);
+    persistence.ledger.states.forEach((state, index) => {
+      if (state === 2) expect(logged.has(`fp:${persistence.recipients[index]!.phone}`)).toBe(true);
+    });
   });
 
   it('does not trust a journal written before another runner reserved', async () => {
@@ -234,6 +240,21 @@ describe('CampaignRunner', () => {
     expect(Math.max(...attempted)).toBeLessThan(persistence.reservedThrough);
   });
 
+  it('tries a refused reservation again after its Retry-After, and goes on', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(300));
+    const reserve = persistence.reserve.bind(persistence);
+    let calls = 0;
+    persistence.reserve = async (through) => {
+      calls += 1;
+      if (calls === 3) throw new RateLimitedError(4_000, { code: 'TooManyRequests' }, {});
+      return reserve(through);
+    };
+    const sender = new ScriptedSender(clock);
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(300);
+  });
+
   it('does not run a campaign another runner holds, and stops at once when its lease is taken', async () => {
     const clock = new FakeClock();
     const persistence = new MemoryPersistence(audience(200));
@@ -249,11 +270,20 @@ describe('CampaignRunner', () => {
     const sentBefore = sender.attempts.size;
     expect(await runner({ clock, sender, persistence, lease: other }).start()).toMatchObject({ status: 'busy', holder: 'first' });
     expect(sender.attempts.size).toBe(sentBefore);
-    // The first one loses its lease: at its next heartbeat it stops.
+    // The first one loses its lease: at its next heartbeat it stops, and writes nothing more over
+    // the ledger the new holder now keeps.
     lease.stolen = true;
     const stolenAt = clock.now();
+    let writesAtLoss: number | undefined;
+    const heartbeat = lease.heartbeat.bind(lease);
+    lease.heartbeat = async () => {
+      const ours = await heartbeat();
+      if (!ours) writesAtLoss ??= persistence.writes;
+      return ours;
+    };
     while (!first) await clock.advance(100);
     expect(first.status).toBe('lease-lost');
     expect(clock.now() - stolenAt).toBeLessThanOrEqual(10_500);
+    expect(persistence.writes).toBe(writesAtLoss);
   });
 });
