@@ -75,28 +75,33 @@ export function notFound(service: ServiceName): Response {
  * for. It never answers a request that has no fault, so the service handlers after it do.
  */
 export function faultHandlers(context: EmulatorContext, record: (entry: RecordedRequest) => void): RequestHandler[] {
-  return [
-    http.all('*', async ({ request }) => {
-      const url = new URL(request.url);
-      const service = serviceOf(context.config, url);
-      if (!service) return undefined;
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text();
-      record({
-        service,
-        method: request.method,
-        url: request.url,
-        headers: Object.fromEntries(request.headers.entries()),
-        body,
-        at: context.clock.now(),
-      });
-      const faults = context.faults.take({ service, method: request.method, pathname: url.pathname });
-      for (const fault of faults) {
-        const response = await applyFault(service, fault);
-        if (response) return response;
-      }
-      return undefined;
-    }),
-  ];
+  return [http.all('*', ({ request }) => recordAndFault(context, record, request))];
+}
+
+/**
+ * Records a request to an emulated service and applies the faults armed for it: the response of
+ * a fault that answers, else undefined (the routes answer). The fault handler runs it under msw;
+ * the in-process `handle` calls it directly, which spares every request one pass through msw.
+ */
+export async function recordAndFault(context: EmulatorContext, record: (entry: RecordedRequest) => void, request: Request): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  const service = serviceOf(context.config, url);
+  if (!service) return undefined;
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.clone().text();
+  record({
+    service,
+    method: request.method,
+    url: request.url,
+    headers: Object.fromEntries(request.headers.entries()),
+    body,
+    at: context.clock.now(),
+  });
+  const faults = context.faults.take({ service, method: request.method, pathname: url.pathname });
+  for (const fault of faults) {
+    const response = await applyFault(service, fault);
+    if (response) return response;
+  }
+  return undefined;
 }
 
 async function applyFault(service: ServiceName, fault: Fault): Promise<Response | undefined> {

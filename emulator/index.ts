@@ -3,8 +3,8 @@ import { systemClock, type Clock } from './clock';
 import { createConfig, serviceOf, type EmulatorConfig, type ServiceName } from './config';
 import type { EmulatorContext } from './context';
 import { FaultInjector } from './faults';
-import { faultHandlers, notFound } from './http';
-import { sunshineHandlers } from './sunshine/handlers';
+import { faultHandlers, notFound, recordAndFault } from './http';
+import { sunshineBaseHandlers } from './sunshine/handlers';
 import { createSunshineState, type SunshineSeedOptions, type SunshineState } from './sunshine/state';
 import { zendeskHandlers } from './zendesk/handlers';
 import { createZendeskState, type ZendeskSeedOptions, type ZendeskState } from './zendesk/state';
@@ -62,11 +62,21 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
   };
 
-  const handlers: RequestHandler[] = [
-    ...faultHandlers(context, (entry) => requests.push(entry)),
-    ...zendeskHandlers(context),
-    ...sunshineHandlers(context),
-  ];
+  const record = (entry: RecordedRequest): void => void requests.push(entry);
+  const zendeskList = zendeskHandlers(context);
+  const sunshineLists = config.sunshineBaseUrls.map((base) => ({ base, handlers: sunshineBaseHandlers(context, base) }));
+  const handlers: RequestHandler[] = [...faultHandlers(context, record), ...zendeskList, ...sunshineLists.flatMap((list) => list.handlers)];
+  /**
+   * In process, a request only meets the handlers of its own service (and base URL), after the
+   * faults applied directly: msw tries handlers one by one, and each try costs what the sending
+   * bench would otherwise measure.
+   */
+  const routesFor = (url: URL): RequestHandler[] => {
+    const href = url.origin + url.pathname;
+    const sunshineList = sunshineLists.find(({ base }) => href === base || href.startsWith(`${base}/`));
+    if (sunshineList) return sunshineList.handlers;
+    return url.origin === config.zendeskOrigin ? zendeskList : [];
+  };
 
   return {
     ...context,
@@ -79,7 +89,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     handlers,
     requests,
     async handle(request: Request): Promise<Response> {
-      const response = await getResponse(handlers, request);
+      const faulted = await recordAndFault(context, record, request);
+      if (faulted) return faulted;
+      const response = await getResponse(routesFor(new URL(request.url)), request);
       if (response) return response;
       const service = serviceOf(config, new URL(request.url));
       return notFound(service ?? 'zendesk');

@@ -6,16 +6,17 @@ import { notificationRoutes } from './notificationRoutes';
 import { templateRoutes } from './templateRoutes';
 
 /**
- * The Sunshine Conversations routes, on every base URL the account answers on. Handlers read the
- * state through `context.sunshine` on each request, so `reset()` swaps it under them. Any other path
- * under a Sunshine base URL gets the API's 404, so that a request the emulator does not know never
- * leaks to the real service when the handlers run in msw's server or service worker.
+ * The Sunshine Conversations routes under one of the base URLs the account answers on,
+ * notifications first as the most frequent by far. Handlers read the state through
+ * `context.sunshine` on each request, so `reset()` swaps it under them. Any other path under the
+ * base URL gets the API's 404, so that a request the emulator does not know never leaks to the real
+ * service when the handlers run in msw's server or service worker.
  */
-export function sunshineHandlers(context: EmulatorContext): RequestHandler[] {
-  return context.config.sunshineBaseUrls.flatMap((base) => [
+export function sunshineBaseHandlers(context: EmulatorContext, base: string): RequestHandler[] {
+  return [
+    ...notificationRoutes(context, base),
     ...integrationRoutes(context, base),
     ...templateRoutes(context, base),
-    ...notificationRoutes(context, base),
     http.all(`${base}/*`, () => notFound('sunshine')),
-  ]);
+  ];
 }

@@ -67,7 +67,7 @@ export function checkNotification(input: unknown, state: SunshineState): Notific
   if (integration.type === 'whatsapp') {
     const reading = readTemplateMessage(message, input.messageSchema);
     if (!reading.ok) return refuse(reading.problem);
-    const found = usableTemplate(reading.template, state.messageTemplates(integration.id));
+    const found = usableTemplate(reading.template, state.messageTemplatesNamed(integration.id, reading.template.name));
     if (!found.ok) return refuse(found.problem);
     const mismatch = parameterProblem(reading.template, found.template);
     if (mismatch) return refuse(mismatch);

@@ -124,6 +124,12 @@ export class SunshineState {
     return this.storedTemplates.filter((stored) => stored.integrationId === integrationId).map((stored) => structuredClone(stored.template));
   }
 
+  /** The templates of this name on the integration, every language (what a send is checked against). */
+  messageTemplatesNamed(integrationId: string, name: string): MessageTemplate[] {
+    this.applyDueApprovals();
+    return this.storedTemplates.filter((stored) => stored.integrationId === integrationId && stored.template.name === name).map((stored) => structuredClone(stored.template));
+  }
+
   messageTemplate(integrationId: string, name: string, language: string): MessageTemplate | undefined {
     const stored = this.find(integrationId, name, language);
     return stored && structuredClone(stored.template);
