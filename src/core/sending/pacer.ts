@@ -5,8 +5,9 @@ import type { SendClock } from './ports';
  * The pace of a campaign: when the next send may start.
  *
  * - **Hard cap**: never more starts than the target rate in any one-second window, whatever
- *   window one looks at (a sliding window of start times, not a counter reset each second).
- * - **Smooth**: starts are spread evenly, one every 1000/rate ms at the current rate, so a
+ *   window one looks at (a sliding window of start times, not a counter reset each second),
+ *   even for sends that leave up to 10 ms after their start (`JITTER_ALLOWANCE_MS`).
+ * - **Smooth**: starts are spread evenly, one every 1010/rate ms at the current rate, so a
  *   channel sees a steady flow instead of a burst at the top of each second.
  * - **Bounded**: at most `maxInFlight` sends started and not yet released, so a slow API does not
  *   pile up thousands of open requests (and thousands of unknown outcomes if the tab dies).
@@ -28,12 +29,20 @@ export interface PacerOptions {
 export const MIN_RATE = 1;
 export const MAX_RATE = 1000;
 const WINDOW_MS = 1000;
+/**
+ * The pacer's own second is this much longer: starts are spaced by (1000 + 10) / rate ms and the
+ * hard cap counts over 1,010 ms. A send leaves a little after its start (the event loop, a garbage
+ * collection, a clock that ticks in whole ms); with this allowance a send up to 10 ms late still
+ * never makes any real second hold more than the rate. It costs 1 % of the rate.
+ */
+const JITTER_ALLOWANCE_MS = 10;
+const PACED_WINDOW_MS = WINDOW_MS + JITTER_ALLOWANCE_MS;
 /** Share of the target rate won back per second of successes after a cut. */
 const RECOVERY_PER_SECOND = 0.1;
 /** Responses to sends already in flight when a 429 arrives report the same congestion: one cut per window. */
 const CUT_COOLDOWN_MS = 1000;
 /** Lateness of a wake-up made up by the following starts; beyond it the lost time stays lost. */
-const MAX_CATCH_UP_MS = 25;
+const MAX_CATCH_UP_MS = 100;
 /** Backoff of a rate limit that gave no Retry-After: from 1 s, doubling, at most a minute. */
 const RATE_LIMIT_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 
@@ -68,6 +77,7 @@ export class Pacer {
   private growthFrom = Number.NEGATIVE_INFINITY;
   private readonly queue: Waiter[] = [];
   private wakeUp: AbortController | undefined;
+  private wakeUpAt = Number.POSITIVE_INFINITY;
 
   constructor(options: PacerOptions) {
     checkRate(options.rate);
@@ -186,8 +196,7 @@ export class Pacer {
 
   /** Starts every waiter that may start now, then sleeps until the head of the queue may. */
   private pump(): void {
-    this.wakeUp?.abort();
-    this.wakeUp = undefined;
+    if (this.queue.length === 0) this.cancelWakeUp();
     while (this.queue.length > 0) {
       if (this.inFlightCount >= this.limitInFlight) return; // `release` pumps again.
       const now = this.clock.now();
@@ -204,13 +213,13 @@ export class Pacer {
   }
 
   private earliestStart(now: number): number {
-    this.forgetStartsBefore(now - WINDOW_MS);
+    this.forgetStartsBefore(now - PACED_WINDOW_MS);
     let earliest = Math.max(this.pauseEndsAt, this.nextSlot);
     const inWindow = this.starts.length - this.startsHead;
     const limit = Math.max(1, Math.floor(this.target));
     // With `limit` starts in the last second, the next may start once the oldest that would
     // make it `limit + 1` has left the window.
-    if (inWindow >= limit) earliest = Math.max(earliest, (this.starts[this.starts.length - limit] as number) + WINDOW_MS);
+    if (inWindow >= limit) earliest = Math.max(earliest, (this.starts[this.starts.length - limit] as number) + PACED_WINDOW_MS);
     return earliest;
   }
 
@@ -224,7 +233,7 @@ export class Pacer {
     // first send, the end of a pause, a wait for a free slot, a throttled tab) is not made up:
     // that would be a burst.
     const anchor = now - due <= MAX_CATCH_UP_MS ? due : now;
-    this.nextSlot = anchor + 1000 / this.current;
+    this.nextSlot = anchor + PACED_WINDOW_MS / this.current;
   }
 
   private forgetStartsBefore(limit: number): void {
@@ -236,11 +245,17 @@ export class Pacer {
   }
 
   private sleepUntil(startAt: number, now: number): void {
-    const wakeUp = new AbortController();
-    this.wakeUp = wakeUp;
     // Whole milliseconds, rounded up: clocks tick in ms, and a wake-up a hair early would only
     // sleep again.
     const delay = Math.max(1, Math.ceil(startAt - now));
+    const wakeAt = now + delay;
+    // A wake-up already set in time serves: at a high rate `release` pumps a thousand times a
+    // second, and a new timer each time would cost more than the sends.
+    if (this.wakeUp && this.wakeUpAt <= wakeAt) return;
+    this.cancelWakeUp();
+    const wakeUp = new AbortController();
+    this.wakeUp = wakeUp;
+    this.wakeUpAt = wakeAt;
     this.clock.sleep(delay, wakeUp.signal).then(
       () => {
         if (this.wakeUp === wakeUp) {
@@ -250,6 +265,11 @@ export class Pacer {
       },
       () => undefined,
     );
+  }
+
+  private cancelWakeUp(): void {
+    this.wakeUp?.abort();
+    this.wakeUp = undefined;
   }
 }
 

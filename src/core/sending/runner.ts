@@ -217,32 +217,18 @@ export class CampaignRunner {
         await this.sleep(wait);
         continue;
       }
-      try {
-        await pacer.acquire(this.stop.signal);
-      } catch {
-        return;
-      }
-      if (this.stopping) {
-        pacer.release();
-        return;
-      }
-      if (ledger.state(next.index) !== 'pending') {
-        pacer.release();
-        continue;
-      }
+      // Everything that waits on storage comes before the pacer: once it lets a send start, the
+      // request leaves at once, so the API sees the pace the pacer keeps.
       if (next.index >= this.reserved) {
         try {
           await this.extendReservation(next.index + 1);
         } catch {
-          pacer.release();
           this.requestStop({ kind: 'stop', reason: 'progress-not-saved' });
           return;
         }
-        if (this.stopping) {
-          pacer.release();
-          return;
-        }
+        if (this.stopping) return;
       }
+      if (ledger.state(next.index) !== 'pending') continue;
       ledger.markInflight(next.index);
       try {
         await this.options.journal?.begin([next.index]);
@@ -250,6 +236,22 @@ export class CampaignRunner {
         // Without the journal the reservation still protects this send; carry on.
       }
       if (this.killed) return;
+      let started = true;
+      try {
+        await pacer.acquire(this.stop.signal);
+      } catch {
+        started = false;
+      }
+      if (started && this.stopping) {
+        pacer.release();
+        started = false;
+      }
+      if (!started) {
+        // Stopped while waiting for its turn: it was never sent.
+        ledger.requeue(next.index);
+        this.changed.add(next.index);
+        return;
+      }
       const sending = this.sendOne(next.index);
       this.inflight.add(sending);
       void sending.finally(() => this.inflight.delete(sending));

@@ -86,7 +86,8 @@ describe('Pacer: the target rate', () => {
     await run.clock.advance(5_000);
     await run.stop();
     const gaps = run.starts.slice(1).map((start, index) => start - (run.starts[index] as number));
-    expect(new Set(gaps)).toEqual(new Set([125]));
+    // A second and its 10 ms of allowance for late sends, over 8: 126.25 ms, in whole ms.
+    expect([...new Set(gaps)].sort()).toEqual([126, 127]);
   });
 
   it('spaces fractional intervals in whole milliseconds without drifting (80/s: 12 or 13 ms)', async () => {
@@ -95,7 +96,8 @@ describe('Pacer: the target rate', () => {
     await run.stop();
     const gaps = new Set(run.starts.slice(1).map((start, index) => start - (run.starts[index] as number)));
     expect([...gaps].sort()).toEqual([12, 13]);
-    expect(startsBetween(run.starts, 0, 2_000)).toHaveLength(160);
+    // One every 1010 / 80 = 12.625 ms, with no drift: 159 starts from 0 to 2 s.
+    expect(startsBetween(run.starts, 0, 2_000)).toHaveLength(159);
   });
 
   it('holds the hard cap at 1000/s too', async () => {
@@ -210,7 +212,8 @@ describe('Pacer: rate limits', () => {
     await run.clock.advanceTo(30_000);
     const recovered = startsBetween(run.starts, 20_000, 30_000);
     await run.stop();
-    expect(recovered.length).toBe(80);
+    // 8 a second, less the 1 % allowance for late sends.
+    expect(recovered.length).toBe(79);
     expect(busiestSecond(run.starts)).toBeLessThanOrEqual(8);
   });
 
@@ -290,8 +293,8 @@ describe('Pacer: aborts', () => {
     await expect(leaving).rejects.toThrow('cancelled');
     let started: number | undefined;
     void staying.then(() => (started = clock.now()));
-    await clock.advance(1_000);
-    expect(started).toBe(1_000);
+    await clock.advance(1_010);
+    expect(started).toBe(1_010);
   });
 
   it('an abort while waiting for a send to settle rejects at once', async () => {
