@@ -6,9 +6,9 @@ import type { HttpRequest, HttpResponse, Transport } from '../../src/api/transpo
 import { RECIPIENT_STATES, stateCode, type RecipientState } from '../../src/core/sending/states';
 import type { RunOutcome } from '../../src/core/sending/runner';
 import { MemoryJournal } from '../../src/store/memoryJournal';
-import { FakeClock } from '../support/fakeClock';
+import type { FakeClock } from '../support/fakeClock';
 import { seededRandom } from '../support/recipients';
-import { acceptedByPhone, customObjectLoad, sendingSetup } from '../support/sendingHarness';
+import { acceptedByPhone, fakeClockFor, customObjectLoad, sendingSetup } from '../support/sendingHarness';
 
 /**
  * The sending engine against the emulator, in the worst weather: every request is slow, the
@@ -79,7 +79,7 @@ describe('the sending engine in the worst weather', () => {
   it(`sends ${RECIPIENTS.toLocaleString('en')} recipients through latency, 429 bursts, 5xx, timeouts and crashes: each exactly once or accounted for`, async () => {
     const random = seededRandom(2026);
     const setup = await sendingSetup({ recipients: RECIPIENTS });
-    const clock = FakeClock.driving(setup.manual);
+    const clock = fakeClockFor(setup);
     const weather = new WeatherTransport(setup.direct, setup.emulator, clock, random);
     const browserJournal = new MemoryJournal();
     const startedAt = clock.now();

@@ -3,9 +3,9 @@ import { NetworkError } from '../../src/api/transport/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/api/transport/types';
 import type { RunOutcome } from '../../src/core/sending/runner';
 import { DEFAULT_LEASE_TTL_MS } from '../../src/store/campaignLease';
-import { FakeClock } from '../support/fakeClock';
+import type { FakeClock } from '../support/fakeClock';
 import { seededRandom } from '../support/recipients';
-import { acceptedByPhone, sendingSetup, type SendingSetup } from '../support/sendingHarness';
+import { acceptedByPhone, fakeClockFor, sendingSetup, type SendingSetup } from '../support/sendingHarness';
 import { SlowTransport } from '../support/slowTransport';
 
 /**
@@ -42,7 +42,7 @@ function launch(setup: SendingSetup, session: string, clock: FakeClock, transpor
 describe('two runners on the same campaign', () => {
   it('only one sends; the other takes over once the lease of the crashed one expired, without a duplicate', async () => {
     const setup = await sendingSetup({ recipients: 1_500 });
-    const clock = FakeClock.driving(setup.manual);
+    const clock = fakeClockFor(setup);
     const random = seededRandom(11);
     const slow = new SlowTransport(setup.direct, clock, () => 20 + Math.floor(random() * 200));
 
@@ -80,7 +80,7 @@ describe('two runners on the same campaign', () => {
 
   it('a runner cut off from Zendesk stops before another one takes over, and nothing is sent twice', async () => {
     const setup = await sendingSetup({ recipients: 1_500 });
-    const clock = FakeClock.driving(setup.manual);
+    const clock = fakeClockFor(setup);
     const cutOff = new CutOffFromZendesk(setup.direct);
     const first = launch(setup, 'first', clock, cutOff);
     await clock.advance(6_000);

@@ -3,14 +3,17 @@ import type { Emulator } from '../../emulator/index';
 import { errorForStatus, NetworkError } from '../../src/api/transport/errors';
 import { withQuery, type HttpRequest, type HttpResponse, type Transport } from '../../src/api/transport/types';
 
+/** What the transport needs of an emulator: in this thread, or in a worker (the sending bench). */
+export type EmulatorEndpoint = Pick<Emulator, 'config' | 'handle'>;
+
 /**
- * A Transport that hands requests straight to the emulator, in process: no proxy, no network, for
+ * A Transport that hands requests straight to the emulator: no proxy, no network, for
  * measurements where only Herald's own work should count (the bench). Zendesk calls carry the
  * agent's session; Sunshine calls the emulator's key.
  */
 export class EmulatorTransport implements Transport {
   constructor(
-    private readonly emulator: Emulator,
+    private readonly emulator: EmulatorEndpoint,
     private readonly agentId = 1,
   ) {}
 

@@ -1,6 +1,8 @@
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
+import type { SunshineConnection } from '../../src/api/sunshine/connection';
+import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
 import { CampaignNotificationSender, type CampaignMessage } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
 import type { Transport } from '../../src/api/transport/types';
@@ -11,59 +13,59 @@ import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping'
 import type { Recipient } from '../../src/core/campaign/plan';
 import type { LocalJournal, SendClock } from '../../src/core/sending/ports';
 import { CampaignRunner, type RunnerOptions } from '../../src/core/sending/runner';
-import { fromMetaTemplate, type MetaTemplate } from '../../src/core/template/meta';
+import { fromMetaTemplate } from '../../src/core/template/meta';
 import { CampaignLease } from '../../src/store/campaignLease';
 import { CampaignRunPersistence } from '../../src/store/campaignRun';
 import { CampaignStore } from '../../src/store/campaigns';
 import { setUpHeraldObjects } from '../../src/store/setup';
+import { FakeClock } from './fakeClock';
 import { createFakeZafClient } from './fakeZafClient';
 import { generateRecipients } from './recipients';
 
 /**
- * A frozen campaign against the emulator, and runners for it built as the app builds them: the
- * Notification API sender, the run persistence and the lease in custom objects, all through the
- * ZAF transport (wrapped by the test, for latency and faults).
+ * A frozen campaign and runners for it, built as the app builds them: Herald's setup, the template
+ * read through the API, the Notification API sender, the run persistence and the lease in custom
+ * objects. `sendingSetup` does it against an emulator in this thread (tests); `frozenCampaign` and
+ * `campaignRunner` against any emulator a transport reaches (the bench's, in a worker).
  */
 
 export const FRANCE = SEEDED_INTEGRATION_IDS.whatsappFrance;
 export const TEMPLATE = { name: 'spring_sale', language: 'fr' };
 
-export interface SendingSetup {
-  emulator: Emulator;
-  manual: ManualClock;
-  /** The transport to the emulator, before any wrapping. */
-  direct: Transport;
+/** Where the campaign lives: a transport to Zendesk and Sunshine, and the Sunshine app. */
+export interface CampaignTarget {
+  transport: Transport;
+  sunshine: SunshineConnection;
+}
+
+export interface FrozenCampaign {
   campaignId: string;
   recipients: Recipient[];
   message: CampaignMessage;
-  /** A runner in a new browser session (a tab or another agent's browser). */
-  runner(options: RunnerSession): { runner: CampaignRunner; persistence: CampaignRunPersistence };
 }
 
 export interface RunnerSession {
   session: string;
-  clock: SendClock & { sleep(ms: number, signal?: AbortSignal): Promise<void> };
+  clock: SendClock;
+  /** Defaults to the target's transport. */
   transport?: Transport;
   journal?: LocalJournal;
   rate?: number;
   options?: Partial<RunnerOptions>;
 }
 
-export async function sendingSetup(options: { recipients: number; seed?: number; manual?: ManualClock; sunshineLatencyMs?: number }): Promise<SendingSetup> {
-  const manual = options.manual ?? new ManualClock();
-  const emulator = createEmulator({ clock: manual, zendesk: { endUsers: 10, jobDelayMs: 0 } });
-  const direct: Transport = new ZafTransport(createFakeZafClient({ emulator, installation: createInstallation(emulator) }));
-  await setUpHeraldObjects(new CustomObjectsClient(direct));
-
-  const seeded = emulator.sunshine.messageTemplate(FRANCE, TEMPLATE.name, TEMPLATE.language);
+export async function frozenCampaign(target: CampaignTarget, options: { recipients: number; seed?: number }): Promise<FrozenCampaign> {
+  const { transport } = target;
+  await setUpHeraldObjects(new CustomObjectsClient(transport));
+  const seeded = (await new MessageTemplatesClient(transport, target.sunshine).list(FRANCE, { name: TEMPLATE.name })).find(
+    (template) => template.language === TEMPLATE.language,
+  );
   if (!seeded) throw new Error(`The emulator has no ${TEMPLATE.name} ${TEMPLATE.language}`);
-  const content = fromMetaTemplate(seeded as unknown as MetaTemplate);
+  const content = fromMetaTemplate(seeded);
   const slots = templateSlots(content);
   const message: CampaignMessage = { integration: { id: FRANCE, channel: 'whatsapp' }, template: { ...TEMPLATE, content, slots } };
   const recipients = uniquePhones(generateRecipients(options.recipients, { seed: options.seed ?? 7, slots: slots.length }));
-
-  const store = new CampaignStore(direct);
-  const campaignId = await store.create({
+  const campaignId = await new CampaignStore(transport).create({
     name: 'Chaos',
     channel: 'whatsapp',
     integrationId: FRANCE,
@@ -74,32 +76,58 @@ export async function sendingSetup(options: { recipients: number; seed?: number;
     definition: { content, slots, mappings: defaultMappings(slots), ratePerSecond: 80, quietHours: null },
     createdBy: 1,
   });
-  await new CampaignRunPersistence(direct, campaignId).freeze(recipients);
+  await new CampaignRunPersistence(transport, campaignId).freeze(recipients);
+  return { campaignId, recipients, message };
+}
 
-  return {
-    emulator,
-    manual,
-    direct,
-    campaignId,
-    recipients,
-    message,
-    runner({ session, clock, transport = direct, journal, rate = 80, options: extra = {} }) {
-      const persistence = new CampaignRunPersistence(transport, campaignId, { clock });
-      const lease = new CampaignLease(transport, campaignId, { agentName: 'Alex Martin', agentId: 1, sessionId: session, clock });
-      const client = new NotificationsClient(transport, { baseUrl: `${emulator.config.zendeskOrigin}/sc`, appId: emulator.config.sunshine.appId });
-      const runner = new CampaignRunner({
-        clock,
-        sender: new CampaignNotificationSender(client, message),
-        persistence,
-        lease,
-        journal,
-        rate,
-        fingerprint: (recipient) => messageFingerprint({ phone: recipient.phone, templateName: TEMPLATE.name, language: TEMPLATE.language, values: recipient.values }),
-        ...extra,
-      });
-      return { runner, persistence };
-    },
-  };
+/** A runner in a new browser session (a tab, or another agent's browser). */
+export function campaignRunner(
+  target: CampaignTarget,
+  campaign: FrozenCampaign,
+  { session, clock, transport = target.transport, journal, rate = 80, options = {} }: RunnerSession,
+): { runner: CampaignRunner; persistence: CampaignRunPersistence } {
+  const persistence = new CampaignRunPersistence(transport, campaign.campaignId, { clock });
+  const lease = new CampaignLease(transport, campaign.campaignId, { agentName: 'Alex Martin', agentId: 1, sessionId: session, clock });
+  const runner = new CampaignRunner({
+    clock,
+    sender: new CampaignNotificationSender(new NotificationsClient(transport, target.sunshine), campaign.message),
+    persistence,
+    lease,
+    journal,
+    rate,
+    fingerprint: (recipient) => messageFingerprint({ phone: recipient.phone, templateName: TEMPLATE.name, language: TEMPLATE.language, values: recipient.values }),
+    ...options,
+  });
+  return { runner, persistence };
+}
+
+export interface SendingSetup extends FrozenCampaign {
+  emulator: Emulator;
+  /** The emulator's time, which tests move (see `fakeClockFor`). */
+  manual: ManualClock;
+  /** The transport to the emulator, before any wrapping. */
+  direct: Transport;
+  runner(session: RunnerSession): { runner: CampaignRunner; persistence: CampaignRunPersistence };
+}
+
+/** A frozen campaign against an emulator in this thread, reached through the emulated ZAF proxy. */
+export async function sendingSetup(options: { recipients: number; seed?: number }): Promise<SendingSetup> {
+  const manual = new ManualClock();
+  const emulator = createEmulator({ clock: manual, zendesk: { endUsers: 10, jobDelayMs: 0 } });
+  const direct: Transport = new ZafTransport(createFakeZafClient({ emulator, installation: createInstallation(emulator) }));
+  const target: CampaignTarget = { transport: direct, sunshine: sunshineOf(emulator) };
+  const campaign = await frozenCampaign(target, options);
+  return { ...campaign, emulator, manual, direct, runner: (session) => campaignRunner(target, campaign, session) };
+}
+
+/** The Sunshine app of an emulator, at the base URL the app uses through Zendesk. */
+export function sunshineOf(emulator: Pick<Emulator, 'config'>): SunshineConnection {
+  return { baseUrl: `${emulator.config.zendeskOrigin}/sc`, appId: emulator.config.sunshine.appId };
+}
+
+/** A fake clock that moves the emulator's time along. */
+export function fakeClockFor(setup: SendingSetup): FakeClock {
+  return FakeClock.driving(setup.manual);
 }
 
 /** The audience step never keeps a phone twice; generated numbers may repeat. */
@@ -119,13 +147,24 @@ export function acceptedByPhone(emulator: Emulator): Map<string, number> {
  * Custom-object requests to Zendesk from the `from`-th request the emulator received: the most in
  * any window of `windowMs`, and the total.
  */
-export function customObjectLoad(emulator: Emulator, from: number, windowMs = 60_000): { total: number; writes: number; peakPerWindow: number } {
+export function customObjectLoad(emulator: Pick<Emulator, 'requests'>, from: number, windowMs = 60_000): { total: number; writes: number; peakPerWindow: number } {
   const requests = emulator.requests.slice(from).filter((request) => request.service === 'zendesk' && request.url.includes('/custom_objects/'));
+  return {
+    total: requests.length,
+    writes: requests.filter((request) => request.method !== 'GET').length,
+    peakPerWindow: busiestWindow(
+      requests.map((request) => request.at),
+      windowMs,
+    ),
+  };
+}
+
+/** The most events in any window of `windowMs` (times in ascending order). */
+export function busiestWindow(times: readonly number[], windowMs: number): number {
   let peak = 0;
-  let start = 0;
-  for (let end = 0; end < requests.length; end++) {
-    while ((requests[end]!.at - requests[start]!.at) >= windowMs) start++;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= windowMs) start++;
     peak = Math.max(peak, end - start + 1);
   }
-  return { total: requests.length, writes: requests.filter((request) => request.method !== 'GET').length, peakPerWindow: peak };
+  return peak;
 }
