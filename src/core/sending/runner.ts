@@ -45,6 +45,11 @@ export interface RunnerOptions {
   reservationSeconds?: number;
   random?: () => number;
   onProgress?: (progress: SendProgress) => void;
+  /**
+   * Unverified recipients the user chose to send again (their send may have gone through: a
+   * duplicate is then the user's informed choice), by index, or all of them.
+   */
+  resendUnverified?: readonly number[] | 'all';
 }
 
 /** Attempts to store a reservation before the run pauses (`progress-not-saved`). */
@@ -175,6 +180,8 @@ export class CampaignRunner {
     this.recipients = run.recipients;
     this.recovery = recovery;
     for (const index of [...recovery.unverified, ...recovery.fromJournal]) this.changed.add(index);
+    const resend = this.options.resendUnverified;
+    if (resend) for (const index of ledger.reopenUnverified(resend === 'all' ? undefined : resend)) this.changed.add(index);
     // Sends the journal knew were accepted, but that never reached the stored ledger: the blackout
     // log may not have them either (a log that has one twice reads the same).
     for (const index of recovery.fromJournal) if (ledger.state(index) === 'sent') this.sentFingerprints.push(this.options.fingerprint(this.recipients[index]!));

@@ -10,6 +10,8 @@ import { AUDIENCE_QUERY_PROBLEMS } from '../../../src/core/audience/audienceQuer
 import { OPT_IN_STATUSES } from '../../../src/core/contact/optInRule';
 import { TICKET_CHANNELS } from '../../../src/core/contact/ticketChannel';
 import { PHONE_PROBLEMS, PHONE_REPAIRS, PHONE_STATUSES } from '../../../src/core/phone/normalizePhone';
+import { INVALID_NUMBER, RETRIES_EXHAUSTED, STOP_REASONS } from '../../../src/core/sending/errorPolicy';
+import { SKIP_REASONS, UNVERIFIED_CAUSES } from '../../../src/core/sending/states';
 import { createTranslator } from '../../../src/ui/i18n/messages';
 import { SECTIONS } from '../../../src/ui/locations/NavBarApp';
 import { VERDICTS } from '../../../src/ui/sections/SettingsSection';
@@ -90,6 +92,10 @@ describe('translations', () => {
       ['audiences.problem', AUDIENCE_QUERY_PROBLEMS],
       ['shell.section', SECTIONS],
       ['app.parameters', manifest.parameters.map((parameter) => `${parameter.name}.label`)],
+      ['sending.stop', STOP_REASONS],
+      ['sending.skip', SKIP_REASONS],
+      ['sending.unverified', UNVERIFIED_CAUSES],
+      ['sending.failure', [RETRIES_EXHAUSTED, INVALID_NUMBER, 'whatsapp-131026', 'other']],
     ];
     const missing = families.flatMap(([prefix, values]) => values.map((value) => `${prefix}.${value}`).filter((key) => !exists(english, key)));
     expect(missing).toEqual([]);

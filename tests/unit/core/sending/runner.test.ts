@@ -46,6 +46,25 @@ describe('CampaignRunner', () => {
     for (const index of second.recovered.unverified) expect(sender.attempts.get(persistence.recipients[index]!.phone) ?? 0).toBeLessThanOrEqual(1);
   });
 
+  it('sends the unverified recipients again only when the user asks for it', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(100));
+    const sender = new ScriptedSender(clock);
+    const first = runner({ clock, sender, persistence, lease: new MemoryLease(clock, 'first'), rate: 20 });
+    void first.start();
+    await clock.advance(2_000);
+    first.kill();
+    const resumed = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock, 'second'), rate: 20 }).start());
+    const unverified = resumed?.status === 'completed' ? resumed.report.counts.unverified : 0;
+    expect(unverified).toBeGreaterThan(0);
+    const attemptsBefore = sender.attempts.size;
+    const again = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock, 'third'), resendUnverified: 'all' }).start());
+    expect(again?.status === 'completed' && again.report.counts).toMatchObject({ sent: 100, unverified: 0 });
+    // Only the unverified ones were sent again (some of them a second time: the user's choice).
+    const resentPhones = [...sender.attempts.entries()].filter(([, attempts]) => attempts === 2).length + (sender.attempts.size - attemptsBefore);
+    expect(resentPhones).toBe(unverified);
+  });
+
   it('with this browser’s journal, only the sends really in flight become unverified', async () => {
     const clock = new FakeClock();
     const persistence = new MemoryPersistence(audience(200));
@@ -253,6 +272,33 @@ describe('CampaignRunner', () => {
     const sender = new ScriptedSender(clock);
     const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
     expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(300);
+  });
+
+  it('holds recipients in their quiet hours and sends the others meanwhile; the held ones go when their morning comes', async () => {
+    // Monday 09:00 UTC: 10:00 in Paris, 04:00 in New York.
+    const clock = new FakeClock(Date.UTC(2025, 0, 6, 9, 0, 0));
+    const people = audience(20).map((recipient, index) => (index % 2 === 1 ? { ...recipient, country: 'US', timeZone: 'America/New_York' } : recipient));
+    const persistence = new MemoryPersistence(people);
+    const sender = new ScriptedSender(clock);
+    const sentAt = new Map<string, number>();
+    const send = sender.send.bind(sender);
+    sender.send = async (recipient) => {
+      sentAt.set(recipient.timeZone ?? '', Math.max(sentAt.get(recipient.timeZone ?? '') ?? 0, clock.now()));
+      return send(recipient);
+    };
+    const progress: number[] = [];
+    const outcome = await drive(
+      clock,
+      runner({ clock, sender, persistence, lease: new MemoryLease(clock), quietHours: { start: '21:00', end: '08:00' }, onProgress: (snapshot) => progress.push(snapshot.held) }).start(),
+      6 * 3600_000,
+    );
+    expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(20);
+    // Paris was served at once; New York not before 08:00 there (13:00 UTC).
+    expect(sentAt.get('Europe/Paris')).toBeLessThan(Date.UTC(2025, 0, 6, 9, 1));
+    expect(sentAt.get('America/New_York')).toBeGreaterThanOrEqual(Date.UTC(2025, 0, 6, 13, 0));
+    expect(sentAt.get('America/New_York')).toBeLessThan(Date.UTC(2025, 0, 6, 13, 2));
+    // The progress showed them held meanwhile.
+    expect(Math.max(...progress)).toBe(10);
   });
 
   it('does not run a campaign another runner holds, and stops at once when its lease is taken', async () => {
