@@ -3,11 +3,11 @@ import type { Transport } from '../api/transport/types';
 import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import type { Recipient } from '../core/campaign/plan';
 import type { PersistedRun, RunPersistence } from '../core/sending/ports';
-import { stateCode, type LedgerSnapshot, type RecipientDetail } from '../core/sending/states';
+import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../core/sending/states';
 import { decodeAudienceChunk } from './audienceCodec';
 import { BlackoutLogWriter } from './blackoutLogWriter';
 import { audienceRecords, CHUNK_BUDGET_BYTES, chunkExternalId, chunkRecord, ChunkTooLargeError, chunkRecordBytes, LEDGER_CHUNK_SIZE, writeChunksByJobs } from './campaignChunks';
-import { recipientsOfRecord, reservedThroughOfRecord, settledThroughOfRecord } from './campaignModel';
+import { jsonField, recipientsOfRecord, reservedThroughOfRecord, settledThroughOfRecord, type CampaignCounts } from './campaignModel';
 import { onCampaign } from './campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from './heraldObjects';
 import { decodeLedgerChunk, encodeLedgerChunk } from './ledgerCodec';
@@ -152,6 +152,18 @@ export class CampaignRunPersistence implements RunPersistence {
     });
     this.reservation = write.catch(() => undefined);
     return write;
+  }
+
+  /** The counts on the campaign record, for those who watch (in flight counts as pending). */
+  async saveProgress(counts: Readonly<Record<RecipientState, number>>): Promise<void> {
+    const published: CampaignCounts = {
+      pending: counts.pending + counts.inflight,
+      sent: counts.sent,
+      failed: counts.failed,
+      skipped: counts.skipped,
+      unverified: counts.unverified,
+    };
+    await this.guarded(() => this.campaigns.update(this.campaignId, { counts: jsonField(published) }));
   }
 
   /** Marks the stored results complete at this watermark (after they were all saved). */

@@ -241,4 +241,12 @@ describe('the persisted campaign run', () => {
     await persistence.reserve(22);
     expect(await h.persistence().load()).toMatchObject({ reservedThrough: 22, settledThrough: 21 });
   });
+
+  it('publishes the counts on the campaign record, in-flight sends counted as pending', async () => {
+    const h = await runHarness();
+    const persistence = h.persistence();
+    await persistence.freeze([]);
+    await persistence.saveProgress({ pending: 10, inflight: 2, sent: 30, failed: 1, skipped: 2, unverified: 3 });
+    expect((await h.store.load(h.campaignId)).counts).toEqual({ pending: 12, sent: 30, failed: 1, skipped: 2, unverified: 3 });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Recipient } from '../campaign/plan';
-import type { LedgerSnapshot, RecipientDetail } from './states';
+import type { LedgerSnapshot, RecipientDetail, RecipientState } from './states';
 
 /**
  * What the sending engine needs from the outside world, as interfaces: the engine itself stays free
@@ -45,6 +45,11 @@ export interface RunPersistence {
    * reservation raises the watermark, which makes this stale without another write.
    */
   settle(through: number): Promise<void>;
+  /**
+   * Publishes the counts by state where anyone can read them cheaply (the campaign record): what a
+   * second tab or another agent shows while this runner sends.
+   */
+  saveProgress(counts: Readonly<Record<RecipientState, number>>): Promise<void>;
   /** Remembers accepted sends for the blackout days. */
   recordSent(fingerprints: readonly string[], at: number): Promise<void>;
 }

@@ -41,6 +41,8 @@ export interface RunnerOptions {
    */
   flushIntervalMs?: number;
   heartbeatIntervalMs?: number;
+  /** How often the counts are published for those who watch (default 15 s). */
+  progressIntervalMs?: number;
   /** How many seconds of sending one reservation covers (default 5 s at the target rate, at least 20 recipients). */
   reservationSeconds?: number;
   random?: () => number;
@@ -154,6 +156,7 @@ export class CampaignRunner {
     const saved = await this.save();
     // Every result is stored and nothing is in flight: the next runner need not doubt any of them.
     if (saved) await this.options.persistence.settle(this.reserved).catch(() => undefined);
+    await this.publishProgress();
     // A lease that cannot be released (Zendesk unreachable) expires by itself.
     await lease.release().catch(() => undefined);
     if (this.stopRequest?.kind === 'cancel') return { status: 'cancelled', report: this.report('cancelled') };
@@ -465,11 +468,22 @@ export class CampaignRunner {
 
   private async flushLoop(): Promise<void> {
     const interval = this.options.flushIntervalMs ?? 5000;
+    const progressInterval = this.options.progressIntervalMs ?? 15_000;
+    let publishedAt = this.options.clock.now();
     while (!this.stopping) {
       if (!(await this.sleep(interval))) return;
-      await this.save();
+      const saved = await this.save();
       this.options.onProgress?.(this.meter!.snapshot());
+      if (saved && this.options.clock.now() - publishedAt >= progressInterval) {
+        publishedAt = this.options.clock.now();
+        await this.publishProgress();
+      }
     }
+  }
+
+  /** Best effort: watchers see slightly older counts when it fails. */
+  private async publishProgress(): Promise<void> {
+    await this.options.persistence.saveProgress(this.ledger!.counts()).catch(() => undefined);
   }
 
   private async heartbeatLoop(): Promise<void> {

@@ -301,6 +301,19 @@ describe('CampaignRunner', () => {
     expect(Math.max(...progress)).toBe(10);
   });
 
+  it('publishes its counts every 15 s and at the end, for those who watch from another tab or browser', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(300));
+    const outcome = await drive(clock, runner({ clock, sender: new ScriptedSender(clock), persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome?.status).toBe('completed');
+    // About 38 s of sending at 8/s: twice on the way, once at the end.
+    expect(persistence.progress.length).toBeGreaterThanOrEqual(3);
+    const sent = persistence.progress.map((counts) => counts.sent);
+    expect(sent).toEqual([...sent].sort((a, b) => a - b));
+    expect(sent[0]).toBeGreaterThan(0);
+    expect(persistence.progress.at(-1)).toMatchObject({ sent: 300, pending: 0, inflight: 0 });
+  });
+
   it('does not run a campaign another runner holds, and stops at once when its lease is taken', async () => {
     const clock = new FakeClock();
     const persistence = new MemoryPersistence(audience(200));

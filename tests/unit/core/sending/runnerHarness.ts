@@ -1,7 +1,7 @@
 import type { Recipient } from '../../../../src/core/campaign/plan';
 import type { LeaseKeeper, NotificationSender, PersistedRun, RunPersistence, SendAttempt } from '../../../../src/core/sending/ports';
 import { CampaignRunner, type RunOutcome, type RunnerOptions } from '../../../../src/core/sending/runner';
-import type { LedgerSnapshot } from '../../../../src/core/sending/states';
+import type { LedgerSnapshot, RecipientState } from '../../../../src/core/sending/states';
 import type { FakeClock } from '../../../support/fakeClock';
 
 /**
@@ -33,6 +33,12 @@ export class MemoryPersistence implements RunPersistence {
 
   async load(): Promise<PersistedRun> {
     return { recipients: this.recipients, ledger: { ...this.ledger, states: this.ledger.states.slice(), details: new Map(this.ledger.details) }, reservedThrough: this.reservedThrough, settledThrough: this.settledThrough };
+  }
+
+  progress: Array<Readonly<Record<RecipientState, number>>> = [];
+
+  async saveProgress(counts: Readonly<Record<RecipientState, number>>): Promise<void> {
+    this.progress.push({ ...counts });
   }
 
   async settle(through: number): Promise<void> {
