@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../core/campaign/permissions';
 import { parseRateCardOverrides } from '../core/campaign/rateCard';
 import { parseMessagingTier, type MessagingTier } from '../core/campaign/tier';
 import { parseOptInRule, type OptInRule } from '../core/contact/optInRule';
@@ -24,6 +25,10 @@ export interface HeraldSettings {
   messagingTier: MessagingTier | undefined;
   /** Price overrides as typed (checked here, applied to the default rate card by the plan). */
   rateCardOverrides: string;
+  /** Who may prepare campaigns, and who may launch them. */
+  permissions: { drafters: PermissionRule; senders: PermissionRule };
+  /** Above this many recipients, launching asks to type the count (0: always). */
+  confirmThreshold: number;
 }
 
 export type SettingName =
@@ -37,7 +42,10 @@ export type SettingName =
   | 'opt_out_tag'
   | 'send_rate'
   | 'messaging_tier'
-  | 'rate_card';
+  | 'rate_card'
+  | 'campaign_drafters'
+  | 'campaign_senders'
+  | 'confirm_threshold';
 
 export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
@@ -51,6 +59,7 @@ export type SettingsResult = { ok: true; settings: HeraldSettings } | { ok: fals
 
 export const SEND_RATE_LIMITS = { min: 1, max: 1000, default: 8 } as const;
 export const BLACKOUT_LIMITS = { min: 0, max: 365, default: 7 } as const;
+export const CONFIRM_THRESHOLD_LIMITS = { min: 0, max: 10_000_000, default: 1000 } as const;
 const LEGACY_HOSTS = ['https://api.smooch.io', 'https://api.eu-1.smooch.io'];
 
 const text = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().transform((value) => (value === null || value === undefined ? '' : String(value).trim()));
@@ -97,7 +106,11 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
   const rateCardOverrides = value('rate_card');
   if (parseRateCardOverrides(rateCardOverrides).problems.length > 0) issues.push({ setting: 'rate_card', problem: 'bad-format' });
 
-  if (issues.length > 0 || !baseUrl || !optInRule) return { ok: false, issues };
+  const drafters = permissionSetting('campaign_drafters', value('campaign_drafters'), DEFAULT_DRAFTERS, issues);
+  const senders = permissionSetting('campaign_senders', value('campaign_senders'), DEFAULT_SENDERS, issues);
+  const confirmThreshold = integerSetting('confirm_threshold', value('confirm_threshold'), CONFIRM_THRESHOLD_LIMITS, issues);
+
+  if (issues.length > 0 || !baseUrl || !optInRule || !drafters || !senders) return { ok: false, issues };
   return {
     ok: true,
     settings: {
@@ -111,8 +124,17 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
       sendRate,
       messagingTier,
       rateCardOverrides,
+      permissions: { drafters, senders },
+      confirmThreshold,
     },
   };
+}
+
+/** A permission rule; an empty setting means the default. */
+function permissionSetting(setting: SettingName, raw: string, fallback: string, issues: SettingIssue[]): PermissionRule | undefined {
+  const rule = parsePermissionRule(raw === '' ? fallback : raw);
+  if (!rule) issues.push({ setting, problem: 'bad-format' });
+  return rule;
 }
 
 function integerSetting(

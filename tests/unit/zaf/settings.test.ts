@@ -29,7 +29,26 @@ describe('parseSettings', () => {
         sendRate: 8,
         messagingTier: undefined,
         rateCardOverrides: '',
+        // Empty permission settings: every agent drafts, admins launch.
+        permissions: { drafters: { entries: [{ kind: 'agent' }] }, senders: { entries: [{ kind: 'admin' }] } },
+        confirmThreshold: 1000,
       },
+    });
+  });
+
+  it('reads who may draft and launch, and the confirmation threshold', () => {
+    const result = parseSettings({ ...complete, campaign_drafters: 'group:Marketing, admin', campaign_senders: 'user:2', confirm_threshold: '0' }, 'acme');
+    expect(result.ok && result.settings.permissions).toEqual({
+      drafters: { entries: [{ kind: 'group', group: 'Marketing' }, { kind: 'admin' }] },
+      senders: { entries: [{ kind: 'user', user: '2' }] },
+    });
+    expect(result.ok && result.settings.confirmThreshold).toBe(0);
+    expect(parseSettings({ ...complete, campaign_senders: 'the marketing team', confirm_threshold: '-5' }, 'acme')).toEqual({
+      ok: false,
+      issues: [
+        { setting: 'campaign_senders', problem: 'bad-format' },
+        { setting: 'confirm_threshold', problem: 'out-of-range' },
+      ],
     });
   });
 
