@@ -6,6 +6,7 @@ import { FaultInjector } from './faults';
 import { faultHandlers, notFound, recordAndFault } from './http';
 import { sunshineBaseHandlers } from './sunshine/handlers';
 import { createSunshineState, type SunshineSeedOptions, type SunshineState } from './sunshine/state';
+import type { AppInstallationRecord, AppInstallationSeed } from './zendesk/appInstallations';
 import { zendeskHandlers } from './zendesk/handlers';
 import { createZendeskState, type ZendeskSeedOptions, type ZendeskState } from './zendesk/state';
 
@@ -36,7 +37,13 @@ export interface Emulator extends EmulatorContext {
   readonly requests: RecordedRequest[];
   /** Answers one request without any network interception. */
   handle(request: Request): Promise<Response>;
-  /** Back to the seeded state, with no fault and an empty request log. */
+  /**
+   * Installs an app on the emulated account (replacing an installation with the same id): its
+   * record in `zendesk.installations` is what the proxy, the Apps API and the sandbox read.
+   * `reset` installs it again with these settings.
+   */
+  install(seed: AppInstallationSeed): AppInstallationRecord;
+  /** Back to the seeded state (apps installed again with their first settings), with no fault and an empty request log. */
   reset(): void;
 }
 
@@ -45,6 +52,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const config: EmulatorConfig = createConfig(options.subdomain);
   const faults = new FaultInjector();
   const requests: RecordedRequest[] = [];
+  const installed = new Map<number, AppInstallationSeed>();
 
   let zendesk: ZendeskState = createZendeskState({ clock, config, options: options.zendesk });
   let sunshine: SunshineState = createSunshineState({ clock, config, options: options.sunshine });
@@ -96,9 +104,15 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const service = serviceOf(config, new URL(request.url));
       return notFound(service ?? 'zendesk');
     },
+    install(seed: AppInstallationSeed): AppInstallationRecord {
+      const copy: AppInstallationSeed = { ...seed, settings: { ...seed.settings } };
+      installed.set(copy.id, copy);
+      return zendesk.installations.install(copy, clock.now());
+    },
     reset() {
       zendesk = createZendeskState({ clock, config, options: options.zendesk });
       sunshine = createSunshineState({ clock, config, options: options.sunshine });
+      for (const seed of installed.values()) zendesk.installations.install(seed, clock.now());
       faults.clear();
       requests.length = 0;
     },

@@ -3,20 +3,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorConfig } from './config';
 import type { Emulator } from './index';
-import type { AppManifest, Installation, ManifestParameter, SettingValue } from './zafProxy';
+import { DEFAULT_APP_ID, visibleSettings, type InstallationManifest, type Settings } from './zendesk/appInstallations';
+import type { AppManifest, Installation, SettingValue } from './zafProxy';
 
 /**
  * An app installation as Zendesk keeps it: the manifest the proxy enforces and the settings an
- * admin entered. Shared by the sandbox and the Node tests so both play the same installation.
+ * admin entered, registered in the emulated account (`emulator.zendesk.installations`), where the
+ * proxy, the Apps API and the sandbox all read it. Shared by the sandbox and the Node tests so both
+ * play the same installation.
  */
 
 const manifestPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'manifest.json');
 
-export type Settings = Record<string, SettingValue | undefined>;
+export type { Settings };
 
-export interface ManifestWithDefaults extends AppManifest {
-  parameters?: Array<ManifestParameter & { default?: SettingValue }>;
-}
+/** A manifest with its parameters' `required` and `default`, which the settings form and the Apps API use. */
+export type ManifestWithDefaults = InstallationManifest;
 
 /** The app's real manifest: the proxy enforces its `domainWhitelist` and parameter scopes. */
 export function readAppManifest(file: string = manifestPath): ManifestWithDefaults {
@@ -48,15 +50,46 @@ export function configuredSettings(config: EmulatorConfig, manifest: ManifestWit
   return { ...manifestDefaults(manifest), ...Object.fromEntries(Object.entries(working).filter(([name]) => declared.has(name))) };
 }
 
-export function createInstallation(
-  emulator: Emulator,
-  options: { manifest?: ManifestWithDefaults; settings?: Settings; currentUserId?: number } = {},
-): Installation {
+export interface RegisteredInstallation extends Installation {
+  readonly id: number;
+  readonly appId: number;
+}
+
+export interface CreateInstallationOptions {
+  manifest?: ManifestWithDefaults;
+  /** The settings the admin entered (default: `configuredSettings`), restored by `emulator.reset()`. */
+  settings?: Settings;
+  currentUserId?: number;
+  /** The installation id (default: the lowest free one from 900101). */
+  id?: number;
+  appId?: number;
+}
+
+/**
+ * Installs the app on the emulated account and returns the handle the proxy works with. Its
+ * `settings` read and write the account's installation record, so they are always the current
+ * ones, whoever changed them (the Apps API, the sandbox's settings page, a test).
+ */
+export function createInstallation(emulator: Emulator, options: CreateInstallationOptions = {}): RegisteredInstallation {
   const manifest = options.manifest ?? readAppManifest();
+  const id = options.id ?? emulator.zendesk.installations.nextId();
+  const appId = options.appId ?? DEFAULT_APP_ID;
+  const first = emulator.install({ id, appId, manifest, settings: options.settings ?? configuredSettings(emulator.config, manifest) });
+  // After `emulator.reset()` the account holds a new record with the same id: look it up each time.
+  const record = () => emulator.zendesk.installations.get(id) ?? first;
   return {
+    id,
+    appId,
     manifest,
-    settings: options.settings ?? configuredSettings(emulator.config, manifest),
     currentUserId: options.currentUserId ?? 1,
+    get settings(): Settings {
+      return record().settings;
+    },
+    set settings(settings: Settings) {
+      const target = record();
+      target.settings = { ...settings };
+      target.updatedAt = emulator.clock.now();
+    },
   };
 }
 
@@ -65,11 +98,5 @@ export function createInstallation(
  * parameters never reach the browser.
  */
 export function publicSettings(manifest: AppManifest, settings: Settings): Record<string, SettingValue> {
-  const visible: Record<string, SettingValue> = {};
-  for (const parameter of manifest.parameters ?? []) {
-    const value = settings[parameter.name];
-    if (parameter.secure || value === undefined || value === '') continue;
-    visible[parameter.name] = value;
-  }
-  return visible;
+  return visibleSettings(manifest, settings);
 }

@@ -24,11 +24,26 @@ export interface AppManifest {
 export type SettingValue = string | number | boolean;
 
 export interface Installation {
+  /**
+   * The installation's id in the emulated account (`emulator.zendesk.installations`). When it is
+   * registered there, the proxy reads the settings of that record at each request, so that a change
+   * made through the Apps API (or the sandbox's settings page) applies to the very next request.
+   */
+  readonly id?: number;
   manifest: AppManifest;
-  /** Every installation setting, secure ones included: this object lives on the server side only. */
+  /**
+   * Every installation setting, secure ones included: this object lives on the server side only.
+   * For an installation made by `createInstallation` it reads and writes the registered record.
+   */
   settings: Record<string, SettingValue | undefined>;
   /** The signed-in agent, whose session authenticates same-account requests. */
   currentUserId: number;
+}
+
+/** The installation's settings as they are now: the emulated account's record, else the object's own. */
+export function currentSettings(emulator: Pick<Emulator, 'zendesk'>, installation: Installation): Record<string, SettingValue | undefined> {
+  const record = installation.id === undefined ? undefined : emulator.zendesk.installations.get(installation.id);
+  return record ? record.settings : installation.settings;
 }
 
 /** A request as the app posted it, before any substitution: what tests inspect for leaked secrets. */
@@ -109,7 +124,7 @@ export async function proxyZafRequest(
   const complete = options.httpCompleteResponse === true;
 
   try {
-    const request = buildRequest(emulator, installation, options, method, data);
+    const request = buildRequest(emulator, { ...installation, settings: currentSettings(emulator, installation) }, options, method, data);
     log?.(record);
     const response = await withTimeout(emulator.handle(request), options.timeout);
     return settle(complete, await toCompleteResponse(response));

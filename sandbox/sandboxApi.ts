@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Emulator } from '../emulator/index';
-import { proxyZafRequest, type AppRequestRecord, type Installation } from '../emulator/zafProxy';
-import { SANDBOX_API_PREFIX, SANDBOX_LOCALES, type Bootstrap, type Session, type SettingsView } from './apiTypes';
+import { proxyZafRequest, type AppRequestRecord } from '../emulator/zafProxy';
+import { SANDBOX_API_PREFIX, SANDBOX_LOCALES, type AppMetadata, type Bootstrap, type Session, type SettingsView } from './apiTypes';
 import type { AppPackage } from './appPackage';
 import { faultRuleToJson, parseFaultRule } from './faultRules';
 import { HttpError, readJsonBody, sendJson } from './http';
-import { publicSettings, type Settings } from '../emulator/installation';
+import { publicSettings, type RegisteredInstallation, type Settings } from '../emulator/installation';
 import { applySettingsUpdate, emptySettings, settingFields } from './settings';
 import { DEFAULT_AGENT_ID, fetchAgents, fetchUser, isAgent, zendeskRequest } from './zendeskSession';
 
@@ -18,7 +18,8 @@ export const SANDBOX_INSTALLATION_ID = 900101;
 export interface SandboxState {
   readonly emulator: Emulator;
   readonly appPackage: AppPackage;
-  readonly installation: Installation;
+  /** Its settings are the emulated account's installation record: the Apps API changes them too. */
+  readonly installation: RegisteredInstallation;
   /** The app's requests as posted, before substitution (tests look for leaked secrets here). */
   readonly appRequests: AppRequestRecord[];
   /** Settings the sandbox started with, restored by `reset`. */
@@ -51,6 +52,7 @@ const sessionUpdateSchema = z.object({
 
 const routes: Route[] = [
   { method: 'GET', path: /^\/bootstrap$/, handle: async ({ state, response }) => sendJson(response, 200, await bootstrap(state)) },
+  { method: 'GET', path: /^\/metadata$/, handle: async ({ state, response }) => sendJson(response, 200, metadata(state)) },
   { method: 'POST', path: /^\/request$/, handle: proxyAppRequest },
   { method: 'GET', path: /^\/settings$/, handle: async ({ state, response }) => sendJson(response, 200, settingsView(state)) },
   { method: 'PUT', path: /^\/settings$/, handle: updateSettings },
@@ -134,16 +136,28 @@ async function parseBody<T>(request: IncomingMessage, schema: z.ZodType<T>): Pro
   return parsed.data;
 }
 
+/**
+ * `client.metadata()` as of now: the installation's title and non-secure settings, read from the
+ * emulated account's record, so that an app registering after a settings change (made on the admin
+ * page or through the Apps API) gets the new values.
+ */
+function metadata(state: SandboxState): AppMetadata {
+  const { manifest } = state.appPackage;
+  const { installation, emulator } = state;
+  const title = emulator.zendesk.installations.get(installation.id)?.title ?? manifest.name;
+  return {
+    appId: installation.appId,
+    installationId: installation.id,
+    name: manifest.name,
+    version: manifest.version,
+    settings: { title, ...publicSettings(manifest, installation.settings) },
+  };
+}
+
 async function bootstrap(state: SandboxState): Promise<Bootstrap> {
   const { manifest } = state.appPackage;
   return {
-    metadata: {
-      appId: SANDBOX_APP_ID,
-      installationId: SANDBOX_INSTALLATION_ID,
-      name: manifest.name,
-      version: manifest.version,
-      settings: { title: manifest.name, ...publicSettings(manifest, state.installation.settings) },
-    },
+    metadata: metadata(state),
     locations: manifest.location?.support ?? {},
     account: { subdomain: state.emulator.config.subdomain },
     appOrigin: state.appOrigin,

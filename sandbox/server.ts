@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createEmulator, type Emulator } from '../emulator/index';
-import type { AppRequestRecord, Installation } from '../emulator/zafProxy';
+import { createInstallation, type RegisteredInstallation } from '../emulator/installation';
+import type { AppRequestRecord } from '../emulator/zafProxy';
 import { createAppServer } from './appServer';
 import { readAppPackage } from './appPackage';
 import { bundleHostPage, bundleZafSdk } from './bundles';
 import { closeServer, listen } from './http';
 import { createHostServer } from './hostServer';
-import type { SandboxState } from './sandboxApi';
+import { SANDBOX_APP_ID, SANDBOX_INSTALLATION_ID, type SandboxState } from './sandboxApi';
 import type { Settings } from '../emulator/installation';
 import { defaultSettings } from './settings';
 import { DEFAULT_AGENT_ID } from './zendeskSession';
@@ -36,8 +37,11 @@ export interface Sandbox {
   /** The app server's base URL, e.g. `http://localhost:4568/`. */
   appUrl: string;
   emulator: Emulator;
-  /** The installation the app's requests are proxied with (secure settings included). */
-  installation: Installation;
+  /**
+   * The installation the app's requests are proxied with (secure settings included): its settings
+   * are the emulated account's installation record, which the Apps API changes too.
+   */
+  installation: RegisteredInstallation;
   /** The app's requests as it posted them, before secure settings were substituted. */
   appRequests: AppRequestRecord[];
   close(): Promise<void>;
@@ -57,7 +61,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const state: SandboxState = {
     emulator,
     appPackage,
-    installation: { manifest: appPackage.manifest, settings: { ...initialSettings }, currentUserId: DEFAULT_AGENT_ID },
+    installation: createInstallation(emulator, {
+      id: SANDBOX_INSTALLATION_ID,
+      appId: SANDBOX_APP_ID,
+      manifest: appPackage.manifest,
+      settings: initialSettings,
+      currentUserId: DEFAULT_AGENT_ID,
+    }),
     appRequests: [],
     initialSettings,
     appOrigin,

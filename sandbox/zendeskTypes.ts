@@ -1,5 +1,5 @@
 /**
- * The parts of the Zendesk Support REST API the sandbox reads (users, identities, tickets,
+ * The parts of the Zendesk Support REST API the sandbox reads (users, identities, groups, tickets,
  * comments). Fields are optional where the Support API may omit them, so that the host page copes
  * with whatever the emulator returns.
  */
@@ -24,6 +24,15 @@ export interface RestUser {
   photo?: { content_url?: string } | null;
   created_at?: string;
   updated_at?: string;
+}
+
+export interface RestGroup {
+  id: number;
+  name: string;
+  description?: string | null;
+  default?: boolean;
+  deleted?: boolean;
+  is_public?: boolean;
 }
 
 export interface RestIdentity {

@@ -1,8 +1,10 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { EmulatorContext } from '../context';
 import { ApiError, renderError } from './apiErrors';
+import { appInstallationRoutes } from './appInstallationRoutes';
 import { authenticate } from './auth';
 import { customObjectRoutes } from './customObjectRoutes';
+import { groupRoutes } from './groupRoutes';
 import { jobRoutes } from './jobRoutes';
 import { matchRoute, type Call, type Route } from './route';
 import { searchRoutes } from './searchRoutes';
@@ -16,7 +18,15 @@ import { userRoutes } from './userRoutes';
  * is read from the context on every request, so `reset()` swaps it under the handlers.
  */
 export function zendeskHandlers(context: EmulatorContext): RequestHandler[] {
-  const routes: Route[] = [...userRoutes(), ...searchRoutes(), ...ticketRoutes(), ...customObjectRoutes(), ...jobRoutes()];
+  const routes: Route[] = [
+    ...userRoutes(),
+    ...groupRoutes(),
+    ...searchRoutes(),
+    ...ticketRoutes(),
+    ...customObjectRoutes(),
+    ...jobRoutes(),
+    ...appInstallationRoutes(),
+  ];
   const origin = context.config.zendeskOrigin;
   return [
     http.all(`${origin}/api/v2/*`, async ({ request }) => {

@@ -1,7 +1,9 @@
 import type { Clock } from '../clock';
 import type { EmulatorConfig } from '../config';
+import { AppInstallationStore } from './appInstallations';
 import { CustomObjectStore } from './customObjects';
 import type { EndUserSeed } from './endUsers';
+import { seedGroups, type GroupStore } from './groups';
 import { IdGenerator } from './ids';
 import { JobStore } from './jobs';
 import { seedOrganizations, type OrganizationRecord } from './organizations';
@@ -12,8 +14,9 @@ import { seedUserFields, type UserFieldDefinition } from './userFields';
 import { seedAgents, UserStore } from './users';
 
 /**
- * The emulated Zendesk Support account: users (3 agents and generated end users), organizations,
- * custom user fields, five tickets, custom objects and bulk jobs, and the rate-limit windows.
+ * The emulated Zendesk Support account: users (3 agents and generated end users), their groups,
+ * organizations, custom user fields, five tickets, custom objects and bulk jobs, the app
+ * installations (empty until an app is installed) and the rate-limit windows.
  * Everything is deterministic for a given `seed` and relative to the clock at creation.
  */
 
@@ -65,11 +68,15 @@ export interface ZendeskState {
     firstEndUserId: number;
   };
   readonly users: UserStore;
+  /** Agent groups and memberships: Alex and Jules in Support, Samira in Marketing. */
+  readonly groups: GroupStore;
   readonly organizations: OrganizationRecord[];
   readonly userFields: UserFieldDefinition[];
   readonly tickets: TicketStore;
   readonly customObjects: CustomObjectStore;
   readonly jobs: JobStore;
+  /** App installations and their settings, secure ones included (see ../installation.ts). */
+  readonly installations: AppInstallationStore;
   readonly rateLimits: { account: SlidingWindowLimiter; export: SlidingWindowLimiter };
   /** Runs the bulk jobs that are due (the handlers do it on every request). */
   settleJobs(now: number): void;
@@ -103,11 +110,13 @@ export function createZendeskState(input: { clock: Clock; config: EmulatorConfig
       firstEndUserId: FIRST_END_USER_ID,
     },
     users,
+    groups: seedGroups(now),
     organizations,
     userFields: seedUserFields(now),
     tickets: seedTickets(users, now, input.config.subdomain),
     customObjects,
     jobs,
+    installations: new AppInstallationStore(),
     rateLimits: {
       account: new SlidingWindowLimiter(options.requestsPerMinute),
       export: new SlidingWindowLimiter(options.exportRequestsPerMinute),

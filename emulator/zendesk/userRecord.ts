@@ -29,6 +29,8 @@ export interface UserRecord {
   userFields: Record<string, UserFieldValue>;
   /** Seed fact, never served: the country the customer was drawn from (null for agents). */
   country: CountryCode | null;
+  /** An agent's default group (its membership marked `default`); absent for end users. */
+  defaultGroupId?: number | null;
 }
 
 export function isAgentRole(role: UserRole): boolean {
@@ -75,6 +77,6 @@ export function userJson(user: UserRecord, origin: string): Record<string, unkno
     user_fields: { ...user.userFields },
   };
   if (user.lastLoginAt !== null) json.last_login_at = isoSeconds(user.lastLoginAt);
-  if (agent) json.default_group_id = 360000400001;
+  if (agent) json.default_group_id = user.defaultGroupId ?? null;
   return json;
 }

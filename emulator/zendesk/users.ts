@@ -1,4 +1,5 @@
 import { endUserIndex, generateEndUser, type EndUserSeed } from './endUsers';
+import { MARKETING_GROUP_ID, SUPPORT_GROUP_ID } from './groups';
 import { DAY, HOUR } from './time';
 import type { UserRecord } from './userRecord';
 
@@ -92,7 +93,7 @@ export function cloneUser(user: UserRecord): UserRecord {
   return { ...user, tags: [...user.tags], userFields: { ...user.userFields } };
 }
 
-/** The three agents of the demo account; Alex Martin (admin) owns the API token. */
+/** The three agents of the demo account; Alex Martin (admin) owns the API token. Their groups are in ./groups. */
 export function seedAgents(now: number, adminEmail: string): UserRecord[] {
   const createdAt = now - 1300 * DAY;
   const base = {
@@ -121,6 +122,7 @@ export function seedAgents(now: number, adminEmail: string): UserRecord[] {
       updatedAt: now - 30 * DAY,
       lastLoginAt: now - 2 * HOUR,
       userFields: { ...base.userFields, first_name: 'Alex' },
+      defaultGroupId: SUPPORT_GROUP_ID,
     },
     {
       ...base,
@@ -136,6 +138,7 @@ export function seedAgents(now: number, adminEmail: string): UserRecord[] {
       updatedAt: now - 12 * DAY,
       lastLoginAt: now - 5 * HOUR,
       userFields: { ...base.userFields, first_name: 'Samira' },
+      defaultGroupId: MARKETING_GROUP_ID,
     },
     {
       ...base,
@@ -151,6 +154,7 @@ export function seedAgents(now: number, adminEmail: string): UserRecord[] {
       updatedAt: now - 3 * DAY,
       lastLoginAt: now - 26 * HOUR,
       userFields: { ...base.userFields, first_name: 'Jules' },
+      defaultGroupId: SUPPORT_GROUP_ID,
     },
   ];
 }

@@ -1,5 +1,6 @@
 import {
   SANDBOX_API_PREFIX,
+  type AppMetadata,
   type Bootstrap,
   type SandboxLocale,
   type Session,
@@ -37,6 +38,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const sandboxClient = {
   bootstrap: () => call<Bootstrap>('GET', '/bootstrap'),
+  metadata: () => call<AppMetadata>('GET', '/metadata'),
   updateSession: (update: { agentId?: number; locale?: SandboxLocale }) => call<Session>('PUT', '/session', update),
   reset: () => call<Session>('POST', '/reset'),
   settings: () => call<SettingsView>('GET', '/settings'),

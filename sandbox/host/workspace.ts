@@ -27,6 +27,7 @@ export class Workspace {
   constructor(private bootstrap: Bootstrap) {
     this.apps = new AppHost({
       bootstrap: () => this.bootstrap,
+      metadata: () => sandboxClient.metadata(),
       notify: (message, kind, options) => showToast(message, kind, options),
       navigate: (hash) => {
         window.location.hash = hash;

@@ -1,5 +1,5 @@
 import { SANDBOX_API_PREFIX } from '../apiTypes';
-import type { RestComment, RestIdentity, RestTicket, RestUser } from '../zendeskTypes';
+import type { RestComment, RestGroup, RestIdentity, RestTicket, RestUser } from '../zendeskTypes';
 
 /**
  * The emulated Support API, read by the host page as the signed-in agent (through the host
@@ -41,6 +41,11 @@ export async function loadUser(id: number): Promise<RestUser> {
 
 export async function loadIdentities(userId: number): Promise<RestIdentity[]> {
   return (await zendeskGet<{ identities: RestIdentity[] }>(`/api/v2/users/${userId}/identities`)).identities;
+}
+
+/** The groups an agent belongs to (List Groups, `/api/v2/users/{user_id}/groups`); none for end users. */
+export async function loadUserGroups(userId: number): Promise<RestGroup[]> {
+  return (await zendeskGet<{ groups: RestGroup[] }>(`/api/v2/users/${userId}/groups`)).groups;
 }
 
 export async function loadTickets(): Promise<RestTicket[]> {

@@ -22,12 +22,23 @@ export const zafUserSchema = z.looseObject({
   email: z.string().nullish(),
 });
 
+/** ZAF's group object as in `currentUser.groups`: its id and name (other fields are kept as they come). */
+export const zafGroupSchema = z.looseObject({
+  id: idSchema,
+  name: z.string(),
+});
+
 export const currentUserSchema = z.looseObject({
   id: idSchema,
   name: z.string(),
   email: z.string().nullish(),
   locale: z.string().default('en'),
   role: z.string().nullish(),
+  /** The agent's groups, for permission rules such as `group:Marketing`; none when ZAF gives none. */
+  groups: z
+    .array(zafGroupSchema)
+    .nullish()
+    .transform((groups) => groups ?? []),
 });
 
 export const ticketSchema = z.looseObject({
@@ -39,6 +50,7 @@ export const ticketSchema = z.looseObject({
 
 export type ZafUser = z.infer<typeof zafUserSchema>;
 export type CurrentUser = z.infer<typeof currentUserSchema>;
+export type ZafGroup = z.infer<typeof zafGroupSchema>;
 export type ZafTicket = z.infer<typeof ticketSchema>;
 
 export async function getPath<T extends z.ZodType>(client: Pick<ZafClient, 'get'>, path: string, schema: T): Promise<z.infer<T>> {

@@ -96,6 +96,46 @@ describe('Zendesk Support API contract', () => {
     });
   });
 
+  describe('groups', () => {
+    it('GET /groups and /groups/{id}, with and without .json, offset and cursor pagination', async () => {
+      for (const path of ['/api/v2/groups', '/api/v2/groups.json', '/api/v2/groups.json?page[size]=1']) {
+        const reply = await zd.get(path);
+        expect(reply.status).toBe(200);
+        expect(reply.body.groups.length).toBeGreaterThan(0);
+        expectConforms('GET', reply);
+      }
+      const group = await zd.get(`/api/v2/groups/${zd.emulator.zendesk.groups.list()[1]?.id}.json`);
+      expect(group.body.group.name).toBe('Marketing');
+      expectConforms('GET', group);
+    });
+
+    it('GET /users/{id}/groups (documented as the user_id parameter of List Groups)', async () => {
+      const reply = await zd.get('/api/v2/users/2/groups.json');
+      expect(reply.body.groups.map((group: { name: string }) => group.name)).toEqual(['Marketing']);
+      expectConforms('GET', reply, 'https://x.zendesk.com/api/v2/groups');
+    });
+
+    it('GET /group_memberships and /users/{id}/group_memberships (the user_id parameter of List Memberships)', async () => {
+      const all = await zd.get('/api/v2/group_memberships.json');
+      expect(all.body.group_memberships).toHaveLength(3);
+      expectConforms('GET', all);
+      for (const id of [1, 2, 3]) {
+        const reply = await zd.get(`/api/v2/users/${id}/group_memberships`, { as: id });
+        expect(reply.body.group_memberships).toEqual([expect.objectContaining({ user_id: id, default: true })]);
+        expectConforms('GET', reply, 'https://x.zendesk.com/api/v2/group_memberships');
+      }
+      const cursor = await zd.get('/api/v2/group_memberships?page[size]=2');
+      expect(cursor.body.meta.has_more).toBe(true);
+      expectConforms('GET', cursor);
+    });
+
+    it('errors: 404 unknown group or user, 401 without credentials', async () => {
+      expectClassicError(await zd.get('/api/v2/groups/42'), 404);
+      expectClassicError(await zd.get('/api/v2/users/999999999/group_memberships'), 404);
+      expect((await zd.get('/api/v2/groups', { as: null })).status).toBe(401);
+    });
+  });
+
   describe('search', () => {
     it('GET /search, /search/count, /search/export', async () => {
       const search = await zd.get('/api/v2/search.json?query=type:user tags:whatsapp_opt_in&per_page=5');

@@ -54,6 +54,15 @@ describe('ZAF shapes', () => {
       identities: [{ type: 'phone_number', value: '+33612345678', primary: true }],
       timeZone: { name: 'Paris', ianaName: 'Europe/Paris' },
     });
+    expect(user.groups).toEqual([]);
+  });
+
+  it("gives an agent's groups as ZAF group objects ({ id, name }), leaving deleted groups out", () => {
+    const agent = toZafUser({ id: 2, name: 'Samira Haddad', role: 'agent' }, [], [
+      { id: 360000400002, name: 'Marketing', description: 'Campaigns', default: false, deleted: false },
+      { id: 360000400009, name: 'Old team', deleted: true },
+    ]);
+    expect(agent.groups).toEqual([{ id: 360000400002, name: 'Marketing' }]);
   });
 
   it('computes time zone offsets', () => {

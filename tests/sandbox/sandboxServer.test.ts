@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../sandbox/apiTypes';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppMetadata, SettingsView } from '../../sandbox/apiTypes';
 import { LOCAL_ZAF_SDK_PATH } from '../../sandbox/appServer';
+import { resolveGet, type GetScope } from '../../sandbox/host/zaf/getPaths';
+import { SANDBOX_APP_ID, SANDBOX_INSTALLATION_ID } from '../../sandbox/sandboxApi';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 /** The sandbox's two servers over HTTP, without a browser. */
@@ -96,6 +98,91 @@ describe('settings', () => {
       appOrigin: new URL(sandbox.appUrl).origin,
       session: { agentId: 1, agent: { id: 1, name: 'Alex Martin' } },
     });
+  });
+});
+
+describe('settings changed by the app through the Apps API', () => {
+  const installationUrl = `/api/v2/apps/installations/${SANDBOX_INSTALLATION_ID}.json`;
+  const appRequest = (options: unknown) => api('POST', '/request', { instanceGuid: 'guid-1', options });
+  const putSettings = (settings: Record<string, unknown>) =>
+    appRequest({ url: installationUrl, type: 'PUT', contentType: 'application/json', data: JSON.stringify({ settings }), httpCompleteResponse: true });
+  const sunshineRequest = () =>
+    appRequest({
+      url: `${sandbox.emulator.config.zendeskOrigin}/sc/v2/apps/{{setting.sunco_app_id}}/integrations`,
+      secure: true,
+      headers: { Authorization: 'Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}' },
+      httpCompleteResponse: true,
+    });
+
+  it('registers the sandbox installation in the emulated account, with the ids metadata gives', async () => {
+    expect(sandbox.installation).toMatchObject({ id: SANDBOX_INSTALLATION_ID, appId: SANDBOX_APP_ID });
+    expect(sandbox.emulator.zendesk.installations.get(SANDBOX_INSTALLATION_ID)?.settings).toBe(sandbox.installation.settings);
+    const { json } = await api('GET', '/metadata');
+    expect(json).toMatchObject({ appId: SANDBOX_APP_ID, installationId: SANDBOX_INSTALLATION_ID, name: 'Probe', settings: { title: 'Probe', default_country: 'FR' } });
+    const shown = await appRequest({ url: installationUrl, httpCompleteResponse: true });
+    expect(shown.json).toMatchObject({ ok: true, payload: { status: 200, responseJSON: { id: SANDBOX_INSTALLATION_ID, settings: { default_country: 'FR' } } } });
+    for (const secret of secrets) expect(shown.text).not.toContain(secret);
+  });
+
+  it('shows an in-app change on the settings page, in the metadata a reloaded app gets, and in the bootstrap', async () => {
+    const saved = await putSettings({ default_country: 'BE', send_rate: 12 });
+    expect(saved.json).toMatchObject({ ok: true, payload: { status: 200, responseJSON: { settings: { default_country: 'BE', send_rate: 12 } } } });
+
+    const view = (await api('GET', '/settings')).json;
+    expect(fieldsOf(view).find((field) => field.name === 'default_country')).toMatchObject({ value: 'BE' });
+    expect(((await api('GET', '/metadata')).json as AppMetadata).settings).toMatchObject({ default_country: 'BE', send_rate: 12 });
+    expect((await api('GET', '/bootstrap')).json).toMatchObject({ metadata: { settings: { default_country: 'BE', send_rate: 12 } } });
+  });
+
+  it('uses a secret changed in the app on the next secure request, never showing it', async () => {
+    const { keyId, keySecret } = sandbox.emulator.config.sunshine;
+    expect((await sunshineRequest()).json).toMatchObject({ ok: true });
+
+    const saved = await putSettings({ sunco_key_secret: 'rotated-in-app' });
+    expect(saved.text).not.toContain('rotated-in-app');
+    expect((await sunshineRequest()).json).toMatchObject({ ok: false, payload: { status: 401 } });
+    expect(sandbox.emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from(`${keyId}:rotated-in-app`).toString('base64')}`);
+    const view = (await api('GET', '/settings')).text;
+    expect(view).not.toContain('rotated-in-app');
+
+    await api('PUT', '/settings', { settings: { sunco_key_secret: keySecret } });
+    expect((await sunshineRequest()).json).toMatchObject({ ok: true });
+  });
+
+  it('lets only an admin change the settings from the app', async () => {
+    await api('PUT', '/session', { agentId: 2 });
+    expect((await putSettings({ default_country: 'BE' })).json).toMatchObject({ ok: false, payload: { status: 403 } });
+    expect(sandbox.installation.settings.default_country).toBe('FR');
+  });
+
+  it('empties and restores the same installation the Apps API reads', async () => {
+    await api('POST', '/settings/empty');
+    const emptied = await appRequest({ url: installationUrl, httpCompleteResponse: true });
+    expect(emptied.json).toMatchObject({ payload: { responseJSON: { settings: { default_country: null, sunco_app_id: null } } } });
+    await putSettings({ default_country: 'BE' });
+    await api('POST', '/reset');
+    const reset = await appRequest({ url: installationUrl, httpCompleteResponse: true });
+    expect(reset.json).toMatchObject({ payload: { responseJSON: { settings: { default_country: 'FR', sunco_app_id: sandbox.emulator.config.sunshine.appId } } } });
+  });
+});
+
+describe('currentUser on the host page', () => {
+  it("answers the signed-in agent's groups, as ZAF does", async () => {
+    const realFetch = globalThis.fetch;
+    // The host page calls its server with relative URLs: send them to this sandbox.
+    vi.stubGlobal('fetch', (input: string | URL, init?: RequestInit) => realFetch(new URL(String(input), sandbox.hostUrl), init));
+    try {
+      const scope: GetScope = { context: { product: 'support', location: 'nav_bar', instanceGuid: 'g', account: { subdomain: 'herald-demo' } }, locale: 'en', instances: () => ({}) };
+      const alex = await resolveGet(['currentUser', 'currentUser.groups'], scope);
+      expect(alex.errors).toEqual({});
+      expect(alex.currentUser).toMatchObject({ id: 1, role: 'admin', groups: [{ id: expect.any(Number), name: 'Support' }] });
+      expect(alex['currentUser.groups']).toEqual([{ id: expect.any(Number), name: 'Support' }]);
+
+      await api('PUT', '/session', { agentId: 2 });
+      expect((await resolveGet(['currentUser.groups'], scope))['currentUser.groups']).toEqual([{ id: expect.any(Number), name: 'Marketing' }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AppLocation, Bootstrap } from '../../apiTypes';
+import type { AppLocation, AppMetadata, Bootstrap } from '../../apiTypes';
 import { resolveGet } from './getPaths';
 import { hashForRouteTo } from '../router';
 import { cssLength, notifyOptions, runInvokes, type InvokeHandler } from './invokes';
@@ -42,6 +42,8 @@ export interface ModalFrame {
 /** What the app host needs from the workspace around it. */
 export interface AppHostServices {
   bootstrap(): Bootstrap;
+  /** `client.metadata()` as the server has it now (settings may have changed since the bootstrap). */
+  metadata(): Promise<AppMetadata>;
   notify(message: string, kind: string, options: { sticky: boolean; durationMs?: number }): void;
   navigate(hash: string): void;
   proxyRequest(instanceGuid: string, options: unknown): Promise<{ ok: boolean; payload: unknown }>;
@@ -194,11 +196,21 @@ export class AppHost {
     // Anything else (`__track__` metrics, `session.live`, custom messages) needs no answer.
   }
 
+  /**
+   * Answers the SDK's handshake with the installation's metadata as it is now, so that an app
+   * frame that reloads after a settings change (made through the Apps API from inside the app, or
+   * on the admin page) starts with the new settings. The SDK holds the app's calls until then.
+   */
   private register(instance: AppInstance): void {
-    const { metadata } = this.services.bootstrap();
-    instance.registered = true;
-    this.post(instance, registeredMessage(metadata, instance.context));
-    if (instance.visible) this.post(instance, eventMessage('app.activated', { firstLoad: true }));
+    void this.services
+      .metadata()
+      .catch(() => this.services.bootstrap().metadata)
+      .then((metadata) => {
+        if (!this.isLive(instance)) return;
+        instance.registered = true;
+        this.post(instance, registeredMessage(metadata, instance.context));
+        if (instance.visible) this.post(instance, eventMessage('app.activated', { firstLoad: true }));
+      });
   }
 
   private async proxyRequest(source: AppInstance, requestKey: string, options: unknown): Promise<void> {

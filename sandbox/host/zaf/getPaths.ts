@@ -1,4 +1,5 @@
-import { loadComments, loadCurrentUser, loadIdentities, loadTicket, UserCache } from '../zendeskData';
+import type { RestGroup, RestUser } from '../../zendeskTypes';
+import { loadComments, loadCurrentUser, loadIdentities, loadTicket, loadUserGroups, UserCache } from '../zendeskData';
 import { toZafAccount, toZafComment, toZafTicket, toZafUser, type ZafTicket, type ZafUser } from './shapes';
 import type { ZafContext, ZafError } from './messages';
 
@@ -27,7 +28,8 @@ const ROOTS: RootPath[] = [
     name: 'currentUser',
     load: async (scope) => {
       const user = await loadCurrentUser();
-      return { ...toZafUser(user, await loadIdentities(user.id).catch(() => [])), locale: scope.locale };
+      const [identities, groups] = await Promise.all([loadIdentities(user.id).catch(() => []), groupsOf(user)]);
+      return { ...toZafUser(user, identities, groups), locale: scope.locale };
     },
   },
   { name: 'currentAccount', load: async (scope) => toZafAccount(scope.context.account.subdomain) },
@@ -121,7 +123,13 @@ function requiredId(id: number | undefined, what: string): number {
 export async function loadZafUser(id: number, users: UserCache): Promise<ZafUser> {
   const [user, identities] = await Promise.all([users.get(id), loadIdentities(id).catch(() => [])]);
   if (!user) throw new Error(`User ${id} could not be loaded`);
-  return toZafUser(user, identities);
+  return toZafUser(user, identities, await groupsOf(user));
+}
+
+/** An agent's groups, as ZAF lists them on the user; end users belong to none (and cost no request). */
+function groupsOf(user: RestUser): Promise<RestGroup[]> {
+  if (user.role !== 'agent' && user.role !== 'admin') return Promise.resolve([]);
+  return loadUserGroups(user.id).catch(() => []);
 }
 
 export async function loadZafTicket(id: number, users: UserCache): Promise<ZafTicket> {

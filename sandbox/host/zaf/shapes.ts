@@ -1,4 +1,4 @@
-import type { RestComment, RestIdentity, RestTicket, RestUser, RestVia } from '../../zendeskTypes';
+import type { RestComment, RestGroup, RestIdentity, RestTicket, RestUser, RestVia } from '../../zendeskTypes';
 
 /**
  * Support REST objects turned into the objects ZAF's Support API returns from `client.get()`:
@@ -21,6 +21,12 @@ export interface ZafIdentity {
   primary: boolean;
 }
 
+/** ZAF's group object, as in `currentUser.groups` and `user.groups`. */
+export interface ZafGroup {
+  id: number;
+  name: string;
+}
+
 export interface ZafUser {
   id: number;
   name: string;
@@ -36,7 +42,7 @@ export interface ZafUser {
   role: string;
   tags: string[];
   timeZone: ZafTimeZone;
-  groups: Array<{ id: number; name: string }>;
+  groups: ZafGroup[];
   organizations: Array<{ id: number }>;
   identities: ZafIdentity[];
   userFields: Record<string, unknown>;
@@ -139,7 +145,12 @@ export function toZafIdentity(identity: RestIdentity): ZafIdentity {
   };
 }
 
-export function toZafUser(user: RestUser, identities: RestIdentity[] = []): ZafUser {
+export function toZafGroup(group: RestGroup): ZafGroup {
+  return { id: group.id, name: group.name };
+}
+
+/** A Support user as ZAF returns it; `groups` are the agent's groups (List Groups of the user). */
+export function toZafUser(user: RestUser, identities: RestIdentity[] = [], groups: RestGroup[] = []): ZafUser {
   return {
     id: user.id,
     name: user.name,
@@ -155,7 +166,7 @@ export function toZafUser(user: RestUser, identities: RestIdentity[] = []): ZafU
     role: user.role ?? 'end-user',
     tags: user.tags ?? [],
     timeZone: toZafTimeZone(user.iana_time_zone, user.time_zone),
-    groups: [],
+    groups: groups.filter((group) => group.deleted !== true).map(toZafGroup),
     organizations: user.organization_id ? [{ id: user.organization_id }] : [],
     identities: identities.map(toZafIdentity),
     userFields: { ...(user.user_fields ?? {}) },
