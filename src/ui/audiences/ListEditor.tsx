@@ -39,10 +39,12 @@ interface ListEditorProps {
   store: ContactListStore;
   defaultCountry: CountryCode | undefined;
   onChanged: () => void;
+  /** See `Section`: the list's title takes the focus when this changes. */
+  focusKey?: number;
 }
 
 /** One list: its entries, adding and removing by hand, CSV import with a per-row report, CSV export. */
-export function ListEditor({ kind, entries, store, defaultCountry, onChanged }: ListEditorProps) {
+export function ListEditor({ kind, entries, store, defaultCountry, onChanged, focusKey }: ListEditorProps) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
   const [phone, setPhone] = useState('');
@@ -101,7 +103,7 @@ export function ListEditor({ kind, entries, store, defaultCountry, onChanged }: 
   };
 
   return (
-    <Section title={title} intro={t(`lists.${kind}.intro`)} level={3}>
+    <Section title={title} intro={t(`lists.${kind}.intro`)} level={3} focusKey={focusKey}>
       {failure !== undefined && <ErrorNotice error={failure} title={t('lists.failed')} onRetry={() => setFailure(undefined)} />}
       <AddForm onSubmit={add} noValidate aria-label={t('lists.addTo', { list: title })}>
         <Field>

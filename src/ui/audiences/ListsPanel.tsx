@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js/max';
+import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SetupNotice } from '../components/SetupNotice';
@@ -10,9 +11,21 @@ import type { useContactLists } from './useContactLists';
 export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof useContactLists>; defaultCountry: CountryCode | undefined }) {
   const { t } = useI18n();
   const { state, entries, missing, store, firstLoad } = lists;
+  // Once the setup is done, its button is gone: the block list's title takes the focus.
+  const [setUp, setSetUp] = useState(0);
   if (firstLoad) return <Loading label={t('lists.loading')} />;
   if (state.status === 'error' && !entries) return <ErrorNotice error={state.error} title={t('lists.failed')} onRetry={state.reload} />;
-  if (missing) return <SetupNotice title={t('lists.setup.title')} body={t('lists.setup.body')} onDone={state.reload} />;
+  if (missing)
+    return (
+      <SetupNotice
+        title={t('lists.setup.title')}
+        body={t('lists.setup.body')}
+        onDone={() => {
+          setSetUp(1);
+          state.reload();
+        }}
+      />
+    );
   return (
     <>
       {(['block', 'allow'] as const).map((kind) => (
@@ -23,6 +36,7 @@ export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof
           store={store}
           defaultCountry={defaultCountry}
           onChanged={state.reload}
+          focusKey={kind === 'block' ? setUp : undefined}
         />
       ))}
     </>

@@ -2,7 +2,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import { Button } from '@zendeskgarden/react-buttons';
 import { Tag } from '@zendeskgarden/react-tags';
 import { MD, Paragraph, UnorderedList } from '@zendeskgarden/react-typography';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
 import { apiMessageOf, causeOf } from '../../api/diagnose';
 import { countByChannel } from '../../api/sunshine/integrations';
@@ -51,12 +51,17 @@ export const VERDICTS = ['ok', 'warning', 'failed', 'checking'] as const;
 type Verdict = (typeof VERDICTS)[number];
 const HUE: Record<Verdict, string> = { ok: 'successHue', warning: 'warningHue', failed: 'dangerHue', checking: 'grey' };
 
-function CheckBlock({ title, verdict, children }: { title: string; verdict: Verdict; children: ReactNode }) {
+/** A check; `focusKey` as in `Section`: its title takes the focus when it changes (after a setup). */
+function CheckBlock({ title, verdict, children, focusKey }: { title: string; verdict: Verdict; children: ReactNode; focusKey?: number }) {
   const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusKey) heading.current?.focus();
+  }, [focusKey]);
   return (
     <Check role="group" aria-label={title}>
       <Heading>
-        <MD tag="h3" isBold>
+        <MD tag="h3" isBold ref={heading} tabIndex={focusKey === undefined ? undefined : -1}>
           {title}
         </MD>
         <Tag hue={HUE[verdict]}>{t(`settings.verdict.${verdict}`)}</Tag>
@@ -72,6 +77,8 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const { settings } = useZaf();
   const { customObjects } = useServices();
   const objects = useAsync(() => missingHeraldObjects(customObjects), [customObjects]);
+  // The setup button goes away once it has worked: the block's title takes the focus instead.
+  const [objectsFocus, setObjectsFocus] = useState(0);
 
   const recheck = () => {
     channels.reload();
@@ -88,10 +95,18 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
         <SunshineCheck channels={channels} />
       </CheckBlock>
 
-      <CheckBlock title={t('settings.objects.title')} verdict={objectsVerdict(objects)}>
+      <CheckBlock title={t('settings.objects.title')} verdict={objectsVerdict(objects)} focusKey={objectsFocus}>
         {objects.status === 'loading' && <Loading label={t('settings.checking')} />}
         {objects.status === 'success' && objects.data.length === 0 && <Paragraph>{t('settings.objects.ready')}</Paragraph>}
-        {objects.status === 'success' && objects.data.length > 0 && <ObjectsSetup missing={objects.data} onDone={objects.reload} />}
+        {objects.status === 'success' && objects.data.length > 0 && (
+          <ObjectsSetup
+            missing={objects.data}
+            onDone={() => {
+              objects.reload();
+              setObjectsFocus((count) => count + 1);
+            }}
+          />
+        )}
         {objects.status === 'error' && <Paragraph>{t(`settings.objects.cause.${causeOf(objects.error)}`)}</Paragraph>}
       </CheckBlock>
 

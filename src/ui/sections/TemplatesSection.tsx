@@ -31,6 +31,12 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [filter, setFilter] = useState<CatalogueFilter>({});
   const [removal, setRemoval] = useState<Removal | undefined>();
+  // Back on the list from the editor or a template, or after the setup: the list's title takes the focus.
+  const [listFocus, setListFocus] = useState(0);
+  const backToList = () => {
+    setView({ kind: 'list' });
+    setListFocus((count) => count + 1);
+  };
   const templates = catalogue.data?.templates;
   const facets = useMemo(() => catalogueFacets(templates ?? []), [templates]);
   const shown = useMemo(() => filterCatalogue(templates ?? [], filter), [templates, filter]);
@@ -50,9 +56,9 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
       <TemplateEditor
         integrations={integrations}
         smsAvailable={smsAvailable}
-        onCancel={() => setView({ kind: 'list' })}
+        onCancel={backToList}
         onDone={() => {
-          setView({ kind: 'list' });
+          backToList();
           catalogue.reload();
         }}
       />
@@ -65,10 +71,10 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
         template={opened}
         namesakes={templates?.filter((template) => template.name === opened.name) ?? [opened]}
         integrations={integrations}
-        onBack={() => setView({ kind: 'list' })}
+        onBack={backToList}
         onRemoved={(outcomes) => {
           setRemoval({ name: opened.name, outcomes });
-          setView({ kind: 'list' });
+          backToList();
           catalogue.reload();
         }}
       />
@@ -76,7 +82,7 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
   }
 
   return (
-    <Section title={t('templates.title')} intro={t('templates.intro')}>
+    <Section title={t('templates.title')} intro={t('templates.intro')} focusKey={listFocus}>
       <TemplateToolbar
         filter={filter}
         onFilter={setFilter}
@@ -91,7 +97,16 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
       {catalogue.status === 'error' && <ErrorNotice error={catalogue.error} title={t('templates.failed')} onRetry={catalogue.reload} />}
       {catalogue.status === 'success' && catalogue.data && (
         <>
-          {catalogue.data.smsNotSetUp && <SetupNotice title={t('templates.setup.title')} body={t('templates.setup.body')} onDone={catalogue.reload} />}
+          {catalogue.data.smsNotSetUp && (
+            <SetupNotice
+              title={t('templates.setup.title')}
+              body={t('templates.setup.body')}
+              onDone={() => {
+                catalogue.reload();
+                setListFocus((count) => count + 1);
+              }}
+            />
+          )}
           <CatalogueFailures failures={catalogue.data.failures} />
           {templates && templates.length === 0 && <EmptyState title={t('templates.empty')}>{t('templates.emptyHelp')}</EmptyState>}
           {templates && templates.length > 0 && shown.length === 0 && <EmptyState title={t('templates.noMatch')} />}

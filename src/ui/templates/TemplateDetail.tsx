@@ -55,7 +55,7 @@ export function TemplateDetail({ template, namesakes, integrations, onBack, onRe
   };
 
   return (
-    <Section title={template.name} intro={`${languageName(template.language, locale)} · ${template.category ? categoryLabel(template.category, t) : t('templates.noCategory')}`}>
+    <Section title={template.name} intro={`${languageName(template.language, locale)} · ${template.category ? categoryLabel(template.category, t) : t('templates.noCategory')}`} focusKey={1}>
       <div>
         <Button size="small" onClick={onBack}>
           {t('templates.detail.back')}

@@ -80,7 +80,7 @@ export function TemplateEditor({ integrations, smsAvailable, onCancel, onDone }:
   const retry = () => void send(outcomes?.filter((outcome) => outcome.status === 'failed').map((outcome) => outcome.target) ?? []);
 
   return (
-    <Section title={t('templates.editor.title')} intro={t('templates.editor.intro')}>
+    <Section title={t('templates.editor.title')} intro={t('templates.editor.intro')} focusKey={1}>
       <Columns>
         <Form onSubmit={submit} noValidate aria-label={t('templates.editor.title')}>
           <TargetPicker integrations={integrations} chosen={editor.chosen} onToggle={editor.toggleTarget} smsAvailable={smsAvailable} />

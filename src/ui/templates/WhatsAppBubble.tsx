@@ -44,7 +44,8 @@ const Media = styled.div`
   align-items: center;
   justify-content: center;
   text-align: center;
-  color: #667781;
+  /* WhatsApp's darker secondary grey: its usual #667781 is under 4.5:1 on this background. */
+  color: #54656f;
   font-size: ${(p) => p.theme.fontSizes.sm};
   overflow-wrap: anywhere;
 
