@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CustomObjectRecord } from '../api/zendesk/customObjects';
+import { CAMPAIGN_STATUSES, type CampaignStatus } from '../core/campaign/lifecycle';
 import type { SlotMapping, TemplateSlot } from '../core/campaign/mapping';
 import type { TemplateContent } from '../core/template/meta';
 import { BUTTON_TYPES, MEDIA_HEADER_KINDS } from '../core/template/model';
@@ -9,8 +10,8 @@ import { BUTTON_TYPES, MEDIA_HEADER_KINDS } from '../core/template/model';
  * Zendesk admin screens show and filters use, JSON (checked with zod on the way back) for the rest.
  */
 
-export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+// The statuses belong to the lifecycle (core), which says how a campaign moves between them.
+export { CAMPAIGN_STATUSES, type CampaignStatus };
 
 export type CampaignChannel = 'whatsapp' | 'sms';
 
@@ -69,6 +70,16 @@ export interface CampaignRecord {
   settledThrough: number | null;
   lease: CampaignLeaseState | null;
   createdBy: number | null;
+  /** The creator's name as it was then: the list shows it without a user lookup per campaign. */
+  createdByName: string | null;
+  /** When a scheduled campaign is to start (ms since epoch); null when it is not scheduled. */
+  scheduledAt: number | null;
+  /** The campaign whose failed recipients this one retries; null for a campaign of its own. */
+  followUpOf: string | null;
+  /** Who launched it (Zendesk user id and name as it was then): whoever pressed the button answers for the send. */
+  launchedBy: number | null;
+  launchedByName: string | null;
+  /** When it was launched. */
   startedAt: number | null;
   finishedAt: number | null;
   pauseReason: string | null;
@@ -187,6 +198,11 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
     settledThrough: optionalInteger(fields.settled_through),
     lease: holder !== null && expiresAt !== null ? { holder, expiresAt } : null,
     createdBy: optionalInteger(fields.created_by),
+    createdByName: optionalText(fields.created_by_name),
+    scheduledAt: optionalInteger(fields.scheduled_at),
+    followUpOf: optionalText(fields.follow_up_of),
+    launchedBy: optionalInteger(fields.launched_by),
+    launchedByName: optionalText(fields.launched_by_name),
     startedAt: optionalInteger(fields.started_at),
     finishedAt: optionalInteger(fields.finished_at),
     pauseReason: optionalText(fields.pause_reason),

@@ -29,6 +29,10 @@ export interface CampaignDraft
   extends Pick<CampaignRecord, 'name' | 'channel' | 'integrationId' | 'templateName' | 'templateLanguage' | 'templateCategory' | 'query' | 'definition' | 'createdBy'> {
   /** The planned number of recipients; the freeze sets the final one. */
   recipients?: number;
+  /** The creator's name, shown in lists (clipped to its budget: a long name never stops a save). */
+  createdByName?: string | null;
+  /** The campaign this one retries (followUpCampaign.ts). */
+  followUpOf?: string | null;
 }
 
 export interface CampaignChanges {
@@ -41,6 +45,11 @@ export interface CampaignChanges {
   startedAt?: number | null;
   finishedAt?: number | null;
   pauseReason?: string | null;
+  /** Set with status 'scheduled'; null when unscheduled. */
+  scheduledAt?: number | null;
+  /** Set with status 'running' when launched (clipped like createdByName). */
+  launchedBy?: number | null;
+  launchedByName?: string | null;
   /** Any JSON object (the engine's report as it is); it reads back as a plain record. */
   report?: object | null;
 }
@@ -55,9 +64,18 @@ export interface CampaignPage {
 
 /**
  * Bytes each large field may take, so that a record (at most 32 KB, reference §3.4) always fits
- * whatever the others hold: 16 + 8 + 2 KB, and well under 1 KB for the rest.
+ * whatever the others hold: 16 + 8 + 2 KB, four short texts of 500 bytes, and well under 1 KB
+ * for the rest (integers, ids, the counts).
  */
-export const FIELD_BUDGET_BYTES = { definition: 16_000, report: 8_000, query: 2_000, name: 500, pause_reason: 500 } as const;
+export const FIELD_BUDGET_BYTES = {
+  definition: 16_000,
+  report: 8_000,
+  query: 2_000,
+  name: 500,
+  pause_reason: 500,
+  created_by_name: 500,
+  launched_by_name: 500,
+} as const;
 
 export class CampaignFieldTooLargeError extends RangeError {
   override name = 'CampaignFieldTooLargeError';
@@ -114,6 +132,11 @@ export class CampaignStore {
       lease_holder: null,
       lease_expires_at: null,
       created_by: draft.createdBy,
+      created_by_name: personName(draft.createdByName, 'created_by_name'),
+      follow_up_of: draft.followUpOf ?? null,
+      scheduled_at: null,
+      launched_by: null,
+      launched_by_name: null,
       started_at: null,
       finished_at: null,
       pause_reason: null,
@@ -179,17 +202,41 @@ function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
   if (changes.startedAt !== undefined) fields.started_at = changes.startedAt;
   if (changes.finishedAt !== undefined) fields.finished_at = changes.finishedAt;
   if (changes.pauseReason !== undefined) fields.pause_reason = changes.pauseReason;
+  if (changes.scheduledAt !== undefined) fields.scheduled_at = changes.scheduledAt;
+  if (changes.launchedBy !== undefined) fields.launched_by = changes.launchedBy;
+  if (changes.launchedByName !== undefined) fields.launched_by_name = personName(changes.launchedByName, 'launched_by_name');
   if (changes.report !== undefined) fields.report = changes.report === null ? null : jsonField(changes.report);
   return fields;
 }
 
 const encoder = new TextEncoder();
 
+/** JSON-encoded bytes, as checkBudgets counts them. */
+const jsonBytes = (value: string) => encoder.encode(JSON.stringify(value)).length;
+
+/**
+ * A person's name clipped to its budget, whole characters only. Names come from Zendesk, not from
+ * the person saving: refusing the save over a long name would block them for nothing they typed.
+ */
+function personName(name: string | null | undefined, field: 'created_by_name' | 'launched_by_name'): string | null {
+  if (name === null || name === undefined || name === '') return null;
+  const budget = FIELD_BUDGET_BYTES[field];
+  if (jsonBytes(name) <= budget) return name;
+  let clipped = '';
+  let bytes = 2;
+  for (const character of name) {
+    bytes += jsonBytes(character) - 2;
+    if (bytes > budget) break;
+    clipped += character;
+  }
+  return clipped;
+}
+
 function checkBudgets(fields: FieldValues): void {
   for (const field of Object.keys(FIELD_BUDGET_BYTES) as Array<keyof typeof FIELD_BUDGET_BYTES>) {
     const value = fields[field];
     if (typeof value !== 'string') continue;
-    const bytes = encoder.encode(JSON.stringify(value)).length;
+    const bytes = jsonBytes(value);
     if (bytes > FIELD_BUDGET_BYTES[field]) throw new CampaignFieldTooLargeError(field, bytes);
   }
 }

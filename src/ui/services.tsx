@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { IntegrationsClient } from '../api/sunshine/integrations';
 import { MessageTemplatesClient } from '../api/sunshine/messageTemplates';
+import type { Transport } from '../api/transport/types';
 import { ZafTransport } from '../api/transport/zafTransport';
 import { CustomObjectRecordsClient, CustomObjectsClient } from '../api/zendesk/customObjects';
 import { ExportSearchClient } from '../api/zendesk/exportSearch';
@@ -10,6 +11,7 @@ import { UserFieldsClient } from '../api/zendesk/userFields';
 import { UsersClient } from '../api/zendesk/users';
 import { AudiencePlanner } from '../store/audiencePlanner';
 import { BlackoutLogStore } from '../store/blackoutLog';
+import { CampaignStore } from '../store/campaigns';
 import { ContactListStore } from '../store/contactLists';
 import { SMS_TEMPLATE_OBJECT } from '../store/heraldObjects';
 import { SmsTemplateStore } from '../store/smsTemplates';
@@ -19,6 +21,9 @@ import { useI18n } from './i18n/I18nProvider';
 
 /** The API clients and stores of this app instance, over the one transport. */
 export interface Services {
+  /** For the pieces built per campaign (the sending engine, a campaign's run). */
+  transport: Transport;
+  campaigns: CampaignStore;
   users: UsersClient;
   search: SearchClient;
   customObjects: CustomObjectsClient;
@@ -43,6 +48,8 @@ export function ServicesProvider({ children }: { children: ReactNode }) {
     const sunshine = settings.ok ? settings.settings.sunshine : undefined;
     const contactLists = new ContactListStore(transport);
     return {
+      transport,
+      campaigns: new CampaignStore(transport),
       users: new UsersClient(transport),
       search: new SearchClient(transport),
       customObjects: new CustomObjectsClient(transport),

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_RECORD_BYTES, recordBytes } from '../../emulator/zendesk/customObjectRules';
 import {
   CampaignFieldTooLargeError,
   CampaignNotFoundError,
   CampaignRecordInvalidError,
   CampaignStore,
+  definitionSchema,
   EMPTY_COUNTS,
   FIELD_BUDGET_BYTES,
+  jsonField,
 } from '../../src/store/campaigns';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
@@ -44,6 +47,11 @@ describe('the campaign store', () => {
       settledThrough: null,
       lease: null,
       createdBy: 1,
+      createdByName: null,
+      scheduledAt: null,
+      followUpOf: null,
+      launchedBy: null,
+      launchedByName: null,
       startedAt: null,
       finishedAt: null,
       pauseReason: null,
@@ -90,6 +98,78 @@ describe('the campaign store', () => {
     const renamed = await store.update(id, { name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null });
     expect(renamed).toMatchObject({ name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null, counts, startedAt: 1000 });
     expect(await store.load(id)).toEqual(renamed);
+  });
+
+  it('keeps who created a campaign, and which campaign it follows up', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const original = await store.create(campaignDraft());
+    const id = await store.create(campaignDraft({ name: 'Soldes (relance)', createdBy: 7, createdByName: 'Samira Haddad', followUpOf: original }));
+    expect(await store.load(id)).toMatchObject({ createdBy: 7, createdByName: 'Samira Haddad', followUpOf: original, scheduledAt: null, launchedBy: null });
+  });
+
+  it('schedules, unschedules and records who launched, and when', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const id = await store.create(campaignDraft({ createdByName: 'Samira Haddad' }));
+    const at = Date.UTC(2026, 11, 1, 8, 0);
+    expect(await store.update(id, { status: 'scheduled', scheduledAt: at })).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect(await store.update(id, { status: 'draft', scheduledAt: null })).toMatchObject({ status: 'draft', scheduledAt: null });
+
+    const launched = await store.update(id, { status: 'running', startedAt: at + 5000, launchedBy: 1, launchedByName: 'Alex Martin' });
+    expect(launched).toMatchObject({ status: 'running', startedAt: at + 5000, launchedBy: 1, launchedByName: 'Alex Martin', createdByName: 'Samira Haddad' });
+    expect(await store.load(id)).toEqual(launched);
+  });
+
+  it('clips a very long name to whole characters instead of refusing the save', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const long = 'Zoé 🌍 '.repeat(200);
+    const id = await store.create(campaignDraft({ createdByName: long }));
+    const { createdByName } = await store.update(id, { launchedByName: long });
+    const { launchedByName } = await store.load(id);
+    for (const name of [createdByName, launchedByName]) {
+      expect(name).not.toBeNull();
+      expect(long.startsWith(name ?? '')).toBe(true);
+      expect(new TextEncoder().encode(JSON.stringify(name)).length).toBeLessThanOrEqual(FIELD_BUDGET_BYTES.created_by_name);
+      expect(name!.length).toBeGreaterThan(100);
+      expect(name).not.toMatch(/[\uD800-\uDFFF]$/u);
+    }
+  });
+
+  it('saves a campaign whose every field is full: the budgets fit in one 32 KB record', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const bytes = (field: string) => new TextEncoder().encode(JSON.stringify(field)).length;
+    const pad = (budget: number, build: (padding: string) => string) => build('x'.repeat(budget - bytes(build(''))));
+    const base = campaignDraft().definition;
+    const definitionText = pad(FIELD_BUDGET_BYTES.definition, (padding) => jsonField(definitionSchema.parse({ ...base, padding })));
+    const reportText = pad(FIELD_BUDGET_BYTES.report, (padding) => jsonField({ padding }));
+    const text = (budget: number) => 'x'.repeat(budget - 2);
+    const id = await store.create(
+      campaignDraft({
+        name: text(FIELD_BUDGET_BYTES.name),
+        query: text(FIELD_BUDGET_BYTES.query),
+        definition: JSON.parse(definitionText) as typeof base,
+        createdByName: text(FIELD_BUDGET_BYTES.created_by_name),
+        followUpOf: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+      }),
+    );
+    const big = 9_007_199_254_740_991;
+    const full = await store.update(id, {
+      report: JSON.parse(reportText) as object,
+      pauseReason: text(FIELD_BUDGET_BYTES.pause_reason),
+      launchedByName: text(FIELD_BUDGET_BYTES.launched_by_name),
+      counts: { pending: big, sent: big, failed: big, skipped: big, unverified: big },
+      scheduledAt: big,
+      launchedBy: big,
+      startedAt: big,
+      finishedAt: big,
+    });
+    expect(full.definition).toEqual(JSON.parse(definitionText));
+    const record = h.emulator.zendesk.customObjects.findRecord(CAMPAIGN_OBJECT.key, id)!;
+    // What is left for the fields without a budget (the lease, the watermarks, the ids).
+    expect(MAX_RECORD_BYTES - recordBytes(record.name, record.externalId, record.fields)).toBeGreaterThan(1000);
   });
 
   it('refuses oversized fields before writing, and names a missing campaign', async () => {

@@ -1,4 +1,7 @@
 import type { Recipient } from '../../src/core/campaign/plan';
+import { seededRandom } from '../../src/core/random/seededRandom';
+
+export { seededRandom };
 
 /**
  * Recipients shaped like a real send plan's, generated from a seed: user ids growing with gaps,
@@ -15,16 +18,6 @@ const COUNTRIES = [
 ];
 const FIRST_NAMES = ['Clarice', 'Ana', 'João', 'Émilie', 'Lucas', 'Sofía', 'Noah', 'Léa', 'Mateus', 'Inès', 'Hugo', 'Zoé', 'Chloé', 'Diego', 'Maël'];
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 0x1_0000_0000;
-  };
-}
 
 export function generateRecipients(count: number, options: { seed?: number; slots?: number } = {}): Recipient[] {
   const random = seededRandom(options.seed ?? 42);

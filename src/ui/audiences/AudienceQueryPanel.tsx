@@ -29,13 +29,15 @@ interface AudienceQueryPanelProps {
   onChecked?: (query: string, count: number) => void;
   /** Puts a user on a list from the sample; absent when the lists are not available. */
   onList?: (user: AudienceUser, list: ContactListKind) => Promise<void>;
+  /** The query to start from (a reopened draft). */
+  initialQuery?: string;
 }
 
 /** The audience query: validated, counted, and a sample of users with their number and consent. */
-export function AudienceQueryPanel({ rules, onChecked, onList }: AudienceQueryPanelProps) {
+export function AudienceQueryPanel({ rules, onChecked, onList, initialQuery = '' }: AudienceQueryPanelProps) {
   const { t } = useI18n();
   const { search } = useServices();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(initialQuery);
   const [problem, setProblem] = useState<AudienceQueryProblem | undefined>();
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
   const [listed, setListed] = useState<Record<number, ContactListKind>>({});

@@ -1,18 +1,142 @@
-import { EmptyState } from '../components/EmptyState';
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
+import { useEffect, useRef, useState } from 'react';
+import { scheduleState } from '../../core/campaign/schedule';
+import { templateKey } from '../../core/template/catalogue';
+import type { CampaignRecord } from '../../store/campaigns';
+import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { useZaf } from '../../zaf/ZafProvider';
+import { CampaignList } from '../campaigns/CampaignList';
+import { CampaignPage } from '../campaigns/CampaignPage';
+import { isSendingHere } from '../campaigns/runRegistry';
+import { useCampaignStarter } from '../campaigns/useCampaignActions';
+import { useCampaignListing } from '../campaigns/useCampaignListing';
+import { useCampaignPermissions } from '../campaigns/useCampaignPermissions';
+import { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
+import { choicesOfDraft, emptyChoices, firstOpenStep, type WizardChoices, type WizardStep } from '../campaigns/wizard/wizardState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
+import { SetupNotice } from '../components/SetupNotice';
+import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import { ChannelsBlock, type ChannelsState } from './ChannelsBlock';
 
+type View = { kind: 'list' } | { kind: 'wizard'; choices: WizardChoices; step: WizardStep } | { kind: 'campaign'; id: string };
+
+/** How often the list looks for scheduled campaigns that are due (a campaign waits at most this long). */
+const SCHEDULE_CHECK_MS = 30_000;
+
+/** The marketer's campaigns: the history, the wizard for a new one, and each campaign's live page. */
 export function CampaignsSection({ channels }: { channels: ChannelsState }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
+  const { settings } = useZaf();
+  const permissions = useCampaignPermissions();
+  const listing = useCampaignListing();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const now = useNow(SCHEDULE_CHECK_MS);
+  useScheduledStarts(listing.campaigns, permissions.send, now, listing.reload);
+
+  if (!settings.ok) {
+    return (
+      <Section title={t('campaigns.title')} intro={t('campaigns.intro')}>
+        <ChannelsBlock channels={channels} />
+      </Section>
+    );
+  }
+
+  const backToList = () => {
+    setView({ kind: 'list' });
+    void listing.reload();
+  };
+
+  const open = (campaign: CampaignRecord) => {
+    // A draft without a frozen audience is still being prepared: it opens in the wizard.
+    if (campaign.status === 'draft' && campaign.reservedThrough === null) {
+      const choices = choicesOfDraft(campaign, templateKey(campaign.templateName, campaign.templateLanguage));
+      setView({ kind: 'wizard', choices, step: firstOpenStep(choices) });
+    } else setView({ kind: 'campaign', id: campaign.id });
+  };
+
+  if (view.kind === 'wizard') {
+    if (!channels.data) return <ChannelsBlock channels={channels} />;
+    return (
+      <CampaignWizard
+        channels={channels.data}
+        settings={settings.settings}
+        initial={view}
+        onClose={backToList}
+        onLaunched={(id) => setView({ kind: 'campaign', id })}
+      />
+    );
+  }
+
+  if (view.kind === 'campaign') return <CampaignPage campaignId={view.id} onBack={backToList} onOpenCampaign={(id) => setView({ kind: 'campaign', id })} />;
+
+  const interrupted = listing.campaigns.filter((campaign) => campaign.status === 'running' && !isSendingHere(campaign.id) && (!campaign.lease || campaign.lease.expiresAt <= now));
+  // Campaigns live in custom objects: until an admin creates them, there is nothing to list or save.
+  const missing = listing.status === 'failed' && listing.error instanceof HeraldObjectsMissingError;
+  const stale = listing.campaigns.filter((campaign) => campaign.status === 'scheduled' && campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'stale');
+
   return (
     <>
       <Section title={t('campaigns.title')} intro={t('campaigns.intro')}>
-        <EmptyState title={t('campaigns.empty')}>{t('campaigns.emptyHelp')}</EmptyState>
+        {interrupted.map((campaign) => (
+          <Alert key={campaign.id} type="warning" role="status">
+            <Title>{t('campaigns.list.interrupted', { name: campaign.name })}</Title>
+            <AlertText>
+              <Button size="small" onClick={() => open(campaign)}>
+                {t('campaigns.list.openToResume')}
+              </Button>
+            </AlertText>
+          </Alert>
+        ))}
+        {stale.map((campaign) => (
+          <Alert key={campaign.id} type="warning" role="status">
+            <Title>{t('campaigns.list.stale', { name: campaign.name, at: formatDateTime(campaign.scheduledAt ?? 0) })}</Title>
+            <AlertText>
+              <Button size="small" onClick={() => open(campaign)}>
+                {t('campaigns.list.openToDecide')}
+              </Button>
+            </AlertText>
+          </Alert>
+        ))}
+        <div>
+          <Button isPrimary disabled={!permissions.draft || !channels.data || missing} onClick={() => setView({ kind: 'wizard', choices: emptyChoices(t('campaigns.wizard.defaultName', { date: formatDateTime(now) })), step: 'template' })}>
+            {t('campaigns.new')}
+          </Button>
+        </div>
+        {!permissions.draft && <AlertText>{t('campaigns.noDraftRight')}</AlertText>}
+        {listing.status === 'loading' && <Loading label={t('campaigns.loading')} />}
+        {missing && <SetupNotice title={t('campaigns.setup.title')} body={t('campaigns.setup.body')} onDone={() => void listing.reload()} />}
+        {listing.status === 'failed' && !missing && <ErrorNotice error={listing.error} title={t('campaigns.loadFailed')} onRetry={() => void listing.reload()} />}
+        {listing.status === 'ready' && (
+          <CampaignList campaigns={listing.campaigns} unreadable={listing.unreadable} onOpen={open} hasMore={listing.hasMore} onMore={() => void listing.more()} />
+        )}
       </Section>
       <Section title={t('channels.title')} intro={t('channels.intro')} level={3}>
         <ChannelsBlock channels={channels} />
       </Section>
     </>
   );
+}
+
+/**
+ * Starts the scheduled campaigns that are due, from this tab, when the agent may send. One more
+ * than a few hours late is left for a person to decide (the stale-schedule guard): its audience
+ * and message may no longer be right.
+ */
+function useScheduledStarts(campaigns: readonly CampaignRecord[], maySend: boolean, now: number, reload: () => Promise<void>) {
+  const start = useCampaignStarter();
+  // Started from this tab already: the list may still say "scheduled" until it is read again.
+  const started = useRef(new Set<string>());
+  useEffect(() => {
+    if (!maySend) return;
+    for (const campaign of campaigns) {
+      if (campaign.status !== 'scheduled' || campaign.scheduledAt === null || started.current.has(campaign.id)) continue;
+      if (scheduleState(campaign.scheduledAt, now) !== 'due') continue;
+      started.current.add(campaign.id);
+      void start(campaign, { onEnd: reload }).then(reload, () => started.current.delete(campaign.id));
+    }
+  }, [campaigns, maySend, now, start, reload]);
 }

@@ -11,7 +11,10 @@ import { OPT_IN_STATUSES } from '../../../src/core/contact/optInRule';
 import { TICKET_CHANNELS } from '../../../src/core/contact/ticketChannel';
 import { PHONE_PROBLEMS, PHONE_REPAIRS, PHONE_STATUSES } from '../../../src/core/phone/normalizePhone';
 import { INVALID_NUMBER, RETRIES_EXHAUSTED, STOP_REASONS } from '../../../src/core/sending/errorPolicy';
-import { SKIP_REASONS, UNVERIFIED_CAUSES } from '../../../src/core/sending/states';
+import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES } from '../../../src/core/sending/states';
+import { CAMPAIGN_STATUSES } from '../../../src/core/campaign/lifecycle';
+import { SCHEDULE_PROBLEMS } from '../../../src/core/campaign/schedule';
+import { WIZARD_STEPS } from '../../../src/ui/campaigns/wizard/wizardState';
 import { createTranslator } from '../../../src/ui/i18n/messages';
 import { SECTIONS } from '../../../src/ui/locations/NavBarApp';
 import { VERDICTS } from '../../../src/ui/sections/SettingsSection';
@@ -93,6 +96,12 @@ describe('translations', () => {
       ['shell.section', SECTIONS],
       ['app.parameters', manifest.parameters.map((parameter) => `${parameter.name}.label`)],
       ['sending.stop', STOP_REASONS],
+      ['campaigns.status', CAMPAIGN_STATUSES],
+      ['campaigns.state', RECIPIENT_STATES],
+      ['campaigns.schedule.problem', SCHEDULE_PROBLEMS],
+      ['campaigns.page.scheduled', ['waiting', 'due', 'stale']],
+      ['campaigns.wizard.step', WIZARD_STEPS],
+      ['campaigns.channel', ['whatsapp', 'sms']],
       ['sending.skip', SKIP_REASONS],
       ['sending.unverified', UNVERIFIED_CAUSES],
       ['sending.failure', [RETRIES_EXHAUSTED, INVALID_NUMBER, 'whatsapp-131026', 'other']],

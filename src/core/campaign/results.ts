@@ -1,0 +1,124 @@
+import Papa from 'papaparse';
+import { RETRIES_EXHAUSTED } from '../sending/errorPolicy';
+import { stateOf, type LedgerSnapshot, type RecipientState } from '../sending/states';
+import type { Recipient } from './plan';
+
+/**
+ * What happened to each recipient of a campaign: one row per recipient of the frozen audience, in
+ * send order, for the results table, its filters, the CSV download and the follow-up campaign.
+ */
+
+export interface ResultRow {
+  /** Position in the frozen audience: the ledger's index, and what a follow-up names. */
+  index: number;
+  userId: number;
+  /** E.164. */
+  phone: string;
+  state: RecipientState;
+  /** The failure code, the skip reason or the unverified cause, from the ledger. */
+  code?: string;
+  /** When the result came (ms since epoch). */
+  at?: number;
+}
+
+/** Rows of a frozen audience and its ledger. Linear: one object per recipient, nothing copied per row. */
+export function resultRows(recipients: readonly Recipient[], ledger: LedgerSnapshot): ResultRow[] {
+  if (ledger.size !== recipients.length) throw new RangeError(`A ledger of ${ledger.size} for an audience of ${recipients.length}`);
+  const rows = new Array<ResultRow>(recipients.length);
+  for (let index = 0; index < recipients.length; index++) {
+    const recipient = recipients[index] as Recipient;
+    const row: ResultRow = { index, userId: recipient.userId, phone: recipient.phone, state: stateOf(ledger.states[index] ?? 0) };
+    const detail = ledger.details.get(index);
+    if (detail?.code !== undefined) row.code = detail.code;
+    if (detail?.at !== undefined) row.at = detail.at;
+    rows[index] = row;
+  }
+  return rows;
+}
+
+export interface ResultFilter {
+  /** Only these states (all when absent or empty). */
+  states?: readonly RecipientState[];
+  /** A user id, or part of a phone number as people type it ("+33 6 12", "06 12 34", "0033612"). */
+  search?: string;
+}
+
+export function filterResults(rows: readonly ResultRow[], filter: ResultFilter): ResultRow[] {
+  const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
+  const matches = searchMatcher(filter.search ?? '');
+  return rows.filter((row) => (states === undefined || states.has(row.state)) && matches(row));
+}
+
+/**
+ * The search box: a row matches when the digits typed are its user id, or appear in its number.
+ * A number typed the way it is dialled is found too: "00" (international prefix) or a single "0"
+ * (national trunk prefix) before the digits is also tried without it, since E.164 has neither.
+ * Text without digits matches nothing: rows hold no names.
+ */
+function searchMatcher(search: string): (row: ResultRow) => boolean {
+  if (search.trim() === '') return () => true;
+  const digits = search.replace(/\D/g, '');
+  if (digits === '') return () => false;
+  const phoneForms = [digits];
+  if (digits.startsWith('00')) phoneForms.push(digits.slice(2));
+  else if (digits.startsWith('0') && digits.length > 1) phoneForms.push(digits.slice(1));
+  return (row) => String(row.userId) === digits || phoneForms.some((form) => row.phone.includes(form));
+}
+
+/** The translated words of one row; the UI gives them (core never knows translations). */
+export interface ResultDescription {
+  /** The state as a person reads it ("Sent", "Échec"…). */
+  outcome: string;
+  /** What the code means, or '' when there is none. */
+  meaning: string;
+}
+
+export const RESULTS_CSV_COLUMNS = ['user_id', 'phone', 'outcome', 'code', 'meaning', 'at'] as const;
+
+/**
+ * A cell a spreadsheet would run as a formula ("=", "+", "-", "@", and a tab or carriage return
+ * that some programs skip before looking) gets a leading apostrophe. papaparse's own
+ * `escapeFormulae: true` misses a cell that also holds a line break (its pattern ends with `.*$`
+ * and no multiline flag), so the pattern is ours. E.164 numbers start with "+": they get the
+ * apostrophe too, which also keeps a spreadsheet from reading them as numbers and dropping the "+".
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The results as CSV (RFC 4180, CRLF), times in ISO 8601 UTC. */
+export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow) => ResultDescription): string {
+  const data = new Array<string[]>(rows.length);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as ResultRow;
+    const { outcome, meaning } = describe(row);
+    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, row.at === undefined ? '' : new Date(row.at).toISOString()];
+  }
+  return Papa.unparse({ fields: [...RESULTS_CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START });
+}
+
+/**
+ * The failure codes worth another try, from the error table (SEND_ERROR_TABLE in errorPolicy.ts).
+ * A recipient ends `failed` in two ways:
+ *
+ * - `retries-exhausted`: every attempt met an error the table classes as `retry`, which it
+ *   documents as transient: 429 and WhatsApp 130429 (pace: "nothing was accepted"), 131056 (this
+ *   number got too many messages, "only this recipient must wait"), 131057 (maintenance, "accepted
+ *   again in a few minutes"), 408/500/502/503 ("nothing was accepted"). Later, it may well go. Kept.
+ * - a `recipient-failed` row's code, none of which the table calls transient:
+ *   - `whatsapp-131026`: "this number cannot receive it, now or on a retry". Left out.
+ *   - `invalid-number`: "this number will never be accepted". Left out.
+ *   - `whatsapp-<other code>`: "another WhatsApp refusal of this message"; the table does not know
+ *     the code, so it cannot say a retry would fare better, and each try may count against the
+ *     number's quality. Left out.
+ *   - `http-<4xx>`: "the request was refused" for something about this message (400, 409, 413,
+ *     423 conversation full): the same request is refused again. Left out.
+ *
+ * Skipped recipients (opted out, Meta's marketing cap, cancelled) are not failures and are never
+ * retried; unverified ones may already have received the message and have their own re-send path,
+ * where the person confirms the risk of a duplicate.
+ */
+export const RETRYABLE_FAILURE_CODES: ReadonlySet<string> = new Set([RETRIES_EXHAUSTED]);
+
+/** The failed recipients worth another try (a follow-up campaign), in audience order. */
+export function retryableFailures(rows: readonly ResultRow[]): ResultRow[] {
+  return rows.filter((row) => row.state === 'failed' && row.code !== undefined && RETRYABLE_FAILURE_CODES.has(row.code));
+}

@@ -1,0 +1,52 @@
+import { MD } from '@zendeskgarden/react-typography';
+import type { CampaignRecord } from '../../store/campaigns';
+import { DefinitionList } from '../components/DefinitionList';
+import { useI18n } from '../i18n/I18nProvider';
+import { languageName } from '../templates/languageName';
+
+/** Who made the campaign and what it sends: the record a team looks back on. */
+export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const { definition } = campaign;
+  const when = (time: number | null) => (time === null ? '—' : formatDateTime(time));
+  const mapping = campaign.definition.slots.map((slot, index) => {
+    const source = definition.mappings[index]?.source;
+    const value = !source ? '—' : source.kind === 'static' ? `“${source.value}”` : t('campaigns.details.field', { field: source.kind === 'custom' ? source.key : source.field });
+    return `${slot.id} → ${value}`;
+  });
+  return (
+    <section aria-label={t('campaigns.details.title')}>
+      <MD tag="h3" isBold>
+        {t('campaigns.details.title')}
+      </MD>
+      <DefinitionList>
+        <dt>{t('campaigns.details.template')}</dt>
+        <dd>{`${campaign.templateName} · ${languageName(campaign.templateLanguage, locale)}`}</dd>
+        <dt>{t('campaigns.details.channel')}</dt>
+        <dd>{`${t(`campaigns.channel.${campaign.channel}`)} · ${campaign.integrationId}`}</dd>
+        <dt>{t('campaigns.details.query')}</dt>
+        <dd>{campaign.query || '—'}</dd>
+        <dt>{t('campaigns.details.mapping')}</dt>
+        <dd>{mapping.length > 0 ? mapping.join(' · ') : '—'}</dd>
+        <dt>{t('campaigns.details.quietHours')}</dt>
+        <dd>{definition.quietHours ? t('campaigns.wizard.confirm.quietValue', { ...definition.quietHours }) : t('campaigns.wizard.confirm.quietNone')}</dd>
+        <dt>{t('campaigns.details.rate')}</dt>
+        <dd>{t('campaigns.details.rateValue', { rate: definition.ratePerSecond })}</dd>
+        <dt>{t('campaigns.details.createdBy')}</dt>
+        <dd>{campaign.createdByName ?? (campaign.createdBy === null ? '—' : `#${campaign.createdBy}`)}</dd>
+        <dt>{t('campaigns.details.launchedBy')}</dt>
+        <dd>{campaign.launchedByName ?? (campaign.launchedBy === null ? '—' : `#${campaign.launchedBy}`)}</dd>
+        <dt>{t('campaigns.details.startedAt')}</dt>
+        <dd>{when(campaign.startedAt)}</dd>
+        <dt>{t('campaigns.details.finishedAt')}</dt>
+        <dd>{when(campaign.finishedAt)}</dd>
+        {campaign.followUpOf && (
+          <>
+            <dt>{t('campaigns.details.followUpOf')}</dt>
+            <dd>{campaign.followUpOf}</dd>
+          </>
+        )}
+      </DefinitionList>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
+import { Paragraph, SM } from '@zendeskgarden/react-typography';
+import type { CampaignRecord } from '../../store/campaigns';
+import { EmptyState } from '../components/EmptyState';
+import { useI18n } from '../i18n/I18nProvider';
+import { languageName } from '../templates/languageName';
+import { CampaignStatusTag } from './CampaignStatusTag';
+
+interface CampaignListProps {
+  campaigns: readonly CampaignRecord[];
+  unreadable: readonly string[];
+  onOpen: (campaign: CampaignRecord) => void;
+  hasMore: boolean;
+  onMore: () => void;
+}
+
+/** Every campaign, newest first: who launched it, when, what it sent, how far it got. */
+export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }: CampaignListProps) {
+  const { t, locale, formatDateTime, formatNumber } = useI18n();
+  if (campaigns.length === 0 && unreadable.length === 0) return <EmptyState title={t('campaigns.empty')}>{t('campaigns.emptyHelp')}</EmptyState>;
+  return (
+    <>
+      <Table aria-label={t('campaigns.list.caption')}>
+        <Head>
+          <HeaderRow>
+            <HeaderCell>{t('campaigns.list.name')}</HeaderCell>
+            <HeaderCell>{t('campaigns.list.status')}</HeaderCell>
+            <HeaderCell>{t('campaigns.list.template')}</HeaderCell>
+            <HeaderCell>{t('campaigns.list.who')}</HeaderCell>
+            <HeaderCell>{t('campaigns.list.when')}</HeaderCell>
+            <HeaderCell>{t('campaigns.list.progress')}</HeaderCell>
+          </HeaderRow>
+        </Head>
+        <Body>
+          {campaigns.map((campaign) => {
+            const done = campaign.counts.sent + campaign.counts.failed + campaign.counts.skipped + campaign.counts.unverified;
+            const when = campaign.startedAt ?? campaign.scheduledAt ?? (campaign.createdAt ? Date.parse(campaign.createdAt) : null);
+            return (
+              <Row key={campaign.id}>
+                <Cell>
+                  <Button isLink onClick={() => onOpen(campaign)}>
+                    {campaign.name || t('campaigns.list.unnamed')}
+                  </Button>
+                </Cell>
+                <Cell>
+                  <CampaignStatusTag status={campaign.status} />
+                </Cell>
+                <Cell>{`${campaign.templateName} · ${languageName(campaign.templateLanguage, locale)} · ${t(`campaigns.channel.${campaign.channel}`)}`}</Cell>
+                <Cell>{campaign.launchedByName ?? campaign.createdByName ?? '—'}</Cell>
+                <Cell>{when === null || Number.isNaN(when) ? '—' : formatDateTime(when)}</Cell>
+                <Cell>
+                  {campaign.reservedThrough === null
+                    ? '—'
+                    : t('campaigns.list.sentOf', { sent: formatNumber(campaign.counts.sent), done: formatNumber(done), total: formatNumber(campaign.recipients) })}
+                </Cell>
+              </Row>
+            );
+          })}
+        </Body>
+      </Table>
+      {unreadable.length > 0 && <SM role="status">{t('campaigns.list.unreadable', { count: unreadable.length })}</SM>}
+      {hasMore && (
+        <Paragraph>
+          <Button onClick={onMore}>{t('campaigns.list.more')}</Button>
+        </Paragraph>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
+import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@zendeskgarden/react-modals';
+import { LG, Paragraph } from '@zendeskgarden/react-typography';
+import { useState } from 'react';
+import styled from 'styled-components';
+import { scheduleState } from '../../core/campaign/schedule';
+import type { CampaignRecord } from '../../store/campaigns';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { useNow } from '../hooks/useNow';
+import { useI18n } from '../i18n/I18nProvider';
+import { CampaignDetails } from './CampaignDetails';
+import { CampaignProgress } from './CampaignProgress';
+import { CampaignStatusTag } from './CampaignStatusTag';
+import { isSendingHere } from './runRegistry';
+import { ResultsPanel } from './ResultsPanel';
+import { stopReasonMessage } from './sendingMessages';
+import { useCampaignActions } from './useCampaignActions';
+import { useCampaignPermissions } from './useCampaignPermissions';
+import { useCampaignRecord } from './useCampaignRecord';
+import { useTabRun } from './useTabRun';
+
+const Page = styled.section`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.md};
+`;
+
+const Header = styled.div`
+  display: flex;
+  align-items: center;
+  gap: ${(p) => p.theme.space.sm};
+  flex-wrap: wrap;
+`;
+
+const Actions = styled.div`
+  display: flex;
+  gap: ${(p) => p.theme.space.sm};
+  flex-wrap: wrap;
+`;
+
+/** The live page of one campaign: where it is, who sends it, what to do about it, and its results. */
+export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignId: string; onBack: () => void; onOpenCampaign: (id: string) => void }) {
+  const { t, formatDateTime } = useI18n();
+  const permissions = useCampaignPermissions();
+  const now = useNow(5_000);
+  const run = useTabRun(campaignId);
+  // Someone else's run is watched: its counts reach the record every 15 s.
+  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !isSendingHere(campaign.id));
+  const { campaign } = record;
+  const actions = useCampaignActions(campaign, record.reload);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [actionError, setActionError] = useState<unknown>();
+
+  if (!campaign) {
+    return record.error ? <ErrorNotice error={record.error} title={t('campaigns.page.loadFailed')} onRetry={() => void record.reload()} /> : <Loading label={t('campaigns.page.loading')} />;
+  }
+
+  const here = run?.phase === 'starting' || run?.phase === 'sending';
+  const stopping = run?.phase === 'sending' ? run.stopping : undefined;
+  const leaseHolder = campaign.lease && campaign.lease.expiresAt > now ? campaign.lease.holder.split(' · ')[0] : undefined;
+  const elsewhere = !here && campaign.status === 'running' && leaseHolder !== undefined;
+  const interrupted = !here && campaign.status === 'running' && leaseHolder === undefined;
+  const busy = run?.phase === 'ended' && run.outcome.status === 'busy' ? run.outcome.holder.split(' · ')[0] : undefined;
+  const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
+  const frozen = campaign.reservedThrough !== null;
+  const unverified = campaign.counts.unverified;
+
+  const act = (work: () => Promise<void> | void) => {
+    setActionError(undefined);
+    Promise.resolve()
+      .then(work)
+      .catch((error: unknown) => setActionError(error));
+  };
+
+  return (
+    <Page aria-label={campaign.name}>
+      <div>
+        <Button isBasic onClick={onBack}>
+          {t('campaigns.page.back')}
+        </Button>
+      </div>
+      <Header>
+        <LG tag="h2" isBold>
+          {campaign.name}
+        </LG>
+        <CampaignStatusTag status={campaign.status} />
+      </Header>
+
+      {here && (
+        <Alert type="info" role="status">
+          <Title>{t(stopping ? `campaigns.page.stopping.${stopping}` : 'campaigns.page.sendingHere')}</Title>
+          <AlertText>{t('campaigns.page.sendingHereHelp')}</AlertText>
+        </Alert>
+      )}
+      {(elsewhere || busy) && (
+        <Alert type="info" role="status">
+          <Title>{t('campaigns.page.elsewhere', { holder: busy ?? leaseHolder ?? '' })}</Title>
+          <AlertText>{t('campaigns.page.elsewhereHelp')}</AlertText>
+        </Alert>
+      )}
+      {interrupted && !busy && (
+        <Alert type="warning" role="status">
+          <Title>{t('campaigns.page.interrupted')}</Title>
+          <AlertText>{t(permissions.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
+        </Alert>
+      )}
+      {campaign.status === 'paused' && !here && (
+        <Alert type={campaign.pauseReason && campaign.pauseReason !== 'user' ? 'error' : 'warning'} role="status">
+          <Title>{t('campaigns.page.paused')}</Title>
+          <AlertText>{stopReasonMessage(t, campaign.pauseReason ?? 'user')}</AlertText>
+        </Alert>
+      )}
+      {schedule && campaign.scheduledAt !== null && (
+        <Alert type={schedule === 'stale' ? 'warning' : 'info'} role="status">
+          <Title>{t(`campaigns.page.scheduled.${schedule}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
+        </Alert>
+      )}
+      {run?.phase === 'failed' && <ErrorNotice error={run.error} title={t('campaigns.page.startFailed')} />}
+      {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
+
+      {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} />}
+
+      {permissions.send && (
+        <Actions>
+          {here && !stopping && (
+            <>
+              <Button onClick={actions.pause}>{t('campaigns.page.pause')}</Button>
+              <Button isDanger onClick={() => setConfirmCancel(true)}>
+                {t('campaigns.page.cancel')}
+              </Button>
+            </>
+          )}
+          {!here && (campaign.status === 'paused' || interrupted) && (
+            <Button isPrimary onClick={() => act(() => actions.start())}>
+              {t('campaigns.page.resume')}
+            </Button>
+          )}
+          {!here && campaign.status === 'draft' && frozen && (
+            <Button isPrimary onClick={() => act(() => actions.start())}>
+              {t('campaigns.page.launchFollowUp', { count: campaign.recipients })}
+            </Button>
+          )}
+          {!here && schedule && (
+            <Button isPrimary onClick={() => act(() => actions.start())}>
+              {t('campaigns.page.startNow')}
+            </Button>
+          )}
+          {!here && (campaign.status === 'paused' || interrupted || schedule) && (
+            <Button isDanger isBasic onClick={() => setConfirmCancel(true)}>
+              {t('campaigns.page.cancel')}
+            </Button>
+          )}
+          {!here && !elsewhere && campaign.status !== 'running' && campaign.status !== 'scheduled' && unverified > 0 && frozen && (
+            <Button onClick={() => act(() => actions.start({ resendUnverified: 'all' }))}>{t('campaigns.page.resendUnverified', { count: unverified })}</Button>
+          )}
+        </Actions>
+      )}
+      {!permissions.send && (campaign.status === 'paused' || interrupted || schedule) && <Paragraph>{t('campaigns.page.noSendRight')}</Paragraph>}
+      {unverified > 0 && <Paragraph>{t('campaigns.page.unverifiedHelp', { count: unverified })}</Paragraph>}
+
+      {frozen && <ResultsPanel campaign={campaign} canSend={permissions.send} onFollowUp={onOpenCampaign} />}
+      <CampaignDetails campaign={campaign} />
+
+      {confirmCancel && (
+        <CancelDialog
+          campaign={campaign}
+          onClose={() => setConfirmCancel(false)}
+          onConfirm={() => {
+            setConfirmCancel(false);
+            if (here) actions.cancel();
+            else act(() => cancelStored(campaign, actions));
+          }}
+        />
+      )}
+    </Page>
+  );
+}
+
+/** A campaign nobody sends is cancelled through a runner too: its pending recipients end skipped in the ledger. */
+async function cancelStored(campaign: CampaignRecord, actions: ReturnType<typeof useCampaignActions>): Promise<void> {
+  await actions.start();
+  actions.cancel();
+}
+
+function CancelDialog({ campaign, onClose, onConfirm }: { campaign: CampaignRecord; onClose: () => void; onConfirm: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Modal onClose={onClose} aria-label={t('campaigns.page.cancelTitle')}>
+      <ModalHeader tag="h2" isDanger>{t('campaigns.page.cancelTitle')}</ModalHeader>
+      <Body>{t('campaigns.page.cancelBody', { name: campaign.name })}</Body>
+      <Footer>
+        <FooterItem>
+          <Button onClick={onClose} isBasic>
+            {t('campaigns.page.keep')}
+          </Button>
+        </FooterItem>
+        <FooterItem>
+          <Button isDanger isPrimary onClick={onConfirm}>
+            {t('campaigns.page.cancelConfirm')}
+          </Button>
+        </FooterItem>
+      </Footer>
+      <Close aria-label={t('common.close')} />
+    </Modal>
+  );
+}

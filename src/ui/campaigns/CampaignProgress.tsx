@@ -1,0 +1,72 @@
+import { Progress } from '@zendeskgarden/react-loaders';
+import { SM } from '@zendeskgarden/react-typography';
+import styled from 'styled-components';
+import type { SendProgress } from '../../core/sending/progress';
+import type { CampaignCounts } from '../../store/campaigns';
+import { formatDuration } from '../audiences/formatDuration';
+import { useI18n } from '../i18n/I18nProvider';
+
+const Figures = styled.dl`
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
+  gap: ${(p) => p.theme.space.sm};
+  margin: 0;
+
+  & dd {
+    margin: 0;
+    font-size: ${(p) => p.theme.fontSizes.lg};
+    font-weight: ${(p) => p.theme.fontWeights.semibold};
+  }
+`;
+
+interface CampaignProgressProps {
+  total: number;
+  /** Live figures of this tab's run, when it sends the campaign. */
+  live: SendProgress | undefined;
+  /** Otherwise, the counts last published on the campaign. */
+  stored: CampaignCounts;
+}
+
+/** How far a campaign is: a bar, the count of each outcome, the measured rate and the time left. */
+export function CampaignProgress({ total, live, stored }: CampaignProgressProps) {
+  const { t, formatNumber } = useI18n();
+  const counts = live
+    ? { pending: live.counts.pending + live.counts.inflight, sent: live.counts.sent, failed: live.counts.failed, skipped: live.counts.skipped, unverified: live.counts.unverified }
+    : stored;
+  const done = counts.sent + counts.failed + counts.skipped + counts.unverified;
+  const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
+  return (
+    <section aria-label={t('campaigns.progress.title')}>
+      <Progress value={percent} aria-label={t('campaigns.progress.bar', { done, total })} />
+      <SM role="status" aria-live="polite">
+        {t('campaigns.progress.summary', { done: formatNumber(done), total: formatNumber(total), percent })}
+      </SM>
+      <Figures>
+        {(['sent', 'failed', 'skipped', 'unverified', 'pending'] as const).map((state) => (
+          <div key={state}>
+            <dt>{t(`campaigns.state.${state}`)}</dt>
+            <dd>{formatNumber(counts[state])}</dd>
+          </div>
+        ))}
+        {live && (
+          <>
+            <div>
+              <dt>{t('campaigns.progress.rate')}</dt>
+              <dd>{live.measuredRate === undefined ? '—' : t('campaigns.progress.rateValue', { rate: live.measuredRate.toFixed(1), target: live.targetRate })}</dd>
+            </div>
+            <div>
+              <dt>{t('campaigns.progress.eta')}</dt>
+              <dd>{live.etaSeconds === undefined ? '—' : formatDuration(live.etaSeconds, t)}</dd>
+            </div>
+            {live.held > 0 && (
+              <div>
+                <dt>{t('campaigns.progress.held')}</dt>
+                <dd>{formatNumber(live.held)}</dd>
+              </div>
+            )}
+          </>
+        )}
+      </Figures>
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Input, Select } from '@zendeskgarden/react-forms';
+import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
+import { MD, Paragraph, SM } from '@zendeskgarden/react-typography';
+import { useMemo, useState } from 'react';
+import styled from 'styled-components';
+import { filterResults, resultsCsv, retryableFailures, type ResultRow } from '../../core/campaign/results';
+import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
+import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
+import { loadCampaignResults } from '../../store/campaignResults';
+import type { CampaignRecord } from '../../store/campaigns';
+import { createFollowUpCampaign } from '../../store/followUpCampaign';
+import { useZaf } from '../../zaf/ZafProvider';
+import { downloadText } from '../audiences/download';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/messages';
+import { useServices } from '../services';
+import { runPersistence } from './campaignEngine';
+import { failureMeaning } from './sendingMessages';
+
+const PAGE_SIZE = 50;
+/** The states a finished recipient can be in (pending only while a campaign runs). */
+const SHOWN_STATES = RECIPIENT_STATES.filter((state) => state !== 'inflight');
+
+const Filters = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.md};
+  align-items: flex-end;
+`;
+
+type Load = { status: 'idle' } | { status: 'loading' } | { status: 'done'; rows: ResultRow[] } | { status: 'failed'; error: unknown };
+
+interface ResultsPanelProps {
+  campaign: CampaignRecord;
+  canSend: boolean;
+  /** A follow-up campaign was made: open it. */
+  onFollowUp: (campaignId: string) => void;
+}
+
+/** Every recipient's outcome, filterable, exportable as CSV, and the follow-up of the retryable failures. */
+export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProps) {
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const { transport, campaigns } = useServices();
+  const { currentUser } = useZaf();
+  const [load, setLoad] = useState<Load>({ status: 'idle' });
+  const [state, setState] = useState<RecipientState | ''>('');
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(0);
+  const [followUp, setFollowUp] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: unknown }>({ status: 'idle' });
+
+  const rows = load.status === 'done' ? load.rows : undefined;
+  const filtered = useMemo(() => (rows ? filterResults(rows, { states: state === '' ? [] : [state], search }) : []), [rows, state, search]);
+  const retryable = useMemo(() => (rows ? retryableFailures(rows) : []), [rows]);
+  const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+  const shown = filtered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+
+  const read = async () => {
+    setLoad({ status: 'loading' });
+    try {
+      setLoad({ status: 'done', rows: await loadCampaignResults(runPersistence(transport, campaign.id)) });
+      setPage(0);
+    } catch (error) {
+      setLoad({ status: 'failed', error });
+    }
+  };
+
+  const download = () => {
+    const csv = resultsCsv(filtered, (row) => describeRow(t, row));
+    downloadText(`${slug(campaign.name)}-results.csv`, csv);
+  };
+
+  const retry = async () => {
+    setFollowUp({ status: 'running' });
+    try {
+      const id = await createFollowUpCampaign({
+        store: campaigns,
+        transport,
+        campaignId: campaign.id,
+        indexes: retryable.map((row) => row.index),
+        name: t('campaigns.results.followUpName', { name: campaign.name }),
+        createdBy: currentUser.id,
+        createdByName: currentUser.name,
+      });
+      setFollowUp({ status: 'idle' });
+      onFollowUp(id);
+    } catch (error) {
+      setFollowUp({ status: 'failed', error });
+    }
+  };
+
+  return (
+    <section aria-label={t('campaigns.results.title')}>
+      <MD tag="h3" isBold>
+        {t('campaigns.results.title')}
+      </MD>
+      {load.status === 'idle' && (
+        <div>
+          <Button onClick={() => void read()}>{t('campaigns.results.show')}</Button>
+        </div>
+      )}
+      {load.status === 'loading' && <Loading label={t('campaigns.results.loading')} />}
+      {load.status === 'failed' && <ErrorNotice error={load.error} title={t('campaigns.results.failed')} onRetry={() => void read()} />}
+      {rows && (
+        <>
+          <Filters>
+            <Field>
+              <Field.Label>{t('campaigns.results.filterState')}</Field.Label>
+              <Select
+                value={state}
+                onChange={(event) => {
+                  setState(event.target.value as RecipientState | '');
+                  setPage(0);
+                }}
+              >
+                <option value="">{t('campaigns.results.allStates')}</option>
+                {SHOWN_STATES.map((candidate) => (
+                  <option key={candidate} value={candidate}>
+                    {t(`campaigns.state.${candidate}`)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field>
+              <Field.Label>{t('campaigns.results.search')}</Field.Label>
+              <Input
+                value={search}
+                onChange={(event) => {
+                  setSearch(event.target.value);
+                  setPage(0);
+                }}
+              />
+            </Field>
+            <Button onClick={download} disabled={filtered.length === 0}>
+              {t('campaigns.results.download', { count: filtered.length })}
+            </Button>
+            <Button onClick={() => void read()} isBasic>
+              {t('campaigns.results.refresh')}
+            </Button>
+            {canSend && retryable.length > 0 && (
+              <Button onClick={() => void retry()} disabled={followUp.status === 'running'}>
+                {t('campaigns.results.retryFailed', { count: retryable.length })}
+              </Button>
+            )}
+          </Filters>
+          {followUp.status === 'failed' && <ErrorNotice error={followUp.error} title={t('campaigns.results.followUpFailed')} />}
+          <SM role="status">{t('campaigns.results.count', { shown: formatNumber(filtered.length), total: formatNumber(rows.length) })}</SM>
+          {shown.length === 0 ? (
+            <Paragraph>{t('campaigns.results.none')}</Paragraph>
+          ) : (
+            <Table size="small" aria-label={t('campaigns.results.caption')}>
+              <Head>
+                <HeaderRow>
+                  <HeaderCell>{t('campaigns.results.user')}</HeaderCell>
+                  <HeaderCell>{t('campaigns.results.phone')}</HeaderCell>
+                  <HeaderCell>{t('campaigns.results.outcome')}</HeaderCell>
+                  <HeaderCell>{t('campaigns.results.meaning')}</HeaderCell>
+                  <HeaderCell>{t('campaigns.results.at')}</HeaderCell>
+                </HeaderRow>
+              </Head>
+              <Body>
+                {shown.map((row) => {
+                  const { outcome, meaning } = describeRow(t, row);
+                  return (
+                    <Row key={row.index}>
+                      <Cell>{`#${row.userId}`}</Cell>
+                      <Cell>{formatPhoneForDisplay(row.phone)}</Cell>
+                      <Cell>{outcome}</Cell>
+                      <Cell>{meaning || '—'}</Cell>
+                      <Cell>{row.at === undefined ? '—' : formatDateTime(row.at)}</Cell>
+                    </Row>
+                  );
+                })}
+              </Body>
+            </Table>
+          )}
+          {pages > 1 && (
+            <Filters role="group" aria-label={t('campaigns.results.pages')}>
+              <Button size="small" onClick={() => setPage(page - 1)} disabled={page === 0}>
+                {t('campaigns.results.previous')}
+              </Button>
+              <SM>{t('campaigns.results.page', { page: page + 1, pages })}</SM>
+              <Button size="small" onClick={() => setPage(page + 1)} disabled={page + 1 >= pages}>
+                {t('campaigns.results.next')}
+              </Button>
+            </Filters>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A row's outcome and what its code means, in the user's language (the CSV says the same). */
+export function describeRow(t: Translate, row: ResultRow): { outcome: string; meaning: string } {
+  const outcome = t(`campaigns.state.${row.state}`);
+  if (!row.code) return { outcome, meaning: '' };
+  switch (row.state) {
+    case 'failed':
+      return { outcome, meaning: failureMeaning(t, row.code) };
+    case 'skipped':
+      return { outcome, meaning: isSkip(row.code) ? t(`sending.skip.${row.code}`) : row.code };
+    case 'unverified':
+      return { outcome, meaning: isDoubt(row.code) ? t(`sending.unverified.${row.code}`) : row.code };
+    default:
+      return { outcome, meaning: '' };
+  }
+}
+
+const isSkip = (code: string): code is SkipReason => (SKIP_REASONS as readonly string[]).includes(code);
+const isDoubt = (code: string): code is UnverifiedCause => (UNVERIFIED_CAUSES as readonly string[]).includes(code);
+
+function slug(name: string): string {
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'campaign'
+  );
+}

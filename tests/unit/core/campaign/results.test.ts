@@ -1,0 +1,187 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { errorForStatus } from '../../../../src/api/transport/errors';
+import type { Recipient } from '../../../../src/core/campaign/plan';
+import { filterResults, resultRows, resultsCsv, retryableFailures, type ResultDescription, type ResultRow } from '../../../../src/core/campaign/results';
+import { classifySendError, INVALID_NUMBER, RETRIES_EXHAUSTED } from '../../../../src/core/sending/errorPolicy';
+import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../../../../src/core/sending/states';
+import { generateRecipients } from '../../../support/recipients';
+
+const AT = Date.UTC(2026, 10, 21, 9, 30, 15);
+
+function recipient(userId: number, phone: string): Recipient {
+  return { userId, phone, country: 'FR', locale: 'fr', timeZone: 'Europe/Paris', values: ['Clarice'] };
+}
+
+function ledgerOf(results: ReadonlyArray<[RecipientState, string?]>): LedgerSnapshot {
+  const details = new Map<number, RecipientDetail>();
+  results.forEach(([state, code], index) => {
+    if (state !== 'pending') details.set(index, code === undefined ? { at: AT + index * 1000 } : { code, at: AT + index * 1000 });
+  });
+  return { size: results.length, states: Uint8Array.from(results.map(([state]) => stateCode(state))), details };
+}
+
+const AUDIENCE = [
+  recipient(101, '+33612345678'),
+  recipient(102, '+33698765432'),
+  recipient(103, '+5511912345678'),
+  recipient(104, '+14155550123'),
+  recipient(105, '+33611112222'),
+  recipient(106, '+33633334444'),
+  recipient(107, '+33655556666'),
+];
+const LEDGER = ledgerOf([
+  ['sent'],
+  ['failed', RETRIES_EXHAUSTED],
+  ['failed', 'whatsapp-131026'],
+  ['skipped', 'opted-out'],
+  ['unverified', 'timeout'],
+  ['failed', INVALID_NUMBER],
+  ['pending'],
+]);
+
+describe('resultRows', () => {
+  it('gives each recipient of the frozen audience its state, code and time, in send order', () => {
+    const rows = resultRows(AUDIENCE, LEDGER);
+    expect(rows.map((row) => [row.index, row.userId, row.state, row.code])).toEqual([
+      [0, 101, 'sent', undefined],
+      [1, 102, 'failed', RETRIES_EXHAUSTED],
+      [2, 103, 'failed', 'whatsapp-131026'],
+      [3, 104, 'skipped', 'opted-out'],
+      [4, 105, 'unverified', 'timeout'],
+      [5, 106, 'failed', INVALID_NUMBER],
+      [6, 107, 'pending', undefined],
+    ]);
+    expect(rows[0]).toEqual({ index: 0, userId: 101, phone: '+33612345678', state: 'sent', at: AT });
+    expect(rows[6]).toEqual({ index: 6, userId: 107, phone: '+33655556666', state: 'pending' });
+  });
+
+  it('refuses a ledger that does not cover the audience', () => {
+    expect(() => resultRows(AUDIENCE.slice(1), LEDGER)).toThrow(RangeError);
+  });
+});
+
+describe('filterResults', () => {
+  const rows = resultRows(AUDIENCE, LEDGER);
+  const ids = (found: ResultRow[]) => found.map((row) => row.userId);
+
+  it('keeps the chosen states', () => {
+    expect(ids(filterResults(rows, { states: ['failed'] }))).toEqual([102, 103, 106]);
+    expect(ids(filterResults(rows, { states: ['skipped', 'unverified'] }))).toEqual([104, 105]);
+    expect(ids(filterResults(rows, { states: [] }))).toHaveLength(7);
+  });
+
+  it('finds a user by id', () => {
+    expect(ids(filterResults(rows, { search: '104' }))).toEqual([104]);
+    expect(ids(filterResults(rows, { search: ' 104 ' }))).toEqual([104]);
+  });
+
+  it('finds numbers by the digits typed, with spaces, a plus, or as dialled at home or abroad', () => {
+    expect(ids(filterResults(rows, { search: '+33 6 12 34' }))).toEqual([101]);
+    expect(ids(filterResults(rows, { search: '06 98 76 54 32' }))).toEqual([102]);
+    expect(ids(filterResults(rows, { search: '0033 6 11 11' }))).toEqual([105]);
+    expect(ids(filterResults(rows, { search: '5550123' }))).toEqual([104]);
+    expect(ids(filterResults(rows, { search: '(415) 555-0123' }))).toEqual([104]);
+  });
+
+  it('matches nothing for words (rows hold no names), everything for an empty search', () => {
+    expect(filterResults(rows, { search: 'Clarice' })).toEqual([]);
+    expect(filterResults(rows, { search: '  ' })).toHaveLength(7);
+  });
+
+  it('combines states and search', () => {
+    expect(ids(filterResults(rows, { states: ['failed'], search: '+336' }))).toEqual([102, 106]);
+  });
+});
+
+describe('resultsCsv', () => {
+  const words: Record<RecipientState, string> = { pending: 'Pending', inflight: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Skipped', unverified: 'Unverified' };
+  const describeRow = (row: ResultRow): ResultDescription => ({ outcome: words[row.state], meaning: row.code ? `meaning of ${row.code}` : '' });
+  const parse = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+
+  it('writes one line per recipient under the documented columns, times in UTC', () => {
+    const lines = parse(resultsCsv(resultRows(AUDIENCE, LEDGER), describeRow));
+    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at']);
+    expect(lines).toHaveLength(8);
+    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z']);
+    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '']);
+  });
+
+  it('uses the words the UI gives, in its language, quoted when they need it', () => {
+    const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
+    const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées' }));
+    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z']);
+  });
+
+  it('defuses cells a spreadsheet would run as formulas, even across lines', () => {
+    const rows = resultRows(AUDIENCE.slice(0, 1), ledgerOf([['failed', 'http-400']]));
+    for (const meaning of ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '=1\n=2']) {
+      const [, line] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning })));
+      expect(line?.[4], JSON.stringify(meaning)).toBe(`'${meaning}`);
+    }
+    const [, safe] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning: 'a = b' })));
+    expect(safe?.[4]).toBe('a = b');
+  });
+
+  it('stays linear for large campaigns: 10,000 rows quickly, 100,000 in proportion', () => {
+    const time = (size: number) => {
+      const recipients = generateRecipients(size, { seed: 3 });
+      const ledger = ledgerOf(recipients.map((_, index) => (index % 7 === 0 ? ['failed', RETRIES_EXHAUSTED] : ['sent'])));
+      const started = performance.now();
+      const csv = resultsCsv(resultRows(recipients, ledger), describeRow);
+      const elapsed = performance.now() - started;
+      expect(csv.split('\r\n')).toHaveLength(size + 1);
+      return elapsed;
+    };
+    time(1_000); // warm-up
+    const small = time(10_000);
+    const large = time(100_000);
+    expect(small).toBeLessThan(1_000);
+    // Ten times the rows: about ten times the time. Work quadratic in the rows would take about a hundred.
+    expect(large).toBeLessThan(30 * small + 300);
+  });
+});
+
+describe('retryableFailures', () => {
+  it('keeps only the failures whose retries ran out, in audience order', () => {
+    const rows = resultRows(AUDIENCE, LEDGER);
+    expect(retryableFailures(rows).map((row) => row.userId)).toEqual([102]);
+  });
+
+  it('never retries skipped or unverified recipients, whatever their code', () => {
+    const rows = resultRows(AUDIENCE.slice(0, 3), ledgerOf([['skipped', 'opted-out'], ['unverified', 'connection-lost'], ['sent']]));
+    expect(retryableFailures(rows)).toEqual([]);
+    const odd: ResultRow[] = [{ index: 0, userId: 1, phone: '+33612345678', state: 'unverified', code: RETRIES_EXHAUSTED }];
+    expect(retryableFailures(odd)).toEqual([]);
+  });
+
+  it('leaves out every failure code the error table gives a recipient, none of which a retry would fix', () => {
+    const refusals = [
+      errorForStatus(400, {}, { error: { code: '131026', description: '(#131026) Message undeliverable' } }),
+      errorForStatus(400, {}, { error: { code: 'bad_request', description: 'destinationId is not a valid phone number' } }),
+      errorForStatus(400, {}, { error: { code: '131000', description: '(#131000) Something went wrong' } }),
+      errorForStatus(409, {}, { error: { code: 'conflict', description: 'Conflict' } }),
+      errorForStatus(423, {}, { error: { code: 'locked', description: 'Conversation is full' } }),
+    ];
+    const codes = refusals.map((error) => {
+      const errorClass = classifySendError(error);
+      if (errorClass.kind !== 'recipient-failed') throw new Error(`expected a recipient failure, got ${errorClass.kind}`);
+      return errorClass.code;
+    });
+    expect(codes).toEqual(['whatsapp-131026', INVALID_NUMBER, 'whatsapp-131000', 'http-409', 'http-423']);
+    const rows = codes.map((code, index): ResultRow => ({ index, userId: index + 1, phone: '+33612345678', state: 'failed', code }));
+    expect(retryableFailures(rows)).toEqual([]);
+  });
+
+  it('takes back recipients that only met passing refusals (pace, maintenance, server errors) until their retries ran out', () => {
+    for (const error of [
+      errorForStatus(429, { 'retry-after': '2' }, { error: { code: 'too_many_requests', description: 'Too many requests' } }),
+      errorForStatus(503, {}, { error: { code: 'unavailable', description: 'Service unavailable' } }),
+      errorForStatus(400, {}, { error: { code: '131057', description: '(#131057) Account in maintenance mode' } }),
+    ]) {
+      expect(classifySendError(error).kind).toBe('retry');
+    }
+    const rows: ResultRow[] = [{ index: 0, userId: 1, phone: '+33612345678', state: 'failed', code: RETRIES_EXHAUSTED, at: AT }];
+    expect(retryableFailures(rows)).toEqual(rows);
+  });
+});
