@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(root, 'dist');
+// `HERALD_DIST` builds elsewhere (a second build while browser tests read the first one).
+const dist = process.env.HERALD_DIST ? path.resolve(process.env.HERALD_DIST) : path.join(root, 'dist');
 
 /**
  * Lays out `dist/` as Zendesk installs it: `manifest.json`, `translations/*.json` (the `app` block

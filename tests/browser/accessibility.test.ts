@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppLocation } from '../../sandbox/apiTypes';
 import { accessibilityProblems, appFrameOf, focusState, type AccessibilityException, type FocusState } from './support/accessibility';
+import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -13,8 +12,7 @@ import { sandboxBrowserPerFile } from './support/sandboxBrowser';
  * always visible.
  */
 
-const DIST = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
-const harness = sandboxBrowserPerFile({ distDir: DIST });
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
 
 /**
  * A sidebar app is one panel of Zendesk's ticket or user page, inside an iframe: Zendesk titles the

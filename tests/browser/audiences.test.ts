@@ -1,17 +1,15 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../emulator/config';
 import { assessContact } from '../../src/core/contact/assessContact';
 import { EXCLUSION_REASONS } from '../../src/core/campaign/eligibility';
 import { createTranslator } from '../../src/ui/i18n/messages';
+import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /** The audience tools of the real build in the sandbox: search, lists with CSV, mapping, the send plan. */
 
-const DIST = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
-const harness = sandboxBrowserPerFile({ distDir: DIST });
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
 const t = createTranslator('en');
 const RULES = { phoneField: 'phone', defaultCountry: 'FR', optInRule: { kind: 'tag', tag: 'whatsapp_opt_in' }, optOutTag: 'whatsapp_opt_out' } as const;
 

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
 import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
+import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -13,9 +12,8 @@ import { sandboxBrowserPerFile } from './support/sandboxBrowser';
  * to the launch, the live page, the results as CSV against what the emulator received.
  */
 
-const DIST = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
 // 2,000 users in the account; a fast rate so that a campaign takes seconds, not minutes.
-const harness = sandboxBrowserPerFile({ distDir: DIST, emulator: createEmulator({ zendesk: { endUsers: 2000 } }), settings: { send_rate: 150 } });
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR, emulator: createEmulator({ zendesk: { endUsers: 2000 } }), settings: { send_rate: 150 } });
 
 const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 

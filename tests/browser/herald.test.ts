@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../emulator/config';
 import { normalizePhone } from '../../src/core/phone/normalizePhone';
+import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -10,9 +9,8 @@ import { sandboxBrowserPerFile } from './support/sandboxBrowser';
  * emulator, with the real ZAF SDK: what a user clicks through with `npm start`.
  */
 
-const DIST = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
 
-const harness = sandboxBrowserPerFile({ distDir: DIST });
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
 
 const navBar = () => harness().appFrame('nav_bar');
 

@@ -1,16 +1,14 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../src/ui/i18n/messages';
+import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /** The template catalogue and editor of the real build, in the sandbox, against the emulator. */
 
-const DIST = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
 const IMAGE = 'https://cdn.herald.example/spring.jpg';
 
-const harness = sandboxBrowserPerFile({ distDir: DIST });
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
 
 async function openTemplates(tab = 'Templates'): Promise<FrameLocator> {
   await harness().open('#/apps/herald');
