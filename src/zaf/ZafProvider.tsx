@@ -1,8 +1,18 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadEnvironment, type ZafEnvironment } from './environment';
-import type { ZafClient } from './types';
+import { parseSettings } from './settings';
+import type { ZafClient, ZafSettingValue } from './types';
 
-const ZafContextValue = createContext<ZafEnvironment | null>(null);
+/** The environment, and a way to take in settings the admin just saved from inside the app. */
+export interface ZafSession extends ZafEnvironment {
+  /**
+   * ZAF reads the settings once, when the app loads: after a save through the Apps API the app
+   * goes on with the saved (non-secure) values at once, as it would after a reload. null clears one.
+   */
+  applySettings: (values: Record<string, ZafSettingValue>) => void;
+}
+
+const ZafContextValue = createContext<ZafSession | null>(null);
 
 type LoadState = { status: 'loading' } | { status: 'ready'; environment: ZafEnvironment } | { status: 'failed'; error: unknown };
 
@@ -29,12 +39,27 @@ export function ZafProvider({ client, loading, failed, children }: ZafProviderPr
     };
   }, [client]);
 
+  const session = useMemo<ZafSession | undefined>(() => {
+    if (state.status !== 'ready') return undefined;
+    const { environment } = state;
+    const applySettings = (values: Record<string, ZafSettingValue>) => {
+      const settings = { ...environment.metadata.settings };
+      for (const [name, value] of Object.entries(values)) {
+        if (value === null || value === '') delete settings[name];
+        else settings[name] = value;
+      }
+      const metadata = { ...environment.metadata, settings };
+      setState({ status: 'ready', environment: { ...environment, metadata, settings: parseSettings(settings, environment.context.account.subdomain) } });
+    };
+    return { ...environment, applySettings };
+  }, [state]);
+
   if (state.status === 'loading') return <>{loading}</>;
-  if (state.status === 'failed') return <>{failed(state.error)}</>;
-  return <ZafContextValue.Provider value={state.environment}>{children}</ZafContextValue.Provider>;
+  if (state.status === 'failed' || !session) return <>{failed(state.status === 'failed' ? state.error : undefined)}</>;
+  return <ZafContextValue.Provider value={session}>{children}</ZafContextValue.Provider>;
 }
 
-export function useZaf(): ZafEnvironment {
+export function useZaf(): ZafSession {
   const environment = useContext(ZafContextValue);
   if (!environment) throw new Error('useZaf outside ZafProvider');
   return environment;

@@ -71,7 +71,7 @@ describe('axe finds nothing to fix', () => {
     await frame.getByRole('button', { name: "Create Herald's custom objects" }).click();
     await frame.getByRole('button', { name: "Create Herald's custom objects" }).waitFor({ state: 'detached' });
     await frame.getByRole('button', { name: 'New template' }).click();
-    await frame.getByLabel('Message').waitFor();
+    await frame.getByLabel('Message', { exact: true }).waitFor();
     await expectAccessible('nav_bar');
 
     await frame.getByText('WhatsApp · Herald France (+33 6 44 98 01 42)').click();
@@ -79,7 +79,7 @@ describe('axe finds nothing to fix', () => {
     await frame.getByLabel('Name').fill('Offre flash');
     await frame.getByLabel('Header', { exact: true }).selectOption('image');
     await frame.getByLabel('File address (https)').fill('https://cdn.herald.example/flash.jpg');
-    await frame.getByLabel('Message').fill('Hello {{Clarice}}{{Dupont}}, *flash sale* today.');
+    await frame.getByLabel('Message', { exact: true }).fill('Hello {{Clarice}}{{Dupont}}, *flash sale* today.');
     await frame.getByLabel('Footer (optional)').fill('Herald Shop');
     await frame.getByRole('button', { name: 'Add a quick reply' }).click();
     await frame.getByRole('button', { name: 'Add a website button' }).click();
@@ -155,7 +155,7 @@ describe('axe finds nothing to fix', () => {
     await frame.getByRole('button', { name: 'Nouveau modèle' }).click();
     await frame.getByText('WhatsApp · Herald France (+33 6 44 98 01 42)').click();
     await frame.getByLabel('Nom').fill('Offre flash');
-    await frame.getByLabel('Message').fill('Bonjour {{Clarice}}{{Dupont}}, une offre vous attend.');
+    await frame.getByLabel('Message', { exact: true }).fill('Bonjour {{Clarice}}{{Dupont}}, une offre vous attend.');
     await frame.getByRole('status').filter({ hasText: /à corriger avant de soumettre/ }).waitFor();
     await expectAccessible('nav_bar');
   });
@@ -233,7 +233,7 @@ describe('the keyboard alone', () => {
     // The editor: targets with Space, text fields, a quick reply added and named, then Cancel.
     await keys.until('Tab', 'New template', 10);
     await keys.press('Enter');
-    await frame.getByLabel('Message').waitFor();
+    await frame.getByLabel('Message', { exact: true }).waitFor();
     await expect(keys.current()).resolves.toMatchObject({ element: 'h2 "New template"' });
     await keys.until('Tab', 'WhatsApp · Herald France (+33 6 44 98 01 42)', 2);
     await keys.press('Space');

@@ -72,7 +72,7 @@ describe('creating a template', () => {
     await frame.getByText('Will be saved as spring_sale_2026').waitFor();
     await frame.getByLabel('Header', { exact: true }).selectOption('image');
     await frame.getByLabel('File address (https)').fill(IMAGE);
-    await frame.getByLabel('Message').fill('Hello {{Clarice}}, our *spring sale* starts today: {{20% off}} everything until Sunday.');
+    await frame.getByLabel('Message', { exact: true }).fill('Hello {{Clarice}}, our *spring sale* starts today: {{20% off}} everything until Sunday.');
     await frame.getByRole('button', { name: 'Add a quick reply' }).click();
     await frame.getByRole('button', { name: 'Add a quick reply' }).click();
     await frame.getByLabel('Text of button 1').fill('See the offers');
@@ -108,7 +108,7 @@ describe('creating a template', () => {
     await frame.getByLabel('Nom').fill('Offre flash');
     await frame.getByLabel('En-tête', { exact: true }).selectOption('text');
     await frame.getByLabel("Texte de l'en-tête").fill('{{Clarice}}, votre offre {{flash}} vous attend dans votre espace client !');
-    await frame.getByLabel('Message').fill('Bonjour {{Clarice}}{{Dupont}}, une offre vous attend.');
+    await frame.getByLabel('Message', { exact: true }).fill('Bonjour {{Clarice}}{{Dupont}}, une offre vous attend.');
     await frame.getByLabel('Pied de page (facultatif)').fill('Valable pour {{vous}}');
     await frame.getByRole('button', { name: 'Ajouter une réponse rapide' }).click();
     await frame.getByRole('button', { name: 'Ajouter un bouton site web' }).click();
@@ -144,7 +144,7 @@ describe('partial failures and deletion', () => {
     await frame.getByText('WhatsApp · Herald Brasil (+55 11 95555 0123)').click();
     await frame.getByLabel('Name').fill('order_ready');
     await frame.getByLabel('Category').selectOption('UTILITY');
-    await frame.getByLabel('Message').fill('Your order {{48213}} is ready for pickup at {{Paris Opéra}}.');
+    await frame.getByLabel('Message', { exact: true }).fill('Your order {{48213}} is ready for pickup at {{Paris Opéra}}.');
     await frame.getByRole('button', { name: 'Submit' }).click();
 
     const report = frame.getByRole('status').filter({ hasText: 'One target failed' });

@@ -16,6 +16,8 @@ import { useAsync, type AsyncState } from '../hooks/useAsync';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';
+import { SettingsForm } from '../settings/SettingsForm';
+import { TestMessageBlock } from '../settings/TestMessageBlock';
 import type { ChannelsState } from './ChannelsBlock';
 
 const Check = styled.div`
@@ -52,7 +54,7 @@ type Verdict = (typeof VERDICTS)[number];
 const HUE: Record<Verdict, string> = { ok: 'successHue', warning: 'warningHue', failed: 'dangerHue', checking: 'grey' };
 
 /** A check; `focusKey` as in `Section`: its title takes the focus when it changes (after a setup). */
-function CheckBlock({ title, verdict, children, focusKey }: { title: string; verdict: Verdict; children: ReactNode; focusKey?: number }) {
+function CheckBlock({ title, verdict, children, focusKey }: { title: string; verdict?: Verdict; children: ReactNode; focusKey?: number }) {
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -64,7 +66,7 @@ function CheckBlock({ title, verdict, children, focusKey }: { title: string; ver
         <MD tag="h3" isBold ref={heading} tabIndex={focusKey === undefined ? undefined : -1}>
           {title}
         </MD>
-        <Tag hue={HUE[verdict]}>{t(`settings.verdict.${verdict}`)}</Tag>
+        {verdict && <Tag hue={HUE[verdict]}>{t(`settings.verdict.${verdict}`)}</Tag>}
       </Heading>
       {children}
     </Check>
@@ -74,8 +76,13 @@ function CheckBlock({ title, verdict, children, focusKey }: { title: string; ver
 /** The connection check: each thing Herald needs, whether it works, and what to do when it does not. */
 export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
-  const { settings } = useZaf();
+  const { settings, currentUser } = useZaf();
   const { customObjects } = useServices();
+  const isAdmin = currentUser.role === 'admin';
+  // Open at once when something must be set; otherwise on demand.
+  const [editing, setEditing] = useState(!settings.ok);
+  // The test form loads the template catalogue: only when asked for.
+  const [testing, setTesting] = useState(false);
   const objects = useAsync(() => missingHeraldObjects(customObjects), [customObjects]);
   // The setup button goes away once it has worked: the block's title takes the focus instead.
   const [objectsFocus, setObjectsFocus] = useState(0);
@@ -87,8 +94,18 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
 
   return (
     <Section title={t('settings.title')} intro={t('settings.intro')}>
+      <Paragraph>{t('settings.steps')}</Paragraph>
       <CheckBlock title={t('settings.installation.title')} verdict={settings.ok ? 'ok' : 'failed'}>
         {settings.ok ? <SettingsSummary settings={settings.settings} /> : <IssueList issues={settings.issues} />}
+        {!isAdmin && <Paragraph>{t('settings.form.askAdmin')}</Paragraph>}
+        {isAdmin && (
+          <div>
+            <Button size="small" isBasic={editing} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+              {editing ? t('settings.form.hide') : t('settings.form.edit')}
+            </Button>
+          </div>
+        )}
+        {isAdmin && editing && <SettingsForm />}
       </CheckBlock>
 
       <CheckBlock title={t('settings.sunshine.title')} verdict={sunshineVerdict(channels)}>
@@ -108,6 +125,18 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
           />
         )}
         {objects.status === 'error' && <Paragraph>{t(`settings.objects.cause.${causeOf(objects.error)}`)}</Paragraph>}
+      </CheckBlock>
+
+      <CheckBlock title={t('settings.test.title')}>
+        {!(settings.ok && channels.data && channels.data.length > 0) && <Paragraph>{t('settings.test.needsConnection')}</Paragraph>}
+        {settings.ok && channels.data && channels.data.length > 0 && !testing && (
+          <div>
+            <Button size="small" onClick={() => setTesting(true)}>
+              {t('settings.test.open')}
+            </Button>
+          </div>
+        )}
+        {settings.ok && channels.data && channels.data.length > 0 && testing && <TestMessageBlock channels={channels.data} settings={settings.settings} />}
       </CheckBlock>
 
       <div>

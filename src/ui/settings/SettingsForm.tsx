@@ -1,0 +1,134 @@
+import { Button } from '@zendeskgarden/react-buttons';
+import { Field, Fieldset, Input, Textarea } from '@zendeskgarden/react-forms';
+import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
+import { SM } from '@zendeskgarden/react-typography';
+import { useState, type FormEvent } from 'react';
+import styled from 'styled-components';
+import { causeOf } from '../../api/diagnose';
+import { AppInstallationsClient, settingErrors } from '../../api/zendesk/appInstallations';
+import {
+  SETTINGS_FORM_FIELDS,
+  SETTINGS_FORM_GROUPS,
+  checkSettingsForm,
+  initialFormValues,
+  visibleSettingsOf,
+  type FormSettingName,
+  type SettingsFormIssue,
+  type SettingsFormValues,
+} from '../../zaf/settingsForm';
+import { useZaf } from '../../zaf/ZafProvider';
+import { useI18n } from '../i18n/I18nProvider';
+import { useServices } from '../services';
+
+const Form = styled.form`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.md};
+  max-width: 640px;
+`;
+
+const Group = styled(Fieldset)`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.sm};
+`;
+
+type Save = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: number } | { status: 'failed'; error: unknown };
+
+/**
+ * Herald's installation settings, edited in the app by an admin and saved through Zendesk's Apps
+ * API. Every problem is shown at once, next to its field, before anything is sent; what is typed
+ * stays in the form whatever happens.
+ */
+export function SettingsForm() {
+  const { t, formatDateTime } = useI18n();
+  const { metadata, context, settings, applySettings } = useZaf();
+  const { transport } = useServices();
+  // Nothing saved yet: the manifest's defaults are offered and a key must be given.
+  const firstSetup = !settings.ok && settings.issues.some((issue) => issue.setting === 'sunco_app_id' && issue.problem === 'missing');
+  const [values, setValues] = useState<SettingsFormValues>(() => initialFormValues(metadata.settings ?? {}, firstSetup));
+  const [issues, setIssues] = useState<SettingsFormIssue[]>([]);
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const [save, setSave] = useState<Save>({ status: 'idle' });
+
+  const change = (name: FormSettingName, value: string) => setValues((current) => ({ ...current, [name]: value }));
+  const problemOf = (name: FormSettingName) => issues.find((issue) => issue.setting === name)?.problem;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkSettingsForm(values, context.account.subdomain, firstSetup);
+    setRefused({});
+    if (!check.ok) {
+      setIssues(check.issues);
+      setSave({ status: 'idle' });
+      return;
+    }
+    setIssues([]);
+    setSave({ status: 'saving' });
+    try {
+      await new AppInstallationsClient(transport).updateSettings(metadata.installationId, check.update);
+      // The secrets are with Zendesk now: they are never shown again.
+      setValues((current) => ({ ...current, sunco_key_id: '', sunco_key_secret: '' }));
+      setSave({ status: 'saved', at: Date.now() });
+      // The app's services are rebuilt on the new settings: every check runs again by itself.
+      applySettings(visibleSettingsOf(check.update));
+    } catch (error) {
+      setRefused(settingErrors(error) ?? {});
+      setSave({ status: 'failed', error });
+    }
+  };
+
+  return (
+    <Form onSubmit={(event) => void submit(event)} noValidate aria-label={t('settings.form.title')}>
+      {issues.length > 0 && (
+        <Alert type="error" role="alert">
+          <Title>{t('settings.form.issues', { count: issues.length })}</Title>
+        </Alert>
+      )}
+      {SETTINGS_FORM_GROUPS.map((group) => (
+        <Group key={group}>
+          <Fieldset.Legend>{t(`settings.form.group.${group}`)}</Fieldset.Legend>
+          {SETTINGS_FORM_FIELDS.filter((field) => field.group === group).map((field) => {
+            const problem = problemOf(field.name);
+            const refusal = refused[field.name];
+            const validation = problem || refusal ? 'error' : undefined;
+            const label = t(`app.parameters.${field.name}.label`);
+            return (
+              <Field key={field.name}>
+                <Field.Label>{label}</Field.Label>
+                <Field.Hint>{field.kind === 'secret' && !firstSetup ? t('settings.form.secretKept') : t(`app.parameters.${field.name}.helpText`)}</Field.Hint>
+                {field.kind === 'multiline' ? (
+                  <Textarea value={values[field.name]} onChange={(event) => change(field.name, event.target.value)} validation={validation} minRows={3} />
+                ) : (
+                  <Input
+                    value={values[field.name]}
+                    onChange={(event) => change(field.name, event.target.value)}
+                    validation={validation}
+                    type={field.kind === 'secret' ? 'password' : 'text'}
+                    inputMode={field.kind === 'number' ? 'numeric' : undefined}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
+                )}
+                {problem && <Field.Message validation="error">{t('settings.installation.issue', { setting: label, problem: t(`settings.problem.${problem}`) })}</Field.Message>}
+                {refusal && <Field.Message validation="error">{t('settings.form.refused', { details: refusal })}</Field.Message>}
+              </Field>
+            );
+          })}
+        </Group>
+      ))}
+      {save.status === 'failed' && (
+        <Alert type="error" role="alert">
+          <Title>{t('settings.form.saveFailed')}</Title>
+          <AlertText>{causeOf(save.error) === 'not-permitted' ? t('settings.form.adminOnly') : t(`errors.${causeOf(save.error)}`)}</AlertText>
+        </Alert>
+      )}
+      <div>
+        <Button type="submit" isPrimary disabled={save.status === 'saving'}>
+          {save.status === 'saving' ? t('settings.form.saving') : t('settings.form.save')}
+        </Button>
+      </div>
+      {save.status === 'saved' && <SM role="status">{t('settings.form.saved', { at: formatDateTime(save.at) })}</SM>}
+    </Form>
+  );
+}

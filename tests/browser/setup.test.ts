@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/ui/i18n/messages';
+import { accessibilityProblems, appFrameOf } from './support/accessibility';
+import { BUILT_APP_DIR } from './support/builtApp';
+import { sandboxBrowserPerFile } from './support/sandboxBrowser';
+
+/**
+ * A first-time admin sets Herald up from its Settings page alone: the settings, the connection,
+ * Herald's custom objects, then a test message to their own phone.
+ */
+
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
+const t = createTranslator('en');
+
+const navBar = () => harness().appFrame('nav_bar');
+
+/** axe on the nav bar app as it is now: every control labelled, nothing to fix. */
+async function expectAccessible() {
+  expect(await accessibilityProblems(await appFrameOf(harness().page, 'nav_bar'))).toEqual([]);
+}
+
+describe('a first-time setup in the app', () => {
+  it('goes from empty settings to a first test message without leaving Herald', { timeout: 60_000 }, async () => {
+    const { emulator } = harness().sandbox;
+    const { appId, keyId, keySecret } = emulator.config.sunshine;
+    await harness().sandboxApi('POST', '/settings/empty');
+    await harness().open('#/apps/herald');
+    const frame = navBar();
+    await frame.getByRole('button', { name: t('configuration.open') }).click();
+
+    // The settings: the form is open, with every problem named before anything is saved.
+    const form = frame.getByRole('form', { name: t('settings.form.title') });
+    await form.getByRole('button', { name: t('settings.form.save') }).click();
+    await form.getByRole('alert').getByText(t('settings.form.issues', { count: 3 })).waitFor();
+    await form.getByText(t('settings.installation.issue', { setting: t('app.parameters.sunco_app_id.label'), problem: t('settings.problem.missing') })).waitFor();
+    expect(harness().sandbox.appRequests.filter((request) => request.url.includes('/apps/installations/') && request.method === 'PUT')).toEqual([]);
+    await expectAccessible();
+
+    await form.getByLabel(t('app.parameters.sunco_app_id.label')).fill(appId);
+    await form.getByLabel(t('app.parameters.sunco_key_id.label')).fill(keyId);
+    await form.getByLabel(t('app.parameters.sunco_key_secret.label')).fill(keySecret);
+    await form.getByLabel(t('app.parameters.default_country.label')).fill('FR');
+    await form.getByRole('button', { name: t('settings.form.save') }).click();
+    await form.getByRole('status').filter({ hasText: /^Saved at / }).waitFor();
+
+    // Zendesk keeps them: the key as a secure setting, which the app's own settings never show.
+    const installation = emulator.zendesk.installations.get(harness().sandbox.installation.id)!;
+    expect(installation.settings).toMatchObject({ sunco_app_id: appId, sunco_key_id: keyId, sunco_key_secret: keySecret, default_country: 'FR', opt_in_rule: 'tag:whatsapp_opt_in' });
+    await expect(form.getByLabel(t('app.parameters.sunco_key_secret.label')).inputValue()).resolves.toBe('');
+
+    // The checks run again on the new settings.
+    await frame.getByRole('group', { name: t('settings.installation.title') }).getByText(t('settings.verdict.ok'), { exact: true }).waitFor();
+    await frame.getByRole('group', { name: t('settings.sunshine.title') }).getByText(t('settings.verdict.ok'), { exact: true }).waitFor();
+
+    // Herald's custom objects, in one click.
+    const objects = frame.getByRole('group', { name: t('settings.objects.title') });
+    await objects.getByRole('button', { name: t('templates.setup.run') }).click();
+    await objects.getByText(t('settings.objects.ready')).waitFor();
+
+    // The test message, to the admin's own phone, typed in the national form of the default country.
+    await frame.getByRole('button', { name: t('settings.test.open') }).click();
+    const test = frame.getByRole('form', { name: t('settings.test.title') });
+    await test.getByLabel(t('settings.test.template')).selectOption({ label: 'spring_sale · French — Herald France' });
+    await test.getByLabel(t('settings.test.phone')).fill('06 12 34 56 78');
+    await test.getByRole('button', { name: t('campaigns.wizard.test.send') }).click();
+    await test.getByText(t('campaigns.wizard.test.sent', { phone: '+33612345678' })).waitFor();
+    await expectAccessible();
+    const received = emulator.sunshine.notifications();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({ destinationId: '+33612345678' });
+  });
+
+  it('shows an agent the settings without a form, and asks them to see an admin', async () => {
+    await harness().sandboxApi('POST', '/settings/empty');
+    await harness().sandboxApi('PUT', '/session', { agentId: 2, locale: 'en' });
+    await harness().open('#/apps/herald');
+    await navBar().getByRole('button', { name: t('configuration.open') }).click();
+    const installation = navBar().getByRole('group', { name: t('settings.installation.title') });
+    await installation.getByText(t('settings.form.askAdmin')).waitFor();
+    await expect(navBar().getByRole('form', { name: t('settings.form.title') }).count()).resolves.toBe(0);
+  });
+});
