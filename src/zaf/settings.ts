@@ -29,6 +29,10 @@ export interface HeraldSettings {
   permissions: { drafters: PermissionRule; senders: PermissionRule };
   /** Above this many recipients, launching asks to type the count (0: always). */
   confirmThreshold: number;
+  /** On a WhatsApp ticket, the window is "closing soon" under this many minutes. */
+  windowWarningMinutes: number;
+  /** A customer who wrote on the ticket may be re-engaged from it without the opt-in (opt-outs and blocks still apply). */
+  reengageWithoutOptIn: boolean;
 }
 
 export type SettingName =
@@ -45,7 +49,9 @@ export type SettingName =
   | 'rate_card'
   | 'campaign_drafters'
   | 'campaign_senders'
-  | 'confirm_threshold';
+  | 'confirm_threshold'
+  | 'window_warning_minutes'
+  | 'reengage_without_opt_in';
 
 export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
@@ -60,6 +66,7 @@ export type SettingsResult = { ok: true; settings: HeraldSettings } | { ok: fals
 export const SEND_RATE_LIMITS = { min: 1, max: 1000, default: 8 } as const;
 export const BLACKOUT_LIMITS = { min: 0, max: 365, default: 7 } as const;
 export const CONFIRM_THRESHOLD_LIMITS = { min: 0, max: 10_000_000, default: 1000 } as const;
+export const WINDOW_WARNING_LIMITS = { min: 0, max: 1440, default: 60 } as const;
 const LEGACY_HOSTS = ['https://api.smooch.io', 'https://api.eu-1.smooch.io'];
 
 const text = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().transform((value) => (value === null || value === undefined ? '' : String(value).trim()));
@@ -109,6 +116,9 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
   const drafters = permissionSetting('campaign_drafters', value('campaign_drafters'), DEFAULT_DRAFTERS, issues);
   const senders = permissionSetting('campaign_senders', value('campaign_senders'), DEFAULT_SENDERS, issues);
   const confirmThreshold = integerSetting('confirm_threshold', value('confirm_threshold'), CONFIRM_THRESHOLD_LIMITS, issues);
+  const windowWarningMinutes = integerSetting('window_warning_minutes', value('window_warning_minutes'), WINDOW_WARNING_LIMITS, issues);
+  // ZAF gives a checkbox as a boolean; a settings page may store it as "true".
+  const reengageWithoutOptIn = value('reengage_without_opt_in').toLowerCase() === 'true';
 
   if (issues.length > 0 || !baseUrl || !optInRule || !drafters || !senders) return { ok: false, issues };
   return {
@@ -126,6 +136,8 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
       rateCardOverrides,
       permissions: { drafters, senders },
       confirmThreshold,
+      windowWarningMinutes,
+      reengageWithoutOptIn,
     },
   };
 }

@@ -10,15 +10,15 @@ import type { ZafSettingValue } from './types';
 export type SecretSettingName = 'sunco_key_id' | 'sunco_key_secret';
 export type FormSettingName = SettingName | SecretSettingName;
 
-export type SettingsFormGroup = 'connection' | 'audience' | 'sending' | 'permissions';
+export type SettingsFormGroup = 'connection' | 'audience' | 'sending' | 'permissions' | 'agents';
 
 export interface SettingsFormField {
   name: FormSettingName;
-  kind: 'text' | 'number' | 'multiline' | 'secret';
+  kind: 'text' | 'number' | 'multiline' | 'secret' | 'checkbox';
   group: SettingsFormGroup;
 }
 
-export const SETTINGS_FORM_GROUPS: readonly SettingsFormGroup[] = ['connection', 'audience', 'sending', 'permissions'];
+export const SETTINGS_FORM_GROUPS: readonly SettingsFormGroup[] = ['connection', 'audience', 'sending', 'permissions', 'agents'];
 
 export const SETTINGS_FORM_FIELDS: readonly SettingsFormField[] = [
   { name: 'sunco_app_id', kind: 'text', group: 'connection' },
@@ -37,6 +37,8 @@ export const SETTINGS_FORM_FIELDS: readonly SettingsFormField[] = [
   { name: 'confirm_threshold', kind: 'number', group: 'permissions' },
   { name: 'campaign_drafters', kind: 'text', group: 'permissions' },
   { name: 'campaign_senders', kind: 'text', group: 'permissions' },
+  { name: 'window_warning_minutes', kind: 'number', group: 'agents' },
+  { name: 'reengage_without_opt_in', kind: 'checkbox', group: 'agents' },
 ];
 
 /** The manifest's defaults (a test keeps them equal to `manifest.json`), offered to a first-time admin. */
@@ -49,6 +51,8 @@ export const MANIFEST_DEFAULTS: Partial<Record<FormSettingName, string>> = {
   campaign_drafters: 'agent',
   campaign_senders: 'admin',
   confirm_threshold: '1000',
+  window_warning_minutes: '60',
+  reengage_without_opt_in: 'false',
 };
 
 export type SettingsFormValues = Record<FormSettingName, string>;
@@ -59,7 +63,7 @@ export interface SettingsFormIssue {
 }
 
 /** What the Apps API is sent: every non-secure setting (null clears it), and the secrets only when typed. */
-export type SettingsUpdate = Record<string, string | number | null>;
+export type SettingsUpdate = Record<string, string | number | boolean | null>;
 
 export type SettingsFormCheck = { ok: true; update: SettingsUpdate } | { ok: false; issues: SettingsFormIssue[] };
 
@@ -101,7 +105,8 @@ export function checkSettingsForm(values: SettingsFormValues, subdomain: string,
   for (const field of SETTINGS_FORM_FIELDS) {
     if (field.kind === 'secret') continue;
     const text = plain[field.name] ?? '';
-    update[field.name] = text === '' ? null : field.kind === 'number' ? Number(text) : text;
+    if (field.kind === 'checkbox') update[field.name] = text === 'true';
+    else update[field.name] = text === '' ? null : field.kind === 'number' ? Number(text) : text;
   }
   if (typedOne) {
     update.sunco_key_id = keyId;

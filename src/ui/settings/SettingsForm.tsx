@@ -1,5 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Fieldset, Input, Textarea } from '@zendeskgarden/react-forms';
+import { Checkbox, Field, Fieldset, Input, Textarea } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
 import { SM } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
@@ -93,6 +93,15 @@ export function SettingsForm() {
             const refusal = refused[field.name];
             const validation = problem || refusal ? 'error' : undefined;
             const label = t(`app.parameters.${field.name}.label`);
+            if (field.kind === 'checkbox')
+              return (
+                <Field key={field.name}>
+                  <Checkbox checked={values[field.name] === 'true'} onChange={(event) => change(field.name, String(event.target.checked))}>
+                    <Field.Label>{label}</Field.Label>
+                    <Field.Hint>{t(`app.parameters.${field.name}.helpText`)}</Field.Hint>
+                  </Checkbox>
+                </Field>
+              );
             return (
               <Field key={field.name}>
                 <Field.Label>{label}</Field.Label>

@@ -32,8 +32,16 @@ describe('parseSettings', () => {
         // Empty permission settings: every agent drafts, admins launch.
         permissions: { drafters: { entries: [{ kind: 'agent' }] }, senders: { entries: [{ kind: 'admin' }] } },
         confirmThreshold: 1000,
+        windowWarningMinutes: 60,
+        reengageWithoutOptIn: false,
       },
     });
+  });
+
+  it('reads the agents’ window warning and whether customers who wrote first may be re-engaged', () => {
+    const result = parseSettings({ ...complete, window_warning_minutes: 90, reengage_without_opt_in: true }, 'acme');
+    expect(result.ok && [result.settings.windowWarningMinutes, result.settings.reengageWithoutOptIn]).toEqual([90, true]);
+    expect(parseSettings({ ...complete, window_warning_minutes: '2000' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'window_warning_minutes', problem: 'out-of-range' }] });
   });
 
   it('reads who may draft and launch, and the confirmation threshold', () => {
