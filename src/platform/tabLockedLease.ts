@@ -1,5 +1,28 @@
 import type { LeaseKeeper } from '../core/sending/ports';
 
+const LOCK_PREFIX = 'herald-campaign-';
+
+/** The Web Lock a runner of this browser holds while it sends the campaign. */
+export function campaignLockName(campaignId: string): string {
+  return LOCK_PREFIX + campaignId;
+}
+
+function browserLocks(): LockManager | null {
+  return (typeof navigator !== 'undefined' ? navigator.locks : undefined) ?? null;
+}
+
+/**
+ * The campaigns a tab of this browser is sending (or starting to): those whose Web Lock is held.
+ * A reloaded or closed tab holds none. Undefined where the browser has no Web Locks.
+ */
+export async function campaignsLockedInThisBrowser(locks: LockManager | null = browserLocks()): Promise<ReadonlySet<string> | undefined> {
+  if (!locks) return undefined;
+  const snapshot = await locks.query();
+  const ids = new Set<string>();
+  for (const lock of snapshot.held ?? []) if (lock.name?.startsWith(LOCK_PREFIX)) ids.add(lock.name.slice(LOCK_PREFIX.length));
+  return ids;
+}
+
 /**
  * One runner per campaign in this browser first (Web Locks: a second tab cannot take the lock while
  * the first holds it, and the lock goes away with the tab), then across browsers (the campaign
@@ -14,7 +37,7 @@ export class TabLockedLease implements LeaseKeeper {
     /** How the holder is shown when another tab of this browser runs the campaign. */
     private readonly otherTabLabel: string,
     /** Null where the browser has no Web Locks: the record's lease alone then keeps tabs apart. */
-    private readonly locks: LockManager | null = (typeof navigator !== 'undefined' ? navigator.locks : undefined) ?? null,
+    private readonly locks: LockManager | null = browserLocks(),
   ) {}
 
   async acquire(): Promise<{ ok: true } | { ok: false; holder: string; expiresAt: number }> {
@@ -50,7 +73,7 @@ export class TabLockedLease implements LeaseKeeper {
   /** Holds the lock until `dropLock`; false at once when another tab holds it. */
   private takeLock(): Promise<boolean> {
     return new Promise<boolean>((resolve) => {
-      void this.locks!.request(`herald-campaign-${this.campaignId}`, { ifAvailable: true }, (lock) => {
+      void this.locks!.request(campaignLockName(this.campaignId), { ifAvailable: true }, (lock) => {
         if (!lock) {
           resolve(false);
           return undefined;

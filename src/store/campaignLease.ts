@@ -36,6 +36,12 @@ export function leaseHolderName(agentName: string, agentId: number, sessionId: s
   return `${agentName} (#${agentId}) · ${sessionId}`;
 }
 
+/** Who a lease's holder is, for people: the agent without the tab's session. */
+export function leaseHolderAgent(holder: string): string {
+  const session = holder.lastIndexOf(' · ');
+  return session === -1 ? holder : holder.slice(0, session);
+}
+
 export type AcquireResult = { ok: true } | { ok: false; holder: string; expiresAt: number };
 
 export class CampaignLease implements LeaseKeeper {

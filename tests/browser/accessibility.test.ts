@@ -1,8 +1,9 @@
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AppLocation } from '../../sandbox/apiTypes';
-import { accessibilityProblems, appFrameOf, focusState, type AccessibilityException, type FocusState } from './support/accessibility';
+import { accessibilityProblems, appFrameOf, type AccessibilityException } from './support/accessibility';
 import { BUILT_APP_DIR } from './support/builtApp';
+import { keyboard as keyboardIn } from './support/keyboard';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -162,42 +163,8 @@ describe('axe finds nothing to fix', () => {
 });
 
 describe('the keyboard alone', () => {
-  /** The keyboard, and where the focus is after each key, which must show. */
-  async function keyboard() {
-    const page = harness().page;
-    const frame = await appFrameOf(page, 'nav_bar');
-    const seen: FocusState[] = [];
-    /** The focus now, which must be in the app and show; after `key` was pressed. */
-    const current = async (key = '(no key)'): Promise<FocusState> => {
-      const state = await focusState(frame);
-      // Tab from the last control of the app goes on to the host page: never expected here.
-      expect(state, `after ${key}, the focus left the app`).toBeDefined();
-      expect({ key, element: state!.element, focusVisible: state!.focusVisible, indicated: state!.indicated }, state!.styles).toEqual({
-        key,
-        element: state!.element,
-        focusVisible: true,
-        indicated: true,
-      });
-      seen.push(state!);
-      return state!;
-    };
-    const press = async (key: string): Promise<FocusState> => {
-      await page.keyboard.press(key);
-      return current(key);
-    };
-    /** Presses `key` until the focus is on a control whose name matches, and at most `max` times. */
-    const until = async (key: 'Tab' | 'Shift+Tab' | 'ArrowRight' | 'ArrowLeft' | 'End', name: string | RegExp, max = 15): Promise<FocusState> => {
-      for (let count = 0; count < max; count++) {
-        const state = await press(key);
-        if (typeof name === 'string' ? state.name === name : name.test(state.name)) return state;
-      }
-      throw new Error(`${key} × ${max} did not reach “${String(name)}”: ${seen.slice(-max).map((state) => state.element).join(' → ')}`);
-    };
-    const type = (text: string) => page.keyboard.type(text);
-    /** Presses a key whose effect takes time (the focus is checked once it is done, with `current`). */
-    const start = (key: string) => page.keyboard.press(key);
-    return { current, press, until, type, start };
-  }
+  /** The keyboard in the nav bar app, and where the focus is after each key, which must show. */
+  const keyboard = () => keyboardIn(harness().page, 'nav_bar');
 
   /** The nav bar app, with the focus on its first tab as if the agent had tabbed there through Zendesk's page. */
   async function enterNavBar() {

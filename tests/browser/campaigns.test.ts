@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { Locator } from 'playwright-core';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
-import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
+import { createTranslator, type MessageKey, type Translate } from '../../src/ui/i18n/messages';
 import { BUILT_APP_DIR } from './support/builtApp';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
@@ -20,8 +20,45 @@ const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''
 /** The Campaigns tab of the nav bar app (the other sections stay mounted beside it). */
 async function openCampaigns(t: Translate): Promise<Locator> {
   await harness().open('#/apps/herald');
-  return harness().appFrame('nav_bar').getByRole('tabpanel', { name: t('shell.section.campaigns') });
+  return campaignsTab(harness().appFrame('nav_bar'), t);
 }
+
+function campaignsTab(app: FrameLocator, t: Translate): Locator {
+  return app.getByRole('tabpanel', { name: t('shell.section.campaigns') });
+}
+
+/** The same workspace in another tab of the same browser (its own sessionStorage, the same Web Locks and IndexedDB). */
+async function openSecondTab(t: Translate): Promise<{ page: Page; frame: Locator }> {
+  const page = await harness().context.newPage();
+  await page.goto(harness().sandbox.hostUrl + '#/apps/herald');
+  await page.waitForSelector('body[data-sandbox-ready="true"]');
+  return { page, frame: campaignsTab(page.frameLocator('iframe[data-zaf-location="nav_bar"]'), t) };
+}
+
+/**
+ * A message as a pattern, for what depends on the moment or the data: `count` may be any number in
+ * the locale's format, and the variables named in `any` any text (a date, a time).
+ */
+function messagePattern(t: Translate, key: MessageKey, vars: Record<string, string | number> = {}, any: readonly string[] = []): RegExp {
+  const marks = Object.fromEntries(any.map((name) => [name, `@@${name}@@`]));
+  const escaped = t(key, { ...vars, ...marks }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = escaped.replace(/@@\w+@@/g, '.+').replace(/987\D?654/, '[\\d\\s,.\u202f\u00a0]+');
+  return new RegExp(`^${pattern}$`);
+}
+
+interface Audience {
+  query: string;
+  /** What the count shows once the users are counted. */
+  counted: (t: Translate) => RegExp;
+}
+
+/** Every end user of the account (about 2,000). */
+const EVERYONE: Audience = { query: 'role:end-user', counted: () => /2[,  ]?0\d\d/ };
+/** About a third of them: a campaign of a few hundred recipients, sent in seconds. */
+const NEWSLETTER: Audience = { query: 'role:end-user tags:newsletter', counted: (t) => messagePattern(t, 'audiences.matches', { count: 987654 }) };
+
+/** Who holds the campaign in the lease: the signed-in admin of the sandbox. */
+const ADMIN = 'Alex Martin (#1)';
 
 /** A first campaign in a fresh account: Herald's custom objects are created from the Campaigns page. */
 async function setUpObjects(frame: Locator, t: Translate): Promise<void> {
@@ -31,7 +68,7 @@ async function setUpObjects(frame: Locator, t: Translate): Promise<void> {
 }
 
 /** Goes through the wizard up to the confirmation, in the language of `t`. */
-async function prepareCampaign(frame: Locator, t: Translate): Promise<void> {
+async function prepareCampaign(frame: Locator, t: Translate, audience: Audience = EVERYONE): Promise<void> {
   await frame.getByRole('button', { name: t('campaigns.new') }).click();
   await frame.getByLabel(t('campaigns.wizard.name')).fill('Spring sale');
   await frame.getByRole('radio', { name: /^spring_sale · / }).check({ force: true });
@@ -39,9 +76,9 @@ async function prepareCampaign(frame: Locator, t: Translate): Promise<void> {
   await frame.getByRole('radio', { name: /^Herald France · / }).check({ force: true });
   await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
 
-  await frame.getByLabel(t('audiences.queryLabel')).fill('role:end-user');
+  await frame.getByLabel(t('audiences.queryLabel')).fill(audience.query);
   await frame.getByRole('button', { name: t('audiences.count') }).click();
-  await frame.getByText(/2[,  ]?0\d\d/).first().waitFor();
+  await frame.getByText(audience.counted(t)).first().waitFor();
   await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
 
   const first = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
@@ -69,6 +106,26 @@ async function launch(frame: Locator, t: Translate): Promise<number> {
   if ((await typed.count()) > 0) await typed.fill(String(recipients));
   await launchButton.click();
   return recipients;
+}
+
+/** Shows the results of the campaign on its page and downloads them as CSV: one row per recipient. */
+async function downloadResults(frame: Locator, t: Translate): Promise<Array<Record<string, string>>> {
+  await frame.getByRole('button', { name: t('campaigns.results.show') }).click();
+  const [download] = await Promise.all([
+    harness().page.waitForEvent('download'),
+    frame.getByRole('button', { name: /^(Download|Télécharger) .* \(CSV\)$/ }).click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  return Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+}
+
+/** How many times each phone received a campaign message, after the first `skip` notifications (the test sends). */
+function receivedByPhone(skip: number): Map<string, number> {
+  const byPhone = new Map<string, number>();
+  for (const notification of harness().sandbox.emulator.sunshine.notifications().slice(skip)) {
+    byPhone.set(notification.destinationId, (byPhone.get(notification.destinationId) ?? 0) + 1);
+  }
+  return byPhone;
 }
 
 describe('campaigns', () => {
@@ -102,5 +159,149 @@ describe('campaigns', () => {
     const sent = rows.filter((row) => row.outcome === t('campaigns.state.sent')).map((row) => row.phone!.replace(/^'/, ''));
     expect(new Set(sent)).toEqual(new Set(byPhone.keys()));
     expect(sent).toHaveLength(received.length);
+  });
+});
+
+describe('a campaign and the tabs that send it', () => {
+  it('the tab is reloaded mid-send: the campaign shows as interrupted at once, and resumes from where it stopped with no duplicate', { timeout: 120_000 }, async () => {
+    // 40 a second: a few hundred recipients take seconds, long enough to reload in the middle.
+    await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 40 } });
+    const t = createTranslator('en');
+    const frame = await openCampaigns(t);
+    const { emulator } = harness().sandbox;
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    const testSends = emulator.sunshine.notifications().length;
+    const recipients = await launch(frame, t);
+    expect(recipients).toBeGreaterThan(200);
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(40);
+
+    // The reload keeps this tab's session (sessionStorage) but ends its runner, whose lease on the
+    // campaign record stays valid for up to 30 s: the page must not make the marketer wait it out.
+    const reloadedAt = Date.now();
+    await harness().page.reload();
+    await harness().page.waitForSelector('body[data-sandbox-ready="true"]');
+    const sentBeforeResume = emulator.sunshine.notifications().length - testSends;
+    expect(sentBeforeResume).toBeLessThan(recipients);
+
+    const alert = frame.getByRole('status').filter({ hasText: t('campaigns.list.interrupted', { name: 'Spring sale' }) });
+    await alert.waitFor({ timeout: 10_000 });
+    await alert.getByRole('button', { name: t('campaigns.list.openToResume') }).click();
+    await frame.getByText(t('campaigns.page.interrupted')).waitFor();
+    await expect(frame.getByText(t('campaigns.page.elsewhere', { holder: ADMIN })).count()).resolves.toBe(0);
+    await frame.getByRole('button', { name: t('campaigns.page.resume') }).click();
+    expect(Date.now() - reloadedAt).toBeLessThan(20_000);
+    // Nothing went out while nobody was sending it.
+    expect(emulator.sunshine.notifications().length - testSends).toBe(sentBeforeResume);
+
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+    const byPhone = receivedByPhone(testSends);
+    expect([...byPhone.entries()].filter(([, times]) => times > 1)).toEqual([]);
+
+    // Every recipient has an outcome. The sends in flight at the reload (a request may have left,
+    // or not) are "unverified": never sent again unless the marketer chooses to, and said so on the
+    // page. The journal this browser kept narrows them to those few, not the reserved window.
+    const rows = await downloadResults(frame, t);
+    expect(rows).toHaveLength(recipients);
+    const phonesIn = (state: 'sent' | 'unverified') => new Set(rows.filter((row) => row.outcome === t(`campaigns.state.${state}`)).map((row) => row.phone!.replace(/^'/, '')));
+    const sent = phonesIn('sent');
+    const unverified = phonesIn('unverified');
+    expect(sent.size + unverified.size).toBe(recipients);
+    expect(unverified.size).toBeLessThanOrEqual(10);
+    // Each phone the results call sent got its message once; anything else received is among the unverified.
+    expect([...sent].filter((phone) => byPhone.get(phone) !== 1)).toEqual([]);
+    expect([...byPhone.keys()].filter((phone) => !sent.has(phone) && !unverified.has(phone))).toEqual([]);
+    if (unverified.size > 0) {
+      await frame.getByText(t('campaigns.page.unverifiedHelp', { count: unverified.size })).waitFor();
+      await frame.getByRole('button', { name: t('campaigns.page.resendUnverified', { count: unverified.size }) }).waitFor();
+    }
+  });
+
+  it('a second tab sees the campaign being sent elsewhere, by whom, and offers nothing that would send it twice', { timeout: 120_000 }, async () => {
+    await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 40 } });
+    const t = createTranslator('en');
+    const frame = await openCampaigns(t);
+    const { emulator } = harness().sandbox;
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    const testSends = emulator.sunshine.notifications().length;
+    const recipients = await launch(frame, t);
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+
+    const second = await openSecondTab(t);
+    try {
+      const row = second.frame.getByRole('row').filter({ hasText: 'Spring sale' });
+      await row.getByText(t('campaigns.status.running'), { exact: true }).waitFor();
+      await expect(second.frame.getByText(t('campaigns.list.interrupted', { name: 'Spring sale' })).count()).resolves.toBe(0);
+      await row.getByRole('button', { name: 'Spring sale' }).click();
+      await second.frame.getByText(t('campaigns.page.elsewhereTab', { holder: ADMIN })).waitFor();
+      expect(emulator.sunshine.notifications().length - testSends).toBeLessThan(recipients);
+      await expect(second.frame.getByText(t('campaigns.page.interrupted')).count()).resolves.toBe(0);
+      for (const name of [t('campaigns.page.resume'), t('campaigns.page.startNow'), t('campaigns.page.pause'), t('campaigns.page.cancel')]) {
+        await expect(second.frame.getByRole('button', { name, exact: true }).count(), name).resolves.toBe(0);
+      }
+
+      // The first tab finishes the campaign; the second follows it to the end.
+      await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+      await second.frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 15_000 });
+      const byPhone = receivedByPhone(testSends);
+      expect([...byPhone.values()].every((times) => times === 1)).toBe(true);
+      const rows = await downloadResults(frame, t);
+      expect(rows.filter((row) => row.outcome === t('campaigns.state.sent'))).toHaveLength(byPhone.size);
+    } finally {
+      await second.page.close();
+    }
+  });
+});
+
+describe('who may launch', () => {
+  it('an agent without the send right prepares and saves a campaign, but cannot launch it, and is told why', { timeout: 120_000 }, async () => {
+    const t = createTranslator('en');
+    // An admin creates Herald's objects; then Samira, an agent, signs in (campaign_senders: admin).
+    await setUpObjects(await openCampaigns(t), t);
+    await harness().sandboxApi('PUT', '/session', { agentId: 2, locale: 'en' });
+    const frame = await openCampaigns(t);
+    const { emulator } = harness().sandbox;
+    await prepareCampaign(frame, t, NEWSLETTER);
+    // The test send to herself is part of preparing: it went out.
+    expect(emulator.sunshine.notifications().map((notification) => notification.destinationId)).toEqual(['+33612345678']);
+
+    const launchButton = frame.getByRole('button', { name: /^Send to .* recipients$/ });
+    await expect(launchButton.isDisabled()).resolves.toBe(true);
+    await frame.getByText(t('campaigns.wizard.confirm.noSendRight')).waitFor();
+    await frame.getByRole('button', { name: t('campaigns.wizard.saveDraft') }).click();
+    await frame.getByText(messagePattern(t, 'campaigns.wizard.saved', {}, ['at'])).waitFor();
+    await frame.getByRole('button', { name: t('campaigns.wizard.close') }).click();
+
+    const row = frame.getByRole('row').filter({ hasText: 'Spring sale' });
+    await row.getByText(t('campaigns.status.draft'), { exact: true }).waitFor();
+    await row.getByText('Samira Haddad').waitFor();
+    // The draft reopens in the wizard, still not launchable by her.
+    await row.getByRole('button', { name: 'Spring sale' }).click();
+    await frame.getByRole('heading', { name: t('campaigns.wizard.titleDraft', { name: 'Spring sale' }) }).waitFor();
+    expect(emulator.sunshine.notifications()).toHaveLength(1);
+  });
+});
+
+describe('in French', () => {
+  it('the whole wizard, from the template to a completed campaign', { timeout: 120_000 }, async () => {
+    await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
+    const t = createTranslator('fr');
+    const frame = await openCampaigns(t);
+    const { emulator } = harness().sandbox;
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    const testSends = emulator.sunshine.notifications().length;
+    const recipients = await launch(frame, t);
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+    await frame.getByText(t('campaigns.progress.summary', { done: new Intl.NumberFormat('fr').format(recipients), total: new Intl.NumberFormat('fr').format(recipients), percent: 100 })).waitFor();
+    const byPhone = receivedByPhone(testSends);
+    expect([...byPhone.values()].every((times) => times === 1)).toBe(true);
+    const rows = await downloadResults(frame, t);
+    expect(rows).toHaveLength(recipients);
+    expect(rows.filter((row) => row.outcome === t('campaigns.state.sent'))).toHaveLength(byPhone.size);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/api/transport/errors';
 import type { HttpRequest, Transport } from '../../src/api/transport/types';
-import { CampaignLease, DEFAULT_LEASE_TTL_MS, leaseHolderName, type AcquireResult } from '../../src/store/campaignLease';
+import { CampaignLease, DEFAULT_LEASE_TTL_MS, leaseHolderAgent, leaseHolderName, type AcquireResult } from '../../src/store/campaignLease';
 import { CampaignNotFoundError, CampaignStore } from '../../src/store/campaigns';
 import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
 import { seededRandom } from '../support/recipients';
@@ -40,6 +40,12 @@ const isWrite = (request: HttpRequest) => request.method === 'PATCH';
 describe('the campaign lease', () => {
   it('names its holder by agent and session', () => {
     expect(leaseHolderName('Alex Martin', 1, 'tab-7')).toBe('Alex Martin (#1) · tab-7');
+  });
+
+  it('shows its holder to people as the agent alone, even with a dot in the name', () => {
+    expect(leaseHolderAgent(leaseHolderName('Alex Martin', 1, 'tab-7'))).toBe('Alex Martin (#1)');
+    expect(leaseHolderAgent(leaseHolderName('Jo · Support', 2, 'ab12'))).toBe('Jo · Support (#2)');
+    expect(leaseHolderAgent('a holder of another version')).toBe('a holder of another version');
   });
 
   it('is taken when free, then refused to another runner with who holds it and until when', async () => {

@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
 import { Paragraph, SM } from '@zendeskgarden/react-typography';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { checkAudienceQuery, type AudienceQueryProblem } from '../../core/audience/audienceQuery';
@@ -10,6 +10,7 @@ import type { ContactRules } from '../../core/contact/assessContact';
 import type { ContactListKind } from '../../store/contactLists';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';
 import { ContactSummary } from './ContactSummary';
@@ -41,6 +42,9 @@ export function AudienceQueryPanel({ rules, onChecked, onList, initialQuery = ''
   const [problem, setProblem] = useState<AudienceQueryProblem | undefined>();
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
   const [listed, setListed] = useState<Record<number, ContactListKind>>({});
+  // The button is disabled while the users are counted: once they are, it has the focus again.
+  const countButton = useRef<HTMLButtonElement>(null);
+  useFocusRescue(countButton, lookup.status);
 
   const check = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,7 +80,7 @@ export function AudienceQueryPanel({ rules, onChecked, onList, initialQuery = ''
           {problem && <Field.Message validation="error">{t(`audiences.problem.${problem}`)}</Field.Message>}
         </Field>
         <div>
-          <Button type="submit" isPrimary disabled={lookup.status === 'checking'}>
+          <Button ref={countButton} type="submit" isPrimary disabled={lookup.status === 'checking'}>
             {t('audiences.count')}
           </Button>
         </div>

@@ -2,14 +2,18 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
 import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@zendeskgarden/react-modals';
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
+import type { RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState } from '../../core/campaign/schedule';
+import { leaseHolderAgent } from '../../store/campaignLease';
 import type { CampaignRecord } from '../../store/campaigns';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/messages';
 import { CampaignDetails } from './CampaignDetails';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStatusTag } from './CampaignStatusTag';
@@ -19,6 +23,7 @@ import { stopReasonMessage } from './sendingMessages';
 import { useCampaignActions } from './useCampaignActions';
 import { useCampaignPermissions } from './useCampaignPermissions';
 import { useCampaignRecord } from './useCampaignRecord';
+import { useRunPresence } from './useRunPresence';
 import { useTabRun } from './useTabRun';
 
 const Page = styled.section`
@@ -49,9 +54,19 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   // Someone else's run is watched: its counts reach the record every 15 s.
   const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !isSendingHere(campaign.id));
   const { campaign } = record;
+  const presence = useRunPresence(now, campaign?.status === 'running');
   const actions = useCampaignActions(campaign, record.reload);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
+  const title = useRef<HTMLHeadingElement>(null);
+  // The page replaces the control that opened it (the list's link, the wizard's launch): its title has the focus.
+  const shownId = campaign?.id;
+  useEffect(() => {
+    if (shownId) title.current?.focus();
+  }, [shownId]);
+  // A button goes with the state it acted on (Pause and Cancel once the campaign is done, Resume once it
+  // sends), or the cancel dialog closes after the button that opened it went: the title takes the focus.
+  useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel}`);
 
   if (!campaign) {
     return record.error ? <ErrorNotice error={record.error} title={t('campaigns.page.loadFailed')} onRetry={() => void record.reload()} /> : <Loading label={t('campaigns.page.loading')} />;
@@ -59,10 +74,10 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
 
   const here = run?.phase === 'starting' || run?.phase === 'sending';
   const stopping = run?.phase === 'sending' ? run.stopping : undefined;
-  const leaseHolder = campaign.lease && campaign.lease.expiresAt > now ? campaign.lease.holder.split(' · ')[0] : undefined;
-  const elsewhere = !here && campaign.status === 'running' && leaseHolder !== undefined;
-  const interrupted = !here && campaign.status === 'running' && leaseHolder === undefined;
-  const busy = run?.phase === 'ended' && run.outcome.status === 'busy' ? run.outcome.holder.split(' · ')[0] : undefined;
+  const runner = here ? ({ kind: 'here' } as const) : presence(campaign);
+  const elsewhere = runner.kind === 'elsewhere';
+  const interrupted = runner.kind === 'interrupted';
+  const busy = run?.phase === 'ended' && run.outcome.status === 'busy' ? leaseHolderAgent(run.outcome.holder) : undefined;
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
   const unverified = campaign.counts.unverified;
@@ -82,7 +97,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
         </Button>
       </div>
       <Header>
-        <LG tag="h2" isBold>
+        <LG tag="h2" isBold ref={title} tabIndex={-1}>
           {campaign.name}
         </LG>
         <CampaignStatusTag status={campaign.status} />
@@ -96,7 +111,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {(elsewhere || busy) && (
         <Alert type="info" role="status">
-          <Title>{t('campaigns.page.elsewhere', { holder: busy ?? leaseHolder ?? '' })}</Title>
+          <Title>{senderElsewhere(t, runner, busy)}</Title>
           <AlertText>{t('campaigns.page.elsewhereHelp')}</AlertText>
         </Alert>
       )}
@@ -178,6 +193,14 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   );
 }
 
+/** Who sends the campaign instead of this tab, as the alert's title says it. */
+function senderElsewhere(t: Translate, runner: RunPresence, busy: string | undefined): string {
+  if (busy) return t('campaigns.page.elsewhere', { holder: busy });
+  if (runner.kind !== 'elsewhere') return '';
+  if (runner.holder === undefined) return t('campaigns.page.elsewhere', { holder: t('campaigns.page.otherTab') });
+  return t(runner.thisBrowser ? 'campaigns.page.elsewhereTab' : 'campaigns.page.elsewhere', { holder: leaseHolderAgent(runner.holder) });
+}
+
 /** A campaign nobody sends is cancelled through a runner too: its pending recipients end skipped in the ledger. */
 async function cancelStored(campaign: CampaignRecord, actions: ReturnType<typeof useCampaignActions>): Promise<void> {
   await actions.start();
@@ -186,13 +209,28 @@ async function cancelStored(campaign: CampaignRecord, actions: ReturnType<typeof
 
 function CancelDialog({ campaign, onClose, onConfirm }: { campaign: CampaignRecord; onClose: () => void; onConfirm: () => void }) {
   const { t } = useI18n();
+  // The focus goes to the safe choice as it appears (Garden's would be on the dialog's box, which shows
+  // no focus), and back to the button that opened the dialog when it closes, if that button is still there.
+  const opener = useRef<Element | null>(null);
+  const keep = useCallback((button: HTMLButtonElement | null) => {
+    if (!button) return;
+    opener.current = button.ownerDocument.activeElement;
+    button.focus();
+  }, []);
+  useEffect(
+    () => () => {
+      const element = opener.current;
+      if (element instanceof HTMLElement && element.isConnected) element.focus();
+    },
+    [],
+  );
   return (
-    <Modal onClose={onClose} aria-label={t('campaigns.page.cancelTitle')}>
+    <Modal onClose={onClose} aria-label={t('campaigns.page.cancelTitle')} focusOnMount={false} restoreFocus={false}>
       <ModalHeader tag="h2" isDanger>{t('campaigns.page.cancelTitle')}</ModalHeader>
       <Body>{t('campaigns.page.cancelBody', { name: campaign.name })}</Body>
       <Footer>
         <FooterItem>
-          <Button onClick={onClose} isBasic>
+          <Button ref={keep} onClick={onClose} isBasic>
             {t('campaigns.page.keep')}
           </Button>
         </FooterItem>

@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
 import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
 import { MD, Paragraph, SM } from '@zendeskgarden/react-typography';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { filterResults, resultsCsv, retryableFailures, type ResultRow } from '../../core/campaign/results';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
@@ -14,6 +14,7 @@ import { useZaf } from '../../zaf/ZafProvider';
 import { downloadText } from '../audiences/download';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useServices } from '../services';
@@ -51,6 +52,10 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const [page, setPage] = useState(0);
   const [followUp, setFollowUp] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: unknown }>({ status: 'idle' });
 
+  const title = useRef<HTMLHeadingElement>(null);
+  // Showing or reading the results again replaces the button used, the first or last page disables
+  // Previous or Next: the title takes the focus.
+  useFocusRescue(title, `${load.status} ${page}`);
   const rows = load.status === 'done' ? load.rows : undefined;
   const filtered = useMemo(() => (rows ? filterResults(rows, { states: state === '' ? [] : [state], search }) : []), [rows, state, search]);
   const retryable = useMemo(() => (rows ? retryableFailures(rows) : []), [rows]);
@@ -93,7 +98,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
 
   return (
     <section aria-label={t('campaigns.results.title')}>
-      <MD tag="h3" isBold>
+      <MD tag="h3" isBold ref={title} tabIndex={-1}>
         {t('campaigns.results.title')}
       </MD>
       {load.status === 'idle' && (

@@ -8,10 +8,10 @@ import { HeraldObjectsMissingError } from '../../store/smsTemplates';
 import { useZaf } from '../../zaf/ZafProvider';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignPage } from '../campaigns/CampaignPage';
-import { isSendingHere } from '../campaigns/runRegistry';
 import { useCampaignStarter } from '../campaigns/useCampaignActions';
 import { useCampaignListing } from '../campaigns/useCampaignListing';
 import { useCampaignPermissions } from '../campaigns/useCampaignPermissions';
+import { useRunPresence } from '../campaigns/useRunPresence';
 import { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
 import { choicesOfDraft, emptyChoices, firstOpenStep, type WizardChoices, type WizardStep } from '../campaigns/wizard/wizardState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -34,7 +34,11 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
   const permissions = useCampaignPermissions();
   const listing = useCampaignListing();
   const [view, setView] = useState<View>({ kind: 'list' });
+  // The list's title takes the focus when the list replaces the control used (a view closed, the setup done).
+  const [listFocus, setListFocus] = useState(0);
   const now = useNow(SCHEDULE_CHECK_MS);
+  // Whether a running campaign is interrupted depends on the tabs of this browser too.
+  const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
   useScheduledStarts(listing.campaigns, permissions.send, now, listing.reload);
 
   if (!settings.ok) {
@@ -47,6 +51,7 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
 
   const backToList = () => {
     setView({ kind: 'list' });
+    setListFocus((count) => count + 1);
     void listing.reload();
   };
 
@@ -73,14 +78,14 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
 
   if (view.kind === 'campaign') return <CampaignPage campaignId={view.id} onBack={backToList} onOpenCampaign={(id) => setView({ kind: 'campaign', id })} />;
 
-  const interrupted = listing.campaigns.filter((campaign) => campaign.status === 'running' && !isSendingHere(campaign.id) && (!campaign.lease || campaign.lease.expiresAt <= now));
+  const interrupted = listing.campaigns.filter((campaign) => presence(campaign).kind === 'interrupted');
   // Campaigns live in custom objects: until an admin creates them, there is nothing to list or save.
   const missing = listing.status === 'failed' && listing.error instanceof HeraldObjectsMissingError;
   const stale = listing.campaigns.filter((campaign) => campaign.status === 'scheduled' && campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'stale');
 
   return (
     <>
-      <Section title={t('campaigns.title')} intro={t('campaigns.intro')}>
+      <Section title={t('campaigns.title')} intro={t('campaigns.intro')} focusKey={listFocus}>
         {interrupted.map((campaign) => (
           <Alert key={campaign.id} type="warning" role="status">
             <Title>{t('campaigns.list.interrupted', { name: campaign.name })}</Title>
@@ -108,7 +113,16 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
         </div>
         {!permissions.draft && <AlertText>{t('campaigns.noDraftRight')}</AlertText>}
         {listing.status === 'loading' && <Loading label={t('campaigns.loading')} />}
-        {missing && <SetupNotice title={t('campaigns.setup.title')} body={t('campaigns.setup.body')} onDone={() => void listing.reload()} />}
+        {missing && (
+          <SetupNotice
+            title={t('campaigns.setup.title')}
+            body={t('campaigns.setup.body')}
+            onDone={() => {
+              void listing.reload();
+              setListFocus((count) => count + 1);
+            }}
+          />
+        )}
         {listing.status === 'failed' && !missing && <ErrorNotice error={listing.error} title={t('campaigns.loadFailed')} onRetry={() => void listing.reload()} />}
         {listing.status === 'ready' && (
           <CampaignList campaigns={listing.campaigns} unreadable={listing.unreadable} onOpen={open} hasMore={listing.hasMore} onMore={() => void listing.more()} />

@@ -163,7 +163,8 @@ export interface FocusState {
   /**
    * A focus indicator is drawn: an outline, or a box shadow that is not there once the element loses
    * the focus, on the element, its label (Garden draws a checkbox's ring on the label's box) or
-   * their ::before / ::after (Garden's tabs).
+   * their ::before / ::after (Garden's tabs); for the picker button of a date or time input, a page's
+   * rule that draws one on it.
    */
   indicated: boolean;
   /** The styles compared, for the message of a failing test. */
@@ -197,7 +198,6 @@ export async function focusState(frame: Frame): Promise<FocusState | undefined> 
           return { part: `${index === 0 ? 'element' : 'label'}${pseudo ?? ''}`, outline, shadow: style.boxShadow };
         }),
       );
-    const focusVisible = element.matches(':focus-visible');
     const focused = drawn([element, ...labels]);
     const differs = (rest: ReturnType<typeof drawn>) =>
       focused.some((part, index) => (part.outline !== 'none' && rest[index]!.outline === 'none') || (part.shadow !== 'none' && part.shadow !== rest[index]!.shadow));
@@ -205,14 +205,41 @@ export async function focusState(frame: Frame): Promise<FocusState | undefined> 
     // difference, the element itself blurred for a moment (a ring drawn on its label, for instance).
     const clone = element.cloneNode(false) as HTMLElement;
     clone.removeAttribute('id');
+    // A checked radio's copy in the same group would uncheck the original when inserted.
+    clone.removeAttribute('name');
     clone.setAttribute('aria-hidden', 'true');
     clone.style.position = 'absolute';
     clone.style.left = '-10000px';
     element.after(clone);
     const cloneRest = drawn([clone, ...labels]);
     clone.remove();
-    let indicated = differs(cloneRest);
-    if (!indicated) {
+    // The browser's picker button inside a date or time input can have the focus: the input then
+    // matches :focus-within, not :focus. Its ring is drawn on ::-webkit-calendar-picker-indicator, which
+    // getComputedStyle cannot read, nor can :focus-visible be asked of it: the page's own rules for it
+    // are read instead (Garden draws its ring there).
+    const picker = /^(date|time|datetime-local|month|week)$/.test(element.getAttribute('type') ?? '') && !element.matches(':focus') && element.matches(':focus-within');
+    const PICKER = '::-webkit-calendar-picker-indicator';
+    const pickerRing = () =>
+      [...document.styleSheets]
+        .flatMap((sheet) => {
+          try {
+            return [...sheet.cssRules];
+          } catch {
+            return [];
+          }
+        })
+        .some(
+          (rule) =>
+            rule instanceof CSSStyleRule &&
+            ![undefined, '', 'none'].includes(rule.style.boxShadow) &&
+            rule.selectorText.split(',').some((selector) => {
+              const at = selector.indexOf(PICKER);
+              return at >= 0 && selector.slice(at).includes(':focus-visible') && element.matches(selector.slice(0, at).trim() || '*');
+            }),
+        );
+    const focusVisible = picker || element.matches(':focus-visible');
+    let indicated = picker ? pickerRing() : differs(cloneRest);
+    if (!indicated && !picker) {
       element.blur();
       await settle();
       const rest = drawn([element, ...labels]);
@@ -232,7 +259,7 @@ export async function focusState(frame: Frame): Promise<FocusState | undefined> 
       .replace(/\s+/g, ' ');
     const role = element.getAttribute('role') ?? element.getAttribute('type');
     return {
-      element: `${element.tagName.toLowerCase()}${role ? `[${role}]` : ''} "${name.slice(0, 80)}"`,
+      element: `${element.tagName.toLowerCase()}${role ? `[${role}]` : ''} "${name.slice(0, 80)}"${picker ? ' › picker' : ''}`,
       name,
       focusVisible,
       indicated,

@@ -78,6 +78,21 @@ describe('translations', () => {
     expect(missing).toEqual([]);
   });
 
+  it('has plural forms for every key the source code asks for with a count', () => {
+    // With a numeric `count`, the translator looks up `key.one` / `key.other`: a plain string shows the key itself.
+    const root = path.resolve(__dirname, '../../../src');
+    const singular: string[] = [];
+    for (const file of sourceFiles(root)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z][\w.-]*)',\s*\{[^}]*\bcount\b/g)) {
+        const key = match[1] ?? '';
+        for (const [locale, catalogue] of [['en', english], ['fr', french]] as const) {
+          if (!catalogue.has(`${key}.other`)) singular.push(`${locale} ${path.relative(root, file)}: ${key}`);
+        }
+      }
+    }
+    expect(singular).toEqual([]);
+  });
+
   it('has every key of the families the code builds from values', () => {
     const families: Array<[string, readonly string[]]> = [
       ['errors', FAILURE_CAUSES],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeaseKeeper } from '../../../src/core/sending/ports';
-import { TabLockedLease } from '../../../src/platform/tabLockedLease';
+import { campaignsLockedInThisBrowser, TabLockedLease } from '../../../src/platform/tabLockedLease';
 
 /**
  * Web Locks as a browser implements them for `ifAvailable` requests: a name is held until the
@@ -17,6 +17,10 @@ class FakeLockManager {
 
   isHeld(name: string): boolean {
     return this.held.has(name);
+  }
+
+  async query(): Promise<{ held: Array<{ name: string }>; pending: [] }> {
+    return { held: [...this.held].map((name) => ({ name })), pending: [] };
   }
 }
 
@@ -81,5 +85,18 @@ describe('TabLockedLease', () => {
     const second = new TabLockedLease('c1', record.keeper('tab 2'), 'another tab', null);
     expect(await first.acquire()).toEqual({ ok: true });
     expect(await second.acquire()).toMatchObject({ ok: false, holder: 'tab 1' });
+  });
+
+  it('tells which campaigns a tab of this browser holds, and none once it let go; nothing where there are no Web Locks', async () => {
+    const locks = new FakeLockManager();
+    const record = new RecordLease();
+    const lease = new TabLockedLease('c1', record.keeper('tab 1'), 'another tab', asLocks(locks));
+    void locks.request('some-other-lock', { ifAvailable: true }, () => new Promise<void>(() => undefined));
+    expect(await campaignsLockedInThisBrowser(asLocks(locks))).toEqual(new Set());
+    await lease.acquire();
+    expect(await campaignsLockedInThisBrowser(asLocks(locks))).toEqual(new Set(['c1']));
+    await lease.release();
+    expect(await campaignsLockedInThisBrowser(asLocks(locks))).toEqual(new Set());
+    expect(await campaignsLockedInThisBrowser(null)).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { LG, Paragraph, SM } from '@zendeskgarden/react-typography';
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import type { MessagingIntegration } from '../../../api/sunshine/integrations';
@@ -10,6 +10,7 @@ import { CampaignAlreadyFrozenError } from '../../../store/campaignRun';
 import type { HeraldSettings } from '../../../zaf/settings';
 import { usePlanRun } from '../../audiences/usePlanRun';
 import { CampaignStoreFailure } from '../CampaignStoreFailure';
+import { useFocusRescue } from '../../hooks/useFocusRescue';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useServices } from '../../services';
 import { runPersistence } from '../campaignEngine';
@@ -69,16 +70,35 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   const startCampaign = useCampaignStarter();
   const [choices, setChoices] = useState(initial.choices);
   const [step, setStep] = useState<WizardStep>(initial.step);
+  // The control used to change the step may be gone (Next on the last step): the new step's title takes the focus.
+  const [stepFocus, setStepFocus] = useState(0);
+  const title = useRef<HTMLHeadingElement>(null);
+  const stepTitleId = useId();
+  const stepTitle = useRef<HTMLHeadingElement>(null);
+  // The wizard replaces the list, and the button that opened it: its title has the focus.
+  useEffect(() => title.current?.focus(), []);
+  useEffect(() => {
+    if (stepFocus) stepTitle.current?.focus();
+  }, [stepFocus]);
   const [tested, setTested] = useState(false);
   const [launch, setLaunch] = useState<Launch>({ status: 'idle' });
   const data = useWizardData(channels, choices);
   const { run, start, cancel } = usePlanRun();
   const [plannedFor, setPlannedFor] = useState<string | undefined>();
   const draft = useCampaignDraft(settings);
+  // Save draft is disabled while it saves, the launch button while it launches: then the focus comes back.
+  const saveButton = useRef<HTMLButtonElement>(null);
+  useFocusRescue(saveButton, draft.save.status);
+  useFocusRescue(stepTitle, launch.status);
 
   // The plan holds for the choices it was built from; quiet hours only change when messages go.
   const planKey = JSON.stringify([choices.templateKey, choices.integrationId, choices.query, choices.mappings]);
   const planned = run.status === 'done' && plannedFor === planKey ? run.result : undefined;
+
+  const goTo = (target: WizardStep) => {
+    setStep(target);
+    setStepFocus((count) => count + 1);
+  };
 
   const update = (changes: Partial<WizardChoices>) => setChoices((current) => ({ ...current, ...changes }));
 
@@ -152,7 +172,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
 
   return (
     <Panel aria-label={t('campaigns.wizard.title')}>
-      <LG tag="h2" isBold>
+      <LG tag="h2" isBold ref={title} tabIndex={-1}>
         {choices.campaignId ? t('campaigns.wizard.titleDraft', { name: choices.name }) : t('campaigns.wizard.title')}
       </LG>
       <Field>
@@ -169,7 +189,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
                 isBasic={candidate !== step}
                 aria-current={candidate === step ? 'step' : undefined}
                 disabled={!reachable(candidate)}
-                onClick={() => setStep(candidate)}
+                onClick={() => goTo(candidate)}
               >
                 {t('campaigns.wizard.stepLabel', { number: position + 1, name: t(`campaigns.wizard.step.${candidate}`) })}
               </Button>
@@ -178,8 +198,10 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
         </Steps>
       </nav>
 
-      <Panel aria-label={t(`campaigns.wizard.step.${step}`)}>
-        <LG tag="h3">{t('campaigns.wizard.stepHeading', { number: index + 1, total: WIZARD_STEPS.length, name: t(`campaigns.wizard.step.${step}`) })}</LG>
+      <Panel aria-labelledby={stepTitleId}>
+        <LG tag="h3" id={stepTitleId} ref={stepTitle} tabIndex={-1}>
+          {t('campaigns.wizard.stepHeading', { number: index + 1, total: WIZARD_STEPS.length, name: t(`campaigns.wizard.step.${step}`) })}
+        </LG>
         {step === 'template' && <TemplateStep data={data} templateKey={choices.templateKey} onChoose={chooseTemplate} />}
         {step === 'channel' && <ChannelStep data={data} integrationId={choices.integrationId} onChoose={chooseChannel} />}
         {step === 'audience' && (
@@ -220,15 +242,15 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
       </Panel>
 
       <Footer>
-        <Button onClick={() => setStep(WIZARD_STEPS[index - 1]!)} disabled={index === 0}>
+        <Button onClick={() => goTo(WIZARD_STEPS[index - 1]!)} disabled={index === 0}>
           {t('campaigns.wizard.back')}
         </Button>
         {step !== 'confirm' && (
-          <Button isPrimary onClick={() => setStep(WIZARD_STEPS[index + 1]!)} disabled={!ready[step]}>
+          <Button isPrimary onClick={() => goTo(WIZARD_STEPS[index + 1]!)} disabled={!ready[step]}>
             {t('campaigns.wizard.next')}
           </Button>
         )}
-        <Button isBasic onClick={() => void saveDraft()} disabled={!data.entry || draft.save.status === 'saving' || !permissions.draft}>
+        <Button ref={saveButton} isBasic onClick={() => void saveDraft()} disabled={!data.entry || draft.save.status === 'saving' || !permissions.draft}>
           {t('campaigns.wizard.saveDraft')}
         </Button>
         <Button isBasic onClick={onClose}>

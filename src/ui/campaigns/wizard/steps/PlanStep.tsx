@@ -1,7 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Fieldset, Hint, Input } from '@zendeskgarden/react-forms';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import styled from 'styled-components';
 import { estimateCost } from '../../../../core/campaign/cost';
 import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides } from '../../../../core/campaign/rateCard';
@@ -13,6 +13,7 @@ import { PlanProgress } from '../../../audiences/PlanProgress';
 import { PlanView } from '../../../audiences/PlanView';
 import type { PlanRun } from '../../../audiences/usePlanRun';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useFocusRescue } from '../../../hooks/useFocusRescue';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { WizardData } from '../useWizardData';
 import { DEFAULT_QUIET_HOURS } from '../wizardState';
@@ -39,6 +40,9 @@ interface PlanStepProps {
 export function PlanStep({ data, settings, run, stale, expected, quietHours, onQuietHours, onBuild, onCancel }: PlanStepProps) {
   const { t } = useI18n();
   const rateCard = useMemo(() => applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides(settings.rateCardOverrides).overrides), [settings.rateCardOverrides]);
+  // The button is disabled while the plan is built: once it is done, the button has the focus again.
+  const build = useRef<HTMLButtonElement>(null);
+  useFocusRescue(build, run.status);
   const { entry, integration } = data;
   if (!entry || !integration) return <Paragraph>{t('campaigns.wizard.channel.needsTemplate')}</Paragraph>;
   return (
@@ -65,7 +69,7 @@ export function PlanStep({ data, settings, run, stale, expected, quietHours, onQ
         )}
       </Fieldset>
       <div>
-        <Button isPrimary onClick={onBuild} disabled={run.status === 'running'}>
+        <Button ref={build} isPrimary onClick={onBuild} disabled={run.status === 'running'}>
           {t(run.status === 'done' ? 'campaigns.wizard.plan.rebuild' : 'plan.build')}
         </Button>
       </div>

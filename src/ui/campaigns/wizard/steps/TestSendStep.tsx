@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import { CampaignNotificationSender } from '../../../../api/sunshine/notificationSender';
 import { NotificationsClient } from '../../../../api/sunshine/notifications';
@@ -13,6 +13,7 @@ import { sendTestMessage, type TestSendOutcome } from '../../../../core/sending/
 import type { PlannedSend } from '../../../../store/audiencePlanner';
 import type { HeraldSettings } from '../../../../zaf/settings';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useFocusRescue } from '../../../hooks/useFocusRescue';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useServices } from '../../../services';
 import type { WizardData } from '../useWizardData';
@@ -43,6 +44,9 @@ export function TestSendStep({ data, settings, planned, ownPhone, onSent }: Test
   const [phone, setPhone] = useState(ownPhone ?? '');
   const [renderAs, setRenderAs] = useState(0);
   const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
+  // The button is disabled while the test goes out: once it is done, the button has the focus again.
+  const sendButton = useRef<HTMLButtonElement>(null);
+  useFocusRescue(sendButton, attempt.status);
   // A handful of recipients to render for, the same ones for as long as the plan stays.
   const samples = useMemo(() => (planned ? sampleRecipients(planned.plan, 5, seededRandom(Math.imul(planned.plan.recipients.size, 2654435761))) : []), [planned]);
   if (!data.entry || !data.integration || !data.offer) return <Paragraph>{t('campaigns.wizard.channel.needsTemplate')}</Paragraph>;
@@ -94,7 +98,7 @@ export function TestSendStep({ data, settings, planned, ownPhone, onSent }: Test
         </Select>
       </Field>
       <div>
-        <Button type="submit" isPrimary disabled={!valid || attempt.status === 'sending'}>
+        <Button ref={sendButton} type="submit" isPrimary disabled={!valid || attempt.status === 'sending'}>
           {t(attempt.status === 'sending' ? 'campaigns.wizard.test.sending' : 'campaigns.wizard.test.send')}
         </Button>
       </div>

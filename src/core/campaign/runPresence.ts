@@ -1,0 +1,54 @@
+import type { CampaignStatus } from './lifecycle';
+
+/**
+ * Who is sending a running campaign, as a page of one browser tab can tell: this tab, someone else
+ * (another tab of this browser, another browser, another agent), or nobody (interrupted, to resume).
+ *
+ * The runner's lease on the campaign record names its agent and its tab's session, and lasts 30 s
+ * past its last heartbeat. A tab that is reloaded keeps its session (sessionStorage) but its runner
+ * ends with the page: the lease then still names this very session while nobody sends. Waiting the
+ * lease out would leave the marketer in front of "being sent by you" for up to half a minute after
+ * an F5; resuming at once is safe when no tab of this browser holds the campaign's Web Lock, which a
+ * runner takes before its lease and which goes away with its page. A duplicated tab copies the
+ * session too: it still holds the lock, so the campaign shows as sent from another tab. Without Web
+ * Locks (unknown), a lease of this session is left to expire like anyone else's.
+ */
+
+export interface LeaseSeen {
+  holder: string;
+  expiresAt: number;
+}
+
+export type RunPresence =
+  /** Not running (draft, scheduled, paused, finished). */
+  | { kind: 'idle' }
+  /** This tab's runner sends it. */
+  | { kind: 'here' }
+  /** Another runner does: `holder` as its lease names it (undefined before it wrote it), `thisBrowser` when it is another tab here. */
+  | { kind: 'elsewhere'; holder: string | undefined; thisBrowser: boolean }
+  /** Running, and nobody sends it: it can be resumed. */
+  | { kind: 'interrupted' };
+
+export interface RunPresenceInput {
+  status: CampaignStatus;
+  lease: LeaseSeen | null;
+  now: number;
+  /** This tab runs it (or is starting to). */
+  sendingHere: boolean;
+  /** The holder this tab writes in a lease: its agent and its session. */
+  ownHolder: string;
+  /** A tab of this browser holds the campaign's Web Lock; undefined when unknown (no Web Locks, not read yet). */
+  lockedInThisBrowser: boolean | undefined;
+}
+
+export function runPresence({ status, lease, now, sendingHere, ownHolder, lockedInThisBrowser }: RunPresenceInput): RunPresence {
+  if (sendingHere) return { kind: 'here' };
+  if (status !== 'running') return { kind: 'idle' };
+  const live = lease !== null && lease.expiresAt > now ? lease : undefined;
+  // Another tab here runs it, or is about to (it takes the lock before it writes the lease).
+  if (lockedInThisBrowser === true) return { kind: 'elsewhere', holder: live?.holder, thisBrowser: true };
+  if (!live) return { kind: 'interrupted' };
+  // This tab's own lease, and no runner left in this browser: the page that held it was reloaded.
+  if (live.holder === ownHolder && lockedInThisBrowser === false) return { kind: 'interrupted' };
+  return { kind: 'elsewhere', holder: live.holder, thisBrowser: false };
+}
