@@ -1,6 +1,4 @@
-import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
-import { Alert, Paragraph as AlertText } from '@zendeskgarden/react-notifications';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
@@ -9,11 +7,10 @@ import { templateSlots } from '../../core/campaign/mapping';
 import { renderRecipientContent } from '../../core/campaign/render';
 import { templateOffers } from '../../core/campaign/templateOffers';
 import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
-import type { TestSendOutcome } from '../../core/sending/testSend';
 import type { HeraldSettings } from '../../zaf/settings';
 import { useZaf } from '../../zaf/ZafProvider';
 import { sendOneTest } from '../campaigns/sendOneTest';
-import { testOutcomeMessage } from '../campaigns/sendingMessages';
+import { TestPhoneField, TestSendResult, useTestAttempt } from '../campaigns/TestSendControls';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
@@ -29,8 +26,6 @@ const Form = styled.form`
   max-width: 640px;
 `;
 
-type Attempt = { status: 'idle' } | { status: 'sending' } | { status: 'done'; outcome: TestSendOutcome; phone: string } | { status: 'failed'; error: unknown };
-
 /**
  * The last step of a setup: a real approved template sent to your own phone through the channel of
  * your choice, the way campaigns send it. Nothing is recorded (no ledger, no blackout log).
@@ -43,7 +38,7 @@ export function TestMessageBlock({ channels, settings }: { channels: readonly Me
   const [choice, setChoice] = useState('');
   const [typedValues, setTypedValues] = useState<Record<string, string>>({});
   const [phone, setPhone] = useState('');
-  const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
+  const { attempt, run } = useTestAttempt();
 
   if (catalogue.status === 'loading') return <Loading label={t('settings.test.loading')} />;
   if (catalogue.status === 'error') return <ErrorNotice error={catalogue.error} title={t('settings.test.loadFailed')} onRetry={catalogue.reload} />;
@@ -60,14 +55,8 @@ export function TestMessageBlock({ channels, settings }: { channels: readonly Me
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!isUsable(checked)) return;
-    setAttempt({ status: 'sending' });
-    try {
-      const recipient = { userId: currentUser.id, phone: checked.e164, country: checked.country, locale: null, timeZone: null, values };
-      const outcome = await sendOneTest(transport, settings, { integration: chosen.integration, template: chosen.template, entry: chosen.entry, slots }, recipient);
-      setAttempt({ status: 'done', outcome, phone: checked.e164 });
-    } catch (error) {
-      setAttempt({ status: 'failed', error });
-    }
+    const recipient = { userId: currentUser.id, phone: checked.e164, country: checked.country, locale: null, timeZone: null, values };
+    await run(checked.e164, () => sendOneTest(transport, settings, { integration: chosen.integration, template: chosen.template, entry: chosen.entry, slots }, recipient));
   };
 
   return (
@@ -94,23 +83,8 @@ export function TestMessageBlock({ channels, settings }: { channels: readonly Me
         </Field>
       ))}
       <TemplatePreview content={renderRecipientContent(chosen.entry.content, slots, values)} initial={chosen.integration.channel === 'sms' ? 'sms' : 'whatsapp'} />
-      <Field>
-        <Field.Label>{t('settings.test.phone')}</Field.Label>
-        <Field.Hint>{t('campaigns.wizard.test.phoneHint')}</Field.Hint>
-        <Input value={phone} onChange={(event) => setPhone(event.target.value)} validation={phone !== '' && !valid ? 'error' : undefined} inputMode="tel" autoComplete="tel" />
-        {phone !== '' && !valid && <Field.Message validation="error">{t('campaigns.wizard.test.badPhone')}</Field.Message>}
-      </Field>
-      <div>
-        <Button type="submit" isPrimary disabled={!valid || attempt.status === 'sending'}>
-          {t(attempt.status === 'sending' ? 'campaigns.wizard.test.sending' : 'campaigns.wizard.test.send')}
-        </Button>
-      </div>
-      {attempt.status === 'done' && (
-        <Alert type={attempt.outcome.kind === 'sent' ? 'success' : 'warning'} role="status">
-          <AlertText>{testOutcomeMessage(t, attempt.outcome, attempt.phone)}</AlertText>
-        </Alert>
-      )}
-      {attempt.status === 'failed' && <ErrorNotice error={attempt.error} title={t('campaigns.wizard.test.failed')} />}
+      <TestPhoneField label={t('settings.test.phone')} phone={phone} valid={valid} onChange={setPhone} />
+      <TestSendResult attempt={attempt} disabled={!valid} />
     </Form>
   );
 }
