@@ -9,6 +9,7 @@ import { isUsable, normalizePhone } from '../core/phone/normalizePhone';
 import { readContactListCsv, writeContactListCsv, type ContactListCsvRow } from './contactListCsv';
 import { CONTACT_LIST_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
+import { RecordAccess } from './recordAccess';
 import { HeraldObjectsMissingError } from './smsTemplates';
 
 export { ContactListCsvError } from './contactListCsv';
@@ -73,16 +74,39 @@ export function toContactLists(entries: readonly ContactListEntry[]): ContactLis
 export class ContactListStore {
   private readonly records: CustomObjectRecordsClient;
   private readonly objects: CustomObjectsClient;
+  private readonly access: RecordAccess;
 
   constructor(transport: Transport, options: { clock?: ApiClock } = {}) {
     this.records = new CustomObjectRecordsClient(transport, CONTACT_LIST_OBJECT.key, { clock: options.clock ?? realClock });
     this.objects = new CustomObjectsClient(transport);
+    this.access = new RecordAccess(transport, CONTACT_LIST_OBJECT.key);
   }
 
   /** Every entry of both lists. HeraldObjectsMissingError when the setup has not run. */
   async load(): Promise<ContactListEntry[]> {
     const records = await onHeraldObject(CONTACT_LIST_OBJECT.key, () => this.records.listAll());
     return records.flatMap((record) => entryOfRecord(record) ?? []);
+  }
+
+  /**
+   * The entries of both lists that can name one person, in one or two requests however long the
+   * lists are (a sidebar opens on every user page; `load` reads every entry): their own entries by
+   * external id, read straight from the records so that a change made a moment ago shows; and the
+   * other entries that hold their number (another user's entry with the same number lists them too),
+   * by a filtered search. HeraldObjectsMissingError when the setup has not run.
+   */
+  async loadFor(person: { userId: number; phone: string | undefined }): Promise<ContactListEntry[]> {
+    const own = (['block', 'allow'] as const).flatMap((list) => [
+      contactListExternalId({ list, userId: person.userId, phone: null }),
+      ...(person.phone === undefined ? [] : [contactListExternalId({ list, userId: null, phone: person.phone })]),
+    ]);
+    const records = await onHeraldObject(CONTACT_LIST_OBJECT.key, () => this.access.byExternalIds(own));
+    if (person.phone !== undefined) {
+      const filter = { 'custom_object_fields.phone': { $eq: person.phone } };
+      for await (const page of this.records.search(filter, { sort: 'created_at' })) records.push(...page);
+    }
+    const byId = new Map(records.map((record) => [record.id, record]));
+    return [...byId.values()].flatMap((record) => entryOfRecord(record) ?? []);
   }
 
   async add(entry: ContactListEntry): Promise<void> {

@@ -9,8 +9,12 @@ import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';
+import { UserRecords } from '../user/UserRecords';
 
-/** On a user's page: their number and consent as Herald sees them. */
+/**
+ * On a user's page: their number and consent as Herald sees them, their place on the block and
+ * allow lists, and the campaigns they received.
+ */
 export function UserSidebarApp() {
   const { t } = useI18n();
   const { client } = useZaf();
@@ -24,7 +28,12 @@ export function UserSidebarApp() {
     <SidebarRoot ref={root} aria-label={t('user.label')}>
       {state.status === 'loading' && <Loading label={t('user.loading')} />}
       {state.status === 'error' && <ErrorNotice error={state.error} title={t('user.failed')} onRetry={state.reload} />}
-      {state.status === 'success' && <ContactPanel user={state.data} />}
+      {state.status === 'success' && (
+        <>
+          <ContactPanel user={state.data} />
+          <UserRecords user={state.data} />
+        </>
+      )}
     </SidebarRoot>
   );
 }

@@ -1,0 +1,118 @@
+import { Tag } from '@zendeskgarden/react-tags';
+import { SM } from '@zendeskgarden/react-typography';
+import { useId } from 'react';
+import styled from 'styled-components';
+import { SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
+import type { UserCampaignEntry, UserCampaignHistory } from '../../store/userCampaignHistory';
+import { failureMeaning } from '../campaigns/sendingMessages';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/Loading';
+import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/messages';
+import { languageName } from '../templates/languageName';
+import { SidebarBlock, SidebarHeading } from './SidebarBlock';
+import type { useUserCampaignHistory } from './useUserCampaignHistory';
+
+const Entries = styled.ul`
+  list-style: none;
+  margin: 0;
+  padding: 0;
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.sm};
+`;
+
+const Entry = styled.li`
+  display: flex;
+  flex-direction: column;
+  gap: ${(p) => p.theme.space.xxs};
+  min-width: 0;
+  overflow-wrap: anywhere;
+`;
+
+const EntryHead = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  justify-content: space-between;
+  gap: ${(p) => p.theme.space.xs};
+`;
+
+const HUE: Record<RecipientState, string> = {
+  pending: 'grey',
+  inflight: 'blue',
+  sent: 'green',
+  failed: 'red',
+  skipped: 'grey',
+  unverified: 'yellow',
+};
+
+/** The campaigns this customer was a recipient of, newest first: when, which campaign and template, and what became of the send. */
+export function UserCampaignHistoryPanel({ state }: { state: ReturnType<typeof useUserCampaignHistory> }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  return (
+    <SidebarBlock aria-labelledby={titleId}>
+      <SidebarHeading id={titleId}>{t('user.history.title')}</SidebarHeading>
+      {state.status === 'loading' && <Loading label={t('user.history.loading')} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} title={t('user.history.failed')} onRetry={state.reload} />}
+      {state.status === 'success' && state.data !== 'missing' && <HistoryContent history={state.data} titleId={titleId} />}
+    </SidebarBlock>
+  );
+}
+
+function HistoryContent({ history, titleId }: { history: UserCampaignHistory; titleId: string }) {
+  const { t } = useI18n();
+  if (history.campaignsRead === 0) return <SM>{t('user.history.none')}</SM>;
+  return (
+    <>
+      {history.entries.length === 0 ? (
+        <SM>{t('user.history.empty')}</SM>
+      ) : (
+        <Entries aria-labelledby={titleId}>
+          {history.entries.map((entry, index) => (
+            <HistoryEntry key={`${entry.campaignId}:${index}`} entry={entry} />
+          ))}
+        </Entries>
+      )}
+      {history.unreadable.length > 0 && <SM>{t('user.history.unreadable', { count: history.unreadable.length })}</SM>}
+      <SM>{t('user.history.scope', { count: history.campaignsRead })}</SM>
+    </>
+  );
+}
+
+function HistoryEntry({ entry }: { entry: UserCampaignEntry }) {
+  const { t, locale, formatDateTime } = useI18n();
+  const meaning = outcomeMeaning(t, entry);
+  return (
+    <Entry>
+      <EntryHead>
+        <SM isBold>{entry.campaignName || t('campaigns.list.unnamed')}</SM>
+        <Tag hue={HUE[entry.state]} size="small">
+          {t(`campaigns.state.${entry.state}`)}
+        </Tag>
+      </EntryHead>
+      <SM>{`${entry.templateName} · ${languageName(entry.templateLanguage, locale)} · ${t(`campaigns.channel.${entry.channel}`)}`}</SM>
+      <SM>{entry.at === null ? t('user.history.noDate') : <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>}</SM>
+      {meaning && <SM>{meaning}</SM>}
+    </Entry>
+  );
+}
+
+const isSkip = (code: string): code is SkipReason => (SKIP_REASONS as readonly string[]).includes(code);
+const isDoubt = (code: string): code is UnverifiedCause => (UNVERIFIED_CAUSES as readonly string[]).includes(code);
+
+/** What the code of a failed, skipped or unverified send means; the results table says the same. */
+function outcomeMeaning(t: Translate, entry: UserCampaignEntry): string {
+  if (entry.code === undefined) return '';
+  switch (entry.state) {
+    case 'failed':
+      return failureMeaning(t, entry.code);
+    case 'skipped':
+      return isSkip(entry.code) ? t(`sending.skip.${entry.code}`) : entry.code;
+    case 'unverified':
+      return isDoubt(entry.code) ? t(`sending.unverified.${entry.code}`) : entry.code;
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { Recipient } from '../../src/core/campaign/plan';
+import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../../src/core/sending/states';
+import { CAMPAIGN_CHUNK_OBJECT } from '../../src/store/heraldObjects';
+import { CampaignRunPersistence } from '../../src/store/campaignRun';
+import { CampaignStore, type CampaignDraft } from '../../src/store/campaigns';
+import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { UserCampaignHistoryReader } from '../../src/store/userCampaignHistory';
+import { WriteCountingTransport } from '../../src/store/writeCounter';
+import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
+import { generateRecipients } from '../support/recipients';
+
+/** One user's campaigns read back from the campaigns' chunk records in the emulator. */
+
+const AT = Date.UTC(2026, 10, 21, 9, 0, 0);
+/** The user whose history is read: below every generated user id (those start above 1000). */
+const USER = 7;
+
+/** The audience with USER at these positions. */
+function audienceWith(count: number, seed: number, positions: readonly number[]): Recipient[] {
+  const recipients = generateRecipients(count, { seed });
+  for (const position of positions) recipients[position] = { ...(recipients[position] as Recipient), userId: USER };
+  return recipients;
+}
+
+/** A campaign frozen with this audience, and these results stored in its ledger. */
+async function sentCampaign(
+  h: CampaignHarness,
+  draft: Partial<CampaignDraft>,
+  recipients: readonly Recipient[],
+  results: ReadonlyArray<[number, RecipientState, RecipientDetail]> = [],
+): Promise<string> {
+  const store = new CampaignStore(h.transport);
+  const campaignId = await store.create(campaignDraft(draft));
+  const persistence = new CampaignRunPersistence(h.transport, campaignId, { clock: h.waits });
+  await persistence.freeze(recipients);
+  await store.update(campaignId, { status: 'running', startedAt: AT - 60_000 });
+  if (results.length > 0) {
+    const states = new Uint8Array(recipients.length).fill(stateCode('pending'));
+    for (const [index, state] of results) states[index] = stateCode(state);
+    const ledger: LedgerSnapshot = { size: recipients.length, states, details: new Map(results.map(([index, , detail]) => [index, detail])) };
+    await persistence.saveResults(ledger, results.map(([index]) => index));
+  }
+  return campaignId;
+}
+
+describe('UserCampaignHistoryReader', () => {
+  it("finds the user in each campaign's audience, large or small, with the result its ledger holds, newest campaign first", async () => {
+    const h = await campaignHarness();
+    // 20,000 recipients take several audience chunks and ten ledger chunks; the user is near the end.
+    const large = await sentCampaign(h, { name: 'Soldes', templateName: 'spring_sale' }, audienceWith(20_000, 1, [19_500]), [
+      [19_500, 'failed', { code: 'whatsapp-131026', at: AT + 5 }],
+      [19_501, 'sent', { at: AT + 6 }],
+    ]);
+    await new CampaignStore(h.transport).create(campaignDraft({ name: 'Brouillon' }));
+    await sentCampaign(h, { name: 'Sans lui' }, generateRecipients(30, { seed: 2 }), [[0, 'sent', { at: AT }]]);
+    const small = await sentCampaign(h, { name: 'Relance', templateName: 'order_update', templateLanguage: 'en' }, audienceWith(40, 3, [12]), [[12, 'sent', { at: AT + 9 }]]);
+    const pending = await sentCampaign(h, { name: 'En cours', channel: 'sms' }, audienceWith(10, 4, [0]));
+    const audienceChunks = h.emulator.zendesk.customObjects.records(CAMPAIGN_CHUNK_OBJECT.key).filter((record) => record.externalId?.startsWith(`${large}:audience:`));
+    expect(audienceChunks.length).toBeGreaterThan(2);
+
+    const history = await new UserCampaignHistoryReader(h.transport).forUser(USER);
+    expect(history).toEqual({
+      entries: [
+        { campaignId: pending, campaignName: 'En cours', channel: 'sms', templateName: 'order_update', templateLanguage: 'fr', state: 'pending', at: AT - 60_000 },
+        { campaignId: small, campaignName: 'Relance', channel: 'whatsapp', templateName: 'order_update', templateLanguage: 'en', state: 'sent', at: AT + 9 },
+        {
+          campaignId: large,
+          campaignName: 'Soldes',
+          channel: 'whatsapp',
+          templateName: 'spring_sale',
+          templateLanguage: 'fr',
+          state: 'failed',
+          code: 'whatsapp-131026',
+          at: AT + 5,
+        },
+      ],
+      campaignsRead: 5,
+      more: false,
+      unreadable: [],
+    });
+  });
+
+  it('reads only the most recent campaigns, and of small ones the first audience chunk and one ledger chunk, all campaigns together', async () => {
+    const h = await campaignHarness();
+    for (let campaign = 0; campaign < 6; campaign++) {
+      await sentCampaign(h, { name: `Campagne ${campaign}` }, audienceWith(50, 10 + campaign, [campaign]), [[campaign, 'sent', { at: AT + campaign }]]);
+    }
+    const counted = new WriteCountingTransport(h.transport);
+    const history = await new UserCampaignHistoryReader(counted).forUser(USER, { limit: 4 });
+    expect(history.entries.map((entry) => entry.campaignName)).toEqual(['Campagne 5', 'Campagne 4', 'Campagne 3', 'Campagne 2']);
+    expect(history).toMatchObject({ campaignsRead: 4, more: true, unreadable: [] });
+    // The campaign list, the audiences, the ledgers.
+    expect(counted.reads).toBe(3);
+    expect(counted.writes.requests).toBe(0);
+  });
+
+  it('says which campaigns could not be read, and still gives the others', async () => {
+    const h = await campaignHarness();
+    const broken = await sentCampaign(h, { name: 'Abîmée' }, audienceWith(20, 5, [3]), [[3, 'sent', { at: AT }]]);
+    await sentCampaign(h, { name: 'Intacte' }, audienceWith(20, 6, [4]), [[4, 'skipped', { code: 'opted-out', at: AT + 1 }]]);
+    h.emulator.zendesk.customObjects.deleteByExternalId(CAMPAIGN_CHUNK_OBJECT.key, `${broken}:ledger:0`);
+
+    const history = await new UserCampaignHistoryReader(h.transport).forUser(USER);
+    expect(history.entries).toEqual([expect.objectContaining({ campaignName: 'Intacte', state: 'skipped', code: 'opted-out' })]);
+    expect(history.unreadable).toEqual([broken]);
+  });
+
+  it('gives an empty history when there are no campaigns, and asks for the setup when the objects are missing', async () => {
+    const h = await campaignHarness();
+    await expect(new UserCampaignHistoryReader(h.transport).forUser(USER)).resolves.toEqual({ entries: [], campaignsRead: 0, more: false, unreadable: [] });
+    const bare = await campaignHarness({ setUp: false });
+    await expect(new UserCampaignHistoryReader(bare.transport).forUser(USER)).rejects.toBeInstanceOf(HeraldObjectsMissingError);
+  });
+});
