@@ -1,4 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { viaFor } from '../../emulator/zendesk/tickets';
+import { errorForStatus } from '../../src/api/transport/errors';
+import { withQuery, type Transport } from '../../src/api/transport/types';
+import { COMMENTS_PAGE_SIZE, TicketsClient } from '../../src/api/zendesk/tickets';
 import { zendeskSupportContract } from '../support/openapi';
 import { zendeskTestClient, type ZendeskReply, type ZendeskTestClient } from '../emulator/zendesk.helpers';
 
@@ -181,6 +185,38 @@ describe('Zendesk Support API contract', () => {
       const reply = await zd.request('PUT', '/api/v2/tickets/101.json', { body: { ticket: { status: 'pending', comment: { body: 'On it', public: false } } } });
       expect(reply.status).toBe(200);
       expectConforms('PUT', reply);
+    });
+
+    it("Herald's TicketsClient: every page of comments, and an internal note, requests and responses as the spec documents them", async () => {
+      const calls: string[] = [];
+      const transport: Transport = {
+        async send(request) {
+          const path = withQuery(request.url, request.query);
+          if (request.body !== undefined) expect(contract.checkRequestBody(request.method, zd.origin + path, request.body).errors).toEqual([]);
+          const reply = await zd.request(request.method, path, { body: request.body });
+          // Error bodies are checked by the errors test below (the spec documents few of them).
+          if (reply.status < 300) expectConforms(request.method, reply);
+          calls.push(`${request.method} ${request.url}`);
+          if (reply.status >= 300) throw errorForStatus(reply.status, {}, reply.body);
+          return { status: reply.status, headers: {}, body: reply.body };
+        },
+      };
+      // Enough comments for three pages: the WhatsApp window needs the customer's last one.
+      const { tickets } = zd.emulator.zendesk;
+      const ticket = tickets.get(103)!;
+      for (let index = 0; index < 2 * COMMENTS_PAGE_SIZE + 10; index++) {
+        tickets.addComment(ticket, { authorId: index % 2 ? 2 : ticket.requesterId, body: `m${index}`, htmlBody: `<p>m${index}</p>`, public: true, createdAt: zd.clock.now() + index * 1000, via: viaFor('web') });
+      }
+      const client = new TicketsClient(transport);
+      const comments = await client.comments(103);
+      expect(comments.map((comment) => comment.id)).toEqual(ticket.comments.map((comment) => comment.id));
+      expect(comments.at(-1)).toEqual({ id: ticket.comments.at(-1)!.id, authorId: 2, public: true, createdAt: zd.clock.now() + (2 * COMMENTS_PAGE_SIZE + 9) * 1000 });
+      expect(calls.filter((call) => call === 'GET /api/v2/tickets/103/comments')).toHaveLength(3);
+
+      const note = await client.addInternalNote(103, 'Herald: template sent\nOutcome: Sent.');
+      expect(ticket.comments.at(-1)).toMatchObject({ id: note.commentId, authorId: 1, public: false, body: 'Herald: template sent\nOutcome: Sent.' });
+      expect(note.auditId).toBe(ticket.comments.at(-1)!.auditId);
+      await expect(client.comments(999)).rejects.toMatchObject({ status: 404 });
     });
 
     it('errors: 404 unknown ticket, 422 invalid status', async () => {

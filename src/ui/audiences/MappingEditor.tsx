@@ -6,14 +6,14 @@ import { SYSTEM_USER_FIELDS, type MappingProblem, type SlotMapping, type Templat
 import type { UserField } from '../../api/zendesk/userFields';
 import { useI18n } from '../i18n/I18nProvider';
 
-const Slot = styled.fieldset`
+const Slot = styled.fieldset<{ $compact: boolean }>`
   border: 1px solid ${(p) => getColor({ theme: p.theme, variable: 'border.default' })};
   border-radius: ${(p) => p.theme.borderRadii.md};
-  padding: ${(p) => p.theme.space.sm};
+  padding: ${(p) => (p.$compact ? `${p.theme.space.xs} ${p.theme.space.sm}` : p.theme.space.sm)};
   margin: 0 0 ${(p) => p.theme.space.sm};
   display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
-  gap: ${(p) => p.theme.space.sm};
+  grid-template-columns: ${(p) => (p.$compact ? '1fr' : 'repeat(auto-fit, minmax(200px, 1fr))')};
+  gap: ${(p) => (p.$compact ? p.theme.space.xs : p.theme.space.sm)};
 
   & > legend {
     padding: 0 ${(p) => p.theme.space.xxs};
@@ -43,10 +43,17 @@ interface MappingEditorProps {
   onChange: (mappings: SlotMapping[]) => void;
   customFields: readonly UserField[];
   problems: readonly MappingProblem[];
+  /** Ticket fields a placeholder may read, for a send from a ticket (none in a campaign). */
+  ticketFields?: { label: string; fields: ReadonlyArray<{ field: string; label: string }> };
+  /**
+   * For a sidebar: one column, and the labels the slot's legend already says only for screen
+   * readers, without the campaign's hints.
+   */
+  compact?: boolean;
 }
 
 /** For each placeholder: the same value for everyone, or a user field with a fallback when it is empty. */
-export function MappingEditor({ slots, mappings, onChange, customFields, problems }: MappingEditorProps) {
+export function MappingEditor({ slots, mappings, onChange, customFields, problems, ticketFields, compact = false }: MappingEditorProps) {
   const { t } = useI18n();
   const replace = (index: number, mapping: SlotMapping) => onChange(mappings.map((current, position) => (position === index ? mapping : current)));
   if (slots.length === 0) return <MD>{t('mapping.none')}</MD>;
@@ -58,12 +65,12 @@ export function MappingEditor({ slots, mappings, onChange, customFields, problem
         const label = t(`mapping.slot.${slot.component}`, { position: slot.position, button: (slot.buttonIndex ?? 0) + 1, sample: slot.sample });
         const own = problems.filter((problem) => problem.slot === slot.id);
         return (
-          <Slot key={slot.id}>
+          <Slot key={slot.id} $compact={compact}>
             <legend>
               <MD isBold>{label}</MD>
             </legend>
             <Field>
-              <Field.Label>{t('mapping.source', { slot: label })}</Field.Label>
+              <Field.Label hidden={compact}>{t('mapping.source', { slot: label })}</Field.Label>
               <Select value={sourceValue(mapping.source)} onChange={(event) => replace(index, { ...mapping, source: parseSource(event.target.value, mapping.source) })}>
                 <option value={STATIC}>{t('mapping.static')}</option>
                 <optgroup label={t('mapping.systemFields')}>
@@ -73,6 +80,15 @@ export function MappingEditor({ slots, mappings, onChange, customFields, problem
                     </option>
                   ))}
                 </optgroup>
+                {ticketFields && ticketFields.fields.length > 0 && (
+                  <optgroup label={ticketFields.label}>
+                    {ticketFields.fields.map(({ field, label: fieldLabel }) => (
+                      <option key={field} value={`ticket:${field}`}>
+                        {fieldLabel}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
                 {customFields.length > 0 && (
                   <optgroup label={t('mapping.customFields')}>
                     {customFields.map((field) => (
@@ -86,8 +102,8 @@ export function MappingEditor({ slots, mappings, onChange, customFields, problem
             </Field>
             {mapping.source.kind === 'static' ? (
               <Field>
-                <Field.Label>{t('mapping.value', { slot: label })}</Field.Label>
-                <Field.Hint>{t('mapping.valueHint')}</Field.Hint>
+                <Field.Label hidden={compact}>{t('mapping.value', { slot: label })}</Field.Label>
+                {!compact && <Field.Hint>{t('mapping.valueHint')}</Field.Hint>}
                 <Input
                   value={mapping.source.value}
                   onChange={(event) => replace(index, { ...mapping, source: { kind: 'static', value: event.target.value } })}
@@ -102,7 +118,7 @@ export function MappingEditor({ slots, mappings, onChange, customFields, problem
             ) : (
               <Field>
                 <Field.Label>{t('mapping.fallback', { slot: label })}</Field.Label>
-                <Field.Hint>{t('mapping.fallbackHint')}</Field.Hint>
+                {!compact && <Field.Hint>{t('mapping.fallbackHint')}</Field.Hint>}
                 <Input value={mapping.fallback} onChange={(event) => replace(index, { ...mapping, fallback: event.target.value })} validation={own.length ? 'error' : undefined} />
                 {own.map((problem) => (
                   <Field.Message key={problem.problem} validation="error">

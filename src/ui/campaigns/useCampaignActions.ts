@@ -64,7 +64,8 @@ export function useCampaignActions(campaign: CampaignRecord | undefined, reload:
   };
 }
 
-async function storeOutcome(campaigns: CampaignStore, id: string, outcome: RunOutcome): Promise<void> {
+/** Stores how a run ended on its campaign (status, report, pause reason): what every page then shows. */
+export async function storeOutcome(campaigns: CampaignStore, id: string, outcome: RunOutcome): Promise<void> {
   const now = Date.now();
   switch (outcome.status) {
     case 'completed':

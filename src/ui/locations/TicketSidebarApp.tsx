@@ -1,8 +1,12 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
+import { TicketsClient } from '../../api/zendesk/tickets';
+import type { ZendeskUser } from '../../api/zendesk/users';
+import { businessNumberOf } from '../../core/campaign/reengagement';
 import { ticketChannelOf } from '../../core/contact/ticketChannel';
-import { getTicket } from '../../zaf/data';
+import { DEFAULT_WARNING_MINUTES, messagingWindow } from '../../core/conversation/messagingWindow';
+import { customerWrote, ticketConversation } from '../../core/conversation/ticketConversation';
 import { useAutoResize } from '../../zaf/useAutoResize';
 import { useZaf } from '../../zaf/ZafProvider';
 import { ContactPanel } from '../components/ContactPanel';
@@ -10,12 +14,20 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
+import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';
+import { ReengageSection } from '../ticket/ReengagePanel';
+import { getSidebarTicket, type SidebarTicket } from '../ticket/ticketData';
+import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
 
-/** On a ticket: the requester, whether they can be messaged, and which channel the ticket came from. */
+/**
+ * On a ticket: which channel it came from; on WhatsApp, the customer's 24-hour window, live; the
+ * requester and whether they can be messaged; and, on WhatsApp and SMS, re-engagement with an
+ * approved template (suggested when the window is closed).
+ */
 export function TicketSidebarApp() {
   const { t } = useI18n();
   const { client } = useZaf();
@@ -24,9 +36,9 @@ export function TicketSidebarApp() {
   useAutoResize(client, root);
 
   const state = useAsync(async () => {
-    const ticket = await getTicket(client);
+    const ticket = await getSidebarTicket(client);
     const requester = ticket.requester ? await users.show(ticket.requester.id) : undefined;
-    return { channel: ticketChannelOf(ticket.via), requester };
+    return { ticket, channel: ticketChannelOf(ticket.via), requester };
   }, [client, users]);
 
   return (
@@ -38,9 +50,62 @@ export function TicketSidebarApp() {
           <div>
             <Tag hue={CHANNEL_HUE[state.data.channel]}>{t(`ticket.channel.${state.data.channel}`)}</Tag>
           </div>
-          {state.data.requester ? <ContactPanel user={state.data.requester} /> : <SM>{t('ticket.noRequester')}</SM>}
+          {state.data.channel === 'whatsapp' || state.data.channel === 'sms' ? (
+            <MessagingTicket ticket={state.data.ticket} channel={state.data.channel} requester={state.data.requester} />
+          ) : (
+            <Requester user={state.data.requester} />
+          )}
         </>
       )}
     </SidebarRoot>
+  );
+}
+
+function Requester({ user }: { user: ZendeskUser | undefined }) {
+  const { t } = useI18n();
+  return user ? <ContactPanel user={user} /> : <SM>{t('ticket.noRequester')}</SM>;
+}
+
+/** A WhatsApp or SMS ticket: its conversation (who wrote last, and when), the requester, re-engagement. */
+function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket; channel: 'whatsapp' | 'sms'; requester: ZendeskUser | undefined }) {
+  const { t } = useI18n();
+  const { settings, currentUser } = useZaf();
+  const { transport } = useServices();
+  const tickets = useMemo(() => new TicketsClient(transport), [transport]);
+  const conversation = useAsync(() => tickets.comments(ticket.id), [tickets, ticket.id]);
+  const requesterId = requester?.id;
+  const messages = useMemo(() => ticketConversation(conversation.data ?? [], requesterId), [conversation.data, requesterId]);
+  const warningMinutes = settings.ok ? settings.settings.windowWarningMinutes : DEFAULT_WARNING_MINUTES;
+  // Coarse on purpose: only whether to suggest re-engaging, not the countdown (the panel ticks on its own).
+  const now = useNow(30_000);
+  const windowState = messagingWindow(messages, now, warningMinutes).state;
+  const suggested = channel === 'whatsapp' && (windowState === 'closed' || windowState === 'no-customer-message');
+
+  return (
+    <>
+      {conversation.status === 'loading' && <Loading label={t('ticket.window.loading')} />}
+      {conversation.status === 'error' && <ErrorNotice error={conversation.error} title={t('ticket.window.failed')} onRetry={conversation.reload} />}
+      {conversation.status === 'success' && (channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />)}
+      <Requester user={requester} />
+      {requester && settings.ok && conversation.status === 'success' && (
+        <ReengageSection
+          ticket={{
+            facts: {
+              id: ticket.id,
+              subject: ticket.subject,
+              requesterName: requester.name,
+              assigneeName: ticket.assignee?.user?.name,
+              agentName: currentUser.name,
+            },
+            channel,
+            businessNumber: businessNumberOf(ticket.via),
+            customerWrote: customerWrote(conversation.data, requester.id),
+          }}
+          requester={requester}
+          settings={settings.settings}
+          suggested={suggested}
+        />
+      )}
+    </>
   );
 }
