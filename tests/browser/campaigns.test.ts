@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
-import { createTranslator, type MessageKey, type Translate } from '../../src/ui/i18n/messages';
+import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
 import { BUILT_APP_DIR } from './support/builtApp';
+import { campaignsTab, launch, messagePattern, NEWSLETTER, openCampaigns as openCampaignsOf, prepareCampaign, setUpObjects, type CampaignAudience } from './support/campaignFlow';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -15,17 +16,8 @@ import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 // 2,000 users in the account; a fast rate so that a campaign takes seconds, not minutes.
 const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR, emulator: createEmulator({ zendesk: { endUsers: 2000 } }), settings: { send_rate: 150 } });
 
-const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
-
-/** The Campaigns tab of the nav bar app (the other sections stay mounted beside it). */
-async function openCampaigns(t: Translate): Promise<Locator> {
-  await harness().open('#/apps/herald');
-  return campaignsTab(harness().appFrame('nav_bar'), t);
-}
-
-function campaignsTab(app: FrameLocator, t: Translate): Locator {
-  return app.getByRole('tabpanel', { name: t('shell.section.campaigns') });
-}
+/** The Campaigns tab of the nav bar app in this file's sandbox. */
+const openCampaigns = (t: Translate): Promise<Locator> => openCampaignsOf(harness(), t);
 
 /** The same workspace in another tab of the same browser (its own sessionStorage, the same Web Locks and IndexedDB). */
 async function openSecondTab(t: Translate): Promise<{ page: Page; frame: Locator }> {
@@ -35,78 +27,11 @@ async function openSecondTab(t: Translate): Promise<{ page: Page; frame: Locator
   return { page, frame: campaignsTab(page.frameLocator('iframe[data-zaf-location="nav_bar"]'), t) };
 }
 
-/**
- * A message as a pattern, for what depends on the moment or the data: `count` may be any number in
- * the locale's format, and the variables named in `any` any text (a date, a time).
- */
-function messagePattern(t: Translate, key: MessageKey, vars: Record<string, string | number> = {}, any: readonly string[] = []): RegExp {
-  const marks = Object.fromEntries(any.map((name) => [name, `@@${name}@@`]));
-  const escaped = t(key, { ...vars, ...marks }).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = escaped.replace(/@@\w+@@/g, '.+').replace(/987\D?654/, '[\\d\\s,.\u202f\u00a0]+');
-  return new RegExp(`^${pattern}$`);
-}
-
-interface Audience {
-  query: string;
-  /** What the count shows once the users are counted. */
-  counted: (t: Translate) => RegExp;
-}
-
 /** Every end user of the account (about 2,000). */
-const EVERYONE: Audience = { query: 'role:end-user', counted: () => /2[,  ]?0\d\d/ };
-/** About a third of them: a campaign of a few hundred recipients, sent in seconds. */
-const NEWSLETTER: Audience = { query: 'role:end-user tags:newsletter', counted: (t) => messagePattern(t, 'audiences.matches', { count: 987654 }) };
+const EVERYONE: CampaignAudience = { query: 'role:end-user', counted: () => /2[,  ]?0\d\d/ };
 
 /** Who holds the campaign in the lease: the signed-in admin of the sandbox. */
 const ADMIN = 'Alex Martin (#1)';
-
-/** A first campaign in a fresh account: Herald's custom objects are created from the Campaigns page. */
-async function setUpObjects(frame: Locator, t: Translate): Promise<void> {
-  await frame.getByText(t('campaigns.setup.title')).waitFor();
-  await frame.getByRole('button', { name: t('templates.setup.run') }).click();
-  await frame.getByText(t('campaigns.setup.title')).waitFor({ state: 'detached' });
-}
-
-/** Goes through the wizard up to the confirmation, in the language of `t`. */
-async function prepareCampaign(frame: Locator, t: Translate, audience: Audience = EVERYONE): Promise<void> {
-  await frame.getByRole('button', { name: t('campaigns.new') }).click();
-  await frame.getByLabel(t('campaigns.wizard.name')).fill('Spring sale');
-  await frame.getByRole('radio', { name: /^spring_sale · / }).check({ force: true });
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-  await frame.getByRole('radio', { name: /^Herald France · / }).check({ force: true });
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-
-  await frame.getByLabel(t('audiences.queryLabel')).fill(audience.query);
-  await frame.getByRole('button', { name: t('audiences.count') }).click();
-  await frame.getByText(audience.counted(t)).first().waitFor();
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-
-  const first = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
-  const second = t('mapping.slot.body', { position: 2, sample: '20%' });
-  await frame.getByLabel(t('mapping.source', { slot: first })).selectOption({ label: t('mapping.field.first_name') });
-  await frame.getByLabel(t('mapping.fallback', { slot: first })).fill('cliente, client');
-  await frame.getByLabel(t('mapping.value', { slot: second })).fill('-20 %');
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-
-  await frame.getByRole('button', { name: t('plan.build') }).click();
-  await frame.getByRole('table', { name: t('plan.exclusions') }).waitFor({ timeout: 30_000 });
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-
-  await frame.getByLabel(t('campaigns.wizard.test.phone')).fill('+33 6 12 34 56 78');
-  await frame.getByRole('button', { name: t('campaigns.wizard.test.send') }).click();
-  await frame.getByText(t('campaigns.wizard.test.sent', { phone: '+33612345678' })).waitFor();
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-}
-
-/** On the confirmation step: types the count when asked, and launches. Resolves with the count. */
-async function launch(frame: Locator, t: Translate): Promise<number> {
-  const launchButton = frame.getByRole('button', { name: /^(Send to|Envoyer à) .* (recipients|destinataires)$/ });
-  const recipients = number(await launchButton.textContent());
-  const typed = frame.getByLabel(t('campaigns.wizard.confirm.typeCount', { count: recipients }));
-  if ((await typed.count()) > 0) await typed.fill(String(recipients));
-  await launchButton.click();
-  return recipients;
-}
 
 /** Shows the results of the campaign on its page and downloads them as CSV: one row per recipient. */
 async function downloadResults(frame: Locator, t: Translate): Promise<Array<Record<string, string>>> {
@@ -135,7 +60,7 @@ describe('campaigns', () => {
     const { emulator } = harness().sandbox;
     await expect(frame.getByRole('button', { name: t('campaigns.new') }).isDisabled()).resolves.toBe(true);
     await setUpObjects(frame, t);
-    await prepareCampaign(frame, t);
+    await prepareCampaign(frame, t, EVERYONE);
     const testSends = emulator.sunshine.notifications().length;
     expect(testSends).toBe(1);
     const recipients = await launch(frame, t);
