@@ -17,18 +17,20 @@ interface Wait {
   wake: () => void;
 }
 
+/** A worker with nothing to wake is stopped after this long (a new one starts with the next sleep). */
+export const IDLE_WORKER_MS = 30_000;
+
 export function createWorkerClock(createWorker: WorkerFactory | null = typeof Worker === 'undefined' ? null : defaultWorker): SendClock {
   if (!createWorker) return realClock;
   let worker: Worker | undefined;
-  try {
-    worker = createWorker();
-  } catch {
-    return realClock;
-  }
+  // Set once the worker could not be made or failed: the page's timers from then on.
+  let failed = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
   const waiting = new Map<number, Wait>();
 
   const fallBack = (): void => {
+    failed = true;
     worker?.terminate();
     worker = undefined;
     // Every wait still pending goes on with the page's timers, for the time it has left.
@@ -37,24 +39,51 @@ export function createWorkerClock(createWorker: WorkerFactory | null = typeof Wo
       void realClock.sleep(wait.due - Date.now()).then(wait.wake);
     }
   };
-  worker.onmessage = (event: MessageEvent<{ id: number }>) => {
-    const wait = waiting.get(event.data.id);
-    waiting.delete(event.data.id);
-    wait?.wake();
+
+  const start = (): Worker | undefined => {
+    try {
+      const started = createWorker();
+      started.onmessage = (event: MessageEvent<{ id: number }>) => {
+        const wait = waiting.get(event.data.id);
+        waiting.delete(event.data.id);
+        wait?.wake();
+        whenIdle();
+      };
+      started.onerror = (event) => {
+        event.preventDefault();
+        fallBack();
+      };
+      worker = started;
+      return started;
+    } catch {
+      failed = true;
+      return undefined;
+    }
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    fallBack();
+
+  // A finished campaign leaves no thread behind: the worker stops once nothing has waited for a while.
+  const whenIdle = (): void => {
+    if (waiting.size > 0 || !worker) return;
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (waiting.size > 0) return;
+      worker?.terminate();
+      worker = undefined;
+    }, IDLE_WORKER_MS);
   };
+
+  if (!start()) return realClock;
 
   return {
     now: () => Date.now(),
     sleep: (ms, signal) => {
-      if (!worker) return realClock.sleep(ms, signal);
-      const active = worker;
+      clearTimeout(idle);
+      const active = failed ? undefined : (worker ?? start());
+      if (!active) return realClock.sleep(ms, signal);
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) {
           reject(signal.reason);
+          whenIdle();
           return;
         }
         const id = nextId++;
@@ -62,6 +91,7 @@ export function createWorkerClock(createWorker: WorkerFactory | null = typeof Wo
           waiting.delete(id);
           active.postMessage({ id, cancel: true });
           reject(signal?.reason);
+          whenIdle();
         };
         waiting.set(id, {
           due: Date.now() + Math.max(0, ms),

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorkerClock } from '../../../src/platform/workerClock';
+import { createWorkerClock, IDLE_WORKER_MS } from '../../../src/platform/workerClock';
 
 /**
  * The worker clock with the real worker script (clockWorker.ts) run in this process: a fake Worker
@@ -51,9 +51,13 @@ afterEach(() => {
 });
 
 function workerClock() {
-  let worker: FakeWorker | undefined;
-  const clock = createWorkerClock(() => (worker = new FakeWorker()) as unknown as Worker);
-  return { clock, worker: () => worker! };
+  const workers: FakeWorker[] = [];
+  const clock = createWorkerClock(() => {
+    const made = new FakeWorker();
+    workers.push(made);
+    return made as unknown as Worker;
+  });
+  return { clock, worker: () => workers.at(-1)!, workers };
 }
 
 describe('the worker clock', () => {
@@ -96,6 +100,23 @@ describe('the worker clock', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(again).toBe(true);
     expect(worker().sent).toHaveLength(1);
+  });
+
+  it('stops its worker once nothing has waited for a while, and starts another for the next sleep', async () => {
+    vi.useFakeTimers();
+    const { clock, workers } = workerClock();
+    await Promise.all([clock.sleep(100), vi.advanceTimersByTimeAsync(100)]);
+    await vi.advanceTimersByTimeAsync(IDLE_WORKER_MS - 1);
+    expect(workers[0]!.terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(workers[0]!.terminated).toBe(true);
+    // A sleep in the meantime keeps it: only an idle worker goes.
+    let woken = false;
+    void clock.sleep(IDLE_WORKER_MS * 2).then(() => (woken = true));
+    expect(workers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(IDLE_WORKER_MS * 2);
+    expect(woken).toBe(true);
+    expect(workers[1]!.terminated).toBe(false);
   });
 
   it('uses the page’s timers where there are no Workers', async () => {
