@@ -66,7 +66,12 @@ describe('campaigns', () => {
     const recipients = await launch(frame, t);
     expect(recipients).toBeGreaterThan(500);
 
+    // The marketer hesitates over cancelling while it sends: when the campaign ends, the dialog goes with it.
+    await frame.getByRole('button', { name: t('campaigns.page.cancel') }).click();
+    const cancelDialog = harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.page.cancelTitle') });
+    await cancelDialog.waitFor();
     await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+    await cancelDialog.waitFor({ state: 'detached' });
     const received = emulator.sunshine.notifications().slice(testSends);
     const byPhone = new Map<string, number>();
     for (const notification of received) byPhone.set(notification.destinationId, (byPhone.get(notification.destinationId) ?? 0) + 1);

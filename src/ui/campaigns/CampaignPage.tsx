@@ -4,6 +4,7 @@ import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
+import { allowedEvents } from '../../core/campaign/lifecycle';
 import type { RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState } from '../../core/campaign/schedule';
 import { leaseHolderAgent } from '../../store/campaignLease';
@@ -178,7 +179,8 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {frozen && <ResultsPanel campaign={campaign} canSend={permissions.send} onFollowUp={onOpenCampaign} />}
       <CampaignDetails campaign={campaign} />
 
-      {confirmCancel && (
+      {/* The campaign may end while the dialog is open: nothing is left to cancel then, and it closes. */}
+      {confirmCancel && allowedEvents(campaign.status).includes('cancel') && (
         <CancelDialog
           campaign={campaign}
           onClose={() => setConfirmCancel(false)}
