@@ -320,4 +320,33 @@ describe('re-engaging from the closed ticket', () => {
     await sidebar().getByText(t('ticket.reengage.reason', { reason: t('exclusion.opted-out'), help: t('exclusionHelp.opted-out') })).waitFor();
     expect(harness().consoleErrors).toEqual([]);
   });
+
+  it('refuses a requester an agent blocked from their user page, and sends once the allow list re-admits them', async () => {
+    const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
+    const { requester } = requesterOf(ticketId);
+    await harness().open(`#/tickets/${ticketId}`);
+    await setUpFromSidebar();
+
+    // On the requester's page, the block toggle.
+    const userPage = () => harness().appFrame('user_sidebar');
+    await harness().open(`#/users/${requester.id}`);
+    await userPage().getByRole('switch', { name: t('user.lists.block') }).check({ force: true });
+    await userPage().getByRole('status').filter({ hasText: t('user.lists.changed.block.on') }).waitFor();
+
+    await harness().open(`#/tickets/${ticketId}`);
+    await chooseOrderUpdate();
+    await sidebar().getByText(t('ticket.reengage.reason', { reason: t('exclusion.blocked'), help: t('exclusionHelp.blocked') })).waitFor();
+    const send = sidebar().getByRole('button', { name: t('ticket.reengage.send', { name: requester.name }) });
+    expect(await send.isDisabled()).toBe(true);
+
+    // The allow list wins over the block list, as in campaigns.
+    await harness().open(`#/users/${requester.id}`);
+    await userPage().getByRole('switch', { name: t('user.lists.allow') }).check({ force: true });
+    await userPage().getByRole('status').filter({ hasText: t('user.lists.changed.allow.on') }).waitFor();
+    await harness().open(`#/tickets/${ticketId}`);
+    await chooseOrderUpdate();
+    await send.click();
+    await sidebar().getByText(t('ticket.reengage.result.sent')).waitFor({ timeout: 30_000 });
+    expect(harness().sandbox.emulator.sunshine.notifications()).toHaveLength(1);
+  });
 });

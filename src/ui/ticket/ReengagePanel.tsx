@@ -115,7 +115,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
   const guard = useAsync(async () => {
     const organizationId = typeof requester.organization_id === 'number' ? requester.organization_id : undefined;
     const [loaded, organizationName] = await Promise.all([
-      loadSendGuard({ contactLists, blackoutLog: extra.blackoutLog }, settings, Date.now()),
+      loadSendGuard({ contactLists, blackoutLog: extra.blackoutLog }, settings, requesterAsRecipient(requester), Date.now()),
       organizationId === undefined ? Promise.resolve(null) : extra.organizations.names([organizationId]).then((names) => names.get(organizationId) ?? null, () => null),
     ]);
     return { guard: loaded, organizationName };

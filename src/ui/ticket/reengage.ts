@@ -17,7 +17,8 @@ import {
   type ReengagementRow,
   type TicketFacts,
 } from '../../core/campaign/reengagement';
-import { isUsable } from '../../core/phone/normalizePhone';
+import { phoneOf } from '../../core/contact/phoneSource';
+import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
 import type { CampaignRunner, RunOutcome } from '../../core/sending/runner';
 import type { CatalogueEntry, LogicalTemplate } from '../../core/template/catalogue';
 import type { BlackoutLogStore } from '../../store/blackoutLog';
@@ -109,10 +110,20 @@ export interface ReengageLanguage {
   locale: Locale;
 }
 
-/** The block and allow lists and the blackout index; HeraldObjectsMissingError when Herald's objects are missing. */
-export async function loadSendGuard(services: Pick<ReengageServices, 'contactLists' | 'blackoutLog'>, settings: HeraldSettings, now: number): Promise<SendGuard> {
+/**
+ * The block and allow list entries that can name the requester (by user or by number: two requests,
+ * however long the lists) and the blackout index; HeraldObjectsMissingError when Herald's objects
+ * are missing.
+ */
+export async function loadSendGuard(
+  services: Pick<ReengageServices, 'contactLists' | 'blackoutLog'>,
+  settings: HeraldSettings,
+  requester: Pick<AudienceUser, 'id' | 'phone' | 'userFields'>,
+  now: number,
+): Promise<SendGuard> {
+  const phone = normalizePhone(phoneOf({ phone: requester.phone, user_fields: requester.userFields }, settings.phoneField), settings.defaultCountry);
   const [entries, blackout] = await Promise.all([
-    services.contactLists.load(),
+    services.contactLists.loadFor({ userId: requester.id, phone: isUsable(phone) ? phone.e164 : undefined }),
     settings.blackoutDays > 0 ? services.blackoutLog.index(now, settings.blackoutDays) : Promise.resolve(NO_BLACKOUT),
   ]);
   return { lists: toContactLists(entries), blackout };
@@ -149,7 +160,7 @@ export async function reengage(
   const { t } = language;
   const { settings, campaigns, agent } = context;
   onStage('checking');
-  const guard = await loadSendGuard(context, settings, Date.now());
+  const guard = await loadSendGuard(context, settings, target.requester, Date.now());
   const { evaluation, decision } = assessReengagement(target, message, guard, settings);
   if (!decision.allowed) return { status: 'refused', reasons: decision.reasons };
   const { phone, values } = evaluation;
