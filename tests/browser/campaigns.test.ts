@@ -92,19 +92,27 @@ describe('campaigns', () => {
   });
 });
 
+/**
+ * The newsletter audience launched at 40 a second, in English: a few hundred recipients take
+ * seconds, long enough to reload or open another tab in the middle. Resolves once this tab sends.
+ */
+async function launchNewsletter() {
+  await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 40 } });
+  const t = createTranslator('en');
+  const frame = await openCampaigns(t);
+  const { emulator } = harness().sandbox;
+  await setUpObjects(frame, t);
+  await prepareCampaign(frame, t, NEWSLETTER);
+  const testSends = emulator.sunshine.notifications().length;
+  const recipients = await launch(frame, t);
+  await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+  return { t, frame, emulator, testSends, recipients };
+}
+
 describe('a campaign and the tabs that send it', () => {
   it('the tab is reloaded mid-send: the campaign shows as interrupted at once, and resumes from where it stopped with no duplicate', { timeout: 120_000 }, async () => {
-    // 40 a second: a few hundred recipients take seconds, long enough to reload in the middle.
-    await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 40 } });
-    const t = createTranslator('en');
-    const frame = await openCampaigns(t);
-    const { emulator } = harness().sandbox;
-    await setUpObjects(frame, t);
-    await prepareCampaign(frame, t, NEWSLETTER);
-    const testSends = emulator.sunshine.notifications().length;
-    const recipients = await launch(frame, t);
+    const { t, frame, emulator, testSends, recipients } = await launchNewsletter();
     expect(recipients).toBeGreaterThan(200);
-    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
     await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(40);
 
     // The reload keeps this tab's session (sessionStorage) but ends its runner, whose lease on the
@@ -150,15 +158,7 @@ describe('a campaign and the tabs that send it', () => {
   });
 
   it('a second tab sees the campaign being sent elsewhere, by whom, and offers nothing that would send it twice', { timeout: 120_000 }, async () => {
-    await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 40 } });
-    const t = createTranslator('en');
-    const frame = await openCampaigns(t);
-    const { emulator } = harness().sandbox;
-    await setUpObjects(frame, t);
-    await prepareCampaign(frame, t, NEWSLETTER);
-    const testSends = emulator.sunshine.notifications().length;
-    const recipients = await launch(frame, t);
-    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    const { t, frame, emulator, testSends, recipients } = await launchNewsletter();
 
     const second = await openSecondTab(t);
     try {
