@@ -65,6 +65,14 @@ export function defaultMappings(slots: readonly TemplateSlot[]): SlotMapping[] {
   return slots.map((slot) => ({ source: { kind: 'static', value: slot.sample }, fallback: '' }));
 }
 
+/**
+ * The mapping once another channel is chosen for the same template: the template may differ
+ * slightly per number, so what the user mapped is kept when the placeholders match in number.
+ */
+export function mappingsForChannel(current: readonly SlotMapping[], slots: readonly TemplateSlot[]): SlotMapping[] {
+  return current.length === slots.length ? [...current] : defaultMappings(slots);
+}
+
 export const MAPPING_PROBLEMS = [
   'static-empty',
   'static-card-number',

@@ -9,7 +9,7 @@ import { OrganizationsClient } from '../../api/zendesk/organizations';
 import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import type { ExclusionReason } from '../../core/campaign/eligibility';
-import { defaultMappings, mappingProblems, templateSlots, type SlotMapping } from '../../core/campaign/mapping';
+import { defaultMappings, mappingProblems, mappingsForChannel, templateSlots, type SlotMapping } from '../../core/campaign/mapping';
 import { integrationOfTicket, TICKET_FIELDS, type TicketFacts } from '../../core/campaign/reengagement';
 import { renderRecipientContent } from '../../core/campaign/render';
 import { templateOffers } from '../../core/campaign/templateOffers';
@@ -159,8 +159,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
     const entry = offer?.integrations.find((candidate) => candidate.integration.id === id)?.entry;
     const nextSlots = entry ? templateSlots(entry.content) : [];
     setIntegrationId(id || undefined);
-    // The same template may differ slightly per number: keep the mapping when the placeholders match.
-    setMappings((current) => (current.length === nextSlots.length ? current : defaultMappings(nextSlots)));
+    setMappings((current) => mappingsForChannel(current, nextSlots));
   };
 
   const send = async () => {

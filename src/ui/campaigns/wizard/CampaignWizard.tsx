@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import type { MessagingIntegration } from '../../../api/sunshine/integrations';
-import { defaultMappings, templateSlots } from '../../../core/campaign/mapping';
+import { defaultMappings, mappingsForChannel, templateSlots } from '../../../core/campaign/mapping';
 import { CampaignAlreadyFrozenError } from '../../../store/campaignRun';
 import type { HeraldSettings } from '../../../zaf/settings';
 import { usePlanRun } from '../../audiences/usePlanRun';
@@ -111,9 +111,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   const chooseChannel = (integrationId: string) => {
     const entry = data.offer?.integrations.find((candidate) => candidate.integration.id === integrationId)?.entry;
     const slots = entry ? templateSlots(entry.content) : [];
-    // The same template may differ slightly per number: keep the mapping when the placeholders match.
-    const keep = choices.mappings.length === slots.length;
-    update({ integrationId, mappings: keep ? choices.mappings : defaultMappings(slots) });
+    update({ integrationId, mappings: mappingsForChannel(choices.mappings, slots) });
   };
 
   const ready: Record<WizardStep, boolean> = {

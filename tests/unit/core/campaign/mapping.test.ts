@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   defaultMappings,
+  mappingsForChannel,
   mappingProblems,
   neededUserFieldKeys,
   resolveValue,
@@ -77,6 +78,15 @@ describe('defaultMappings', () => {
     const bodyValues = values.slice(1, 4);
     expect(fillSamples(content.body, bodyValues)).toBe(fillSamples(content.body));
     expect(mappingProblems(slots, mappings, { ticketAvailable: false })).toEqual([]);
+  });
+});
+
+describe('mappingsForChannel', () => {
+  it('keeps what the user mapped when the other channel’s template has as many placeholders, and starts over otherwise', () => {
+    const slots = templateSlots(content);
+    const mapped = defaultMappings(slots).map((slotMapping, index) => (index === 1 ? { source: { kind: 'user' as const, field: 'first_name' as const }, fallback: 'client' } : slotMapping));
+    expect(mappingsForChannel(mapped, slots)).toEqual(mapped);
+    expect(mappingsForChannel(mapped, slots.slice(0, 2))).toEqual(defaultMappings(slots.slice(0, 2)));
   });
 });
 
