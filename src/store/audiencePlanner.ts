@@ -9,7 +9,7 @@ import { SendPlanBuilder, type PlanTemplate, type SendPlan } from '../core/campa
 import type { TemplateContent } from '../core/template/meta';
 import type { BlackoutLogStore } from './blackoutLog';
 import { toContactLists, type ContactListStore } from './contactLists';
-import { HeraldObjectsMissingError } from './smsTemplates';
+import { HeraldObjectsMissingError } from './objectGuard';
 
 /**
  * Builds a send plan the way a campaign will send: the block and allow lists and the blackout log

@@ -15,7 +15,7 @@ import {
 import { CAMPAIGN_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
 import { RecordAccess, type FieldValues } from './recordAccess';
-import { HeraldObjectsMissingError } from './smsTemplates';
+import { HeraldObjectsMissingError } from './objectGuard';
 
 export * from './campaignModel';
 

@@ -10,7 +10,7 @@ import { readContactListCsv, writeContactListCsv, type ContactListCsvRow } from 
 import { CONTACT_LIST_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
 import { RecordAccess } from './recordAccess';
-import { HeraldObjectsMissingError } from './smsTemplates';
+import { HeraldObjectsMissingError } from './objectGuard';
 
 export { ContactListCsvError } from './contactListCsv';
 

@@ -1,5 +1,13 @@
 import { HttpError } from '../api/transport/errors';
-import { HeraldObjectsMissingError } from './smsTemplates';
+
+/** Herald's custom objects are not set up yet: an admin must run the setup in Settings. */
+export class HeraldObjectsMissingError extends Error {
+  override name = 'HeraldObjectsMissingError';
+
+  constructor(readonly objectKey: string) {
+    super(`The custom object ${objectKey} does not exist yet`);
+  }
+}
 
 /**
  * Runs work on one of Herald's custom objects; a 404 means the object does not exist yet (every

@@ -2,15 +2,7 @@ import type { CustomObjectRecordsClient } from '../api/zendesk/customObjects';
 import { HttpError } from '../api/transport/errors';
 import type { SmsTemplateRecord } from '../core/template/catalogue';
 import { SMS_TEMPLATE_OBJECT } from './heraldObjects';
-
-/** Herald's custom objects are not set up yet: an admin must run the setup in Settings. */
-export class HeraldObjectsMissingError extends Error {
-  override name = 'HeraldObjectsMissingError';
-
-  constructor(readonly objectKey: string) {
-    super(`The custom object ${objectKey} does not exist yet`);
-  }
-}
+import { HeraldObjectsMissingError } from './objectGuard';
 
 /**
  * SMS templates, one custom-object record each. The external id is the template's identity (name

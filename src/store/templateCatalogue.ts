@@ -4,7 +4,8 @@ import { groupCatalogue, type LogicalTemplate } from '../core/template/catalogue
 import { toMetaTemplate, type MetaComponent, type MetaTemplate } from '../core/template/meta';
 import type { TemplateDraft } from '../core/template/model';
 import { normalizeTemplateName } from '../core/template/name';
-import { HeraldObjectsMissingError, type SmsTemplateStore } from './smsTemplates';
+import { HeraldObjectsMissingError } from './objectGuard';
+import type { SmsTemplateStore } from './smsTemplates';
 
 /**
  * The template catalogue across channels: WhatsApp templates live with Meta (one list per WhatsApp

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { loadEnvironment, type ZafEnvironment } from './environment';
-import { parseSettings } from './settings';
+import { parseSettings } from '../core/settings/settings';
 import type { ZafClient, ZafSettingValue } from './types';
 
 /** The environment, and a way to take in settings the admin just saved from inside the app. */

@@ -1,5 +1,5 @@
 import { getCurrentUser, type CurrentUser } from './data';
-import { parseSettings, type SettingsResult } from './settings';
+import { parseSettings, type SettingsResult } from '../core/settings/settings';
 import type { ZafClient, ZafContext, ZafMetadata } from './types';
 
 /** Everything a location needs to start: who, where, with which settings. */

@@ -15,7 +15,9 @@ export interface ZafContext {
   userId?: number;
 }
 
-export type ZafSettingValue = string | number | boolean | null;
+import type { SettingValue } from '../core/settings/settings';
+
+export type ZafSettingValue = SettingValue;
 
 export interface ZafMetadata {
   appId: number;

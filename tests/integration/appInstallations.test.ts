@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation, type RegisteredInstallation } from '../../emulator/installation';
-import { causeOf } from '../../src/api/diagnose';
+import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient } from '../../src/api/sunshine/integrations';
 import { HttpError } from '../../src/api/transport/errors';
 import { ZafTransport } from '../../src/api/transport/zafTransport';
 import { AppInstallationsClient, settingErrors } from '../../src/api/zendesk/appInstallations';
 import { currentUserSchema, getCurrentUser } from '../../src/zaf/data';
-import { parseSettings } from '../../src/zaf/settings';
+import { parseSettings } from '../../src/core/settings/settings';
 import { createFakeZafClient, type FakeZafClient } from '../support/fakeZafClient';
 
 /**

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { configuredSettings, createInstallation, publicSettings, readAppManifest } from '../../emulator/installation';
-import { causeOf } from '../../src/api/diagnose';
+import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient, MESSAGING_TYPES } from '../../src/api/sunshine/integrations';
 import { RateLimitedError } from '../../src/api/transport/errors';
 import { ZafTransport } from '../../src/api/transport/zafTransport';
-import { parseSettings } from '../../src/zaf/settings';
+import { parseSettings } from '../../src/core/settings/settings';
 import { createFakeZafClient, type FakeZafClient } from '../support/fakeZafClient';
 
 /**

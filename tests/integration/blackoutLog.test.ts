@@ -8,7 +8,7 @@ import { BlackoutLogStore } from '../../src/store/blackoutLog';
 import { BlackoutLogWriter } from '../../src/store/blackoutLogWriter';
 import { BLACKOUT_LOG_OBJECT } from '../../src/store/heraldObjects';
 import { setUpHeraldObjects } from '../../src/store/setup';
-import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { advancingClock } from '../support/advancingClock';
 import { createFakeZafClient } from '../support/fakeZafClient';
 

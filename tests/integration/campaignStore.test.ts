@@ -11,7 +11,7 @@ import {
   jsonField,
 } from '../../src/store/campaigns';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
-import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { campaignDraft, campaignHarness, ORDER_CONTENT } from '../support/campaignHarness';
 
 /** Campaign records: create, load, list, update, over the real transport against the emulator. */

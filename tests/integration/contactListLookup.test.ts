@@ -5,7 +5,7 @@ import { ZafTransport } from '../../src/api/transport/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { ContactListStore, type ContactListEntry } from '../../src/store/contactLists';
 import { setUpHeraldObjects } from '../../src/store/setup';
-import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { WriteCountingTransport } from '../../src/store/writeCounter';
 import { advancingClock } from '../support/advancingClock';
 import { createFakeZafClient } from '../support/fakeZafClient';

@@ -12,7 +12,7 @@ import {
   type ContactListEntry,
 } from '../../src/store/contactLists';
 import { setUpHeraldObjects } from '../../src/store/setup';
-import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { advancingClock } from '../support/advancingClock';
 import { createFakeZafClient } from '../support/fakeZafClient';
 

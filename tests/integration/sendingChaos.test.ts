@@ -5,7 +5,7 @@ import { NetworkError, TimeoutError } from '../../src/api/transport/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/api/transport/types';
 import { RECIPIENT_STATES, stateCode, type RecipientState } from '../../src/core/sending/states';
 import type { RunOutcome } from '../../src/core/sending/runner';
-import { MemoryJournal } from '../../src/store/memoryJournal';
+import { MemoryJournal } from '../support/memoryJournal';
 import type { FakeClock } from '../support/fakeClock';
 import { seededRandom } from '../support/recipients';
 import { acceptedByPhone, fakeClockFor, customObjectLoad, sendingSetup } from '../support/sendingHarness';

@@ -4,7 +4,7 @@ import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientSta
 import { CAMPAIGN_CHUNK_OBJECT } from '../../src/store/heraldObjects';
 import { CampaignRunPersistence } from '../../src/store/campaignRun';
 import { CampaignStore, type CampaignDraft } from '../../src/store/campaigns';
-import { HeraldObjectsMissingError } from '../../src/store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { UserCampaignHistoryReader } from '../../src/store/userCampaignHistory';
 import { WriteCountingTransport } from '../../src/store/writeCounter';
 import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../../core/time/retryAfter';
+
 /**
  * Typed failures of a call, so that callers (and later the sending engine's error classes) decide
  * on kinds, not on strings: rate limited, HTTP error with the API's own code, network, timeout,
@@ -22,6 +24,8 @@ export class HttpError extends TransportError {
     readonly detail: ApiErrorDetail,
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
+    /** From `Retry-After`, on a 429 and on any other status that sends it (a 503 may). */
+    readonly retryAfterMs?: number,
   ) {
     super(`HTTP ${status}${detail.code ? ` ${detail.code}` : ''}${detail.message ? `: ${detail.message}` : ''}`);
   }
@@ -31,13 +35,8 @@ export class HttpError extends TransportError {
 export class RateLimitedError extends HttpError {
   override name = 'RateLimitedError';
 
-  constructor(
-    readonly retryAfterMs: number | undefined,
-    detail: ApiErrorDetail,
-    body: unknown,
-    headers: Record<string, string> = {},
-  ) {
-    super(429, detail, body, headers);
+  constructor(retryAfterMs: number | undefined, detail: ApiErrorDetail, body: unknown, headers: Record<string, string> = {}) {
+    super(429, detail, body, headers, retryAfterMs);
   }
 }
 
@@ -82,20 +81,12 @@ export function readErrorDetail(body: unknown): ApiErrorDetail {
   return { code: asString(error), message: asString(record.description) ?? asString(record.message) };
 }
 
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 /** The error a non-2xx response stands for. */
 export function errorForStatus(status: number, headers: Record<string, string>, body: unknown): HttpError {
   const detail = readErrorDetail(body);
-  if (status === 429) return new RateLimitedError(parseRetryAfter(headers['retry-after']), detail, body, headers);
-  return new HttpError(status, detail, body, headers);
+  const retryAfterMs = parseRetryAfter(headers['retry-after']);
+  if (status === 429) return new RateLimitedError(retryAfterMs, detail, body, headers);
+  return new HttpError(status, detail, body, headers, retryAfterMs);
 }
 
 function asString(value: unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { backoffDelay } from '../time/backoff';
-import { readSendFailure, type SendFailure } from './sendFailure';
+import { readFailure, type Failure } from '../failure/readFailure';
 import type { SkipReason, UnverifiedCause } from './states';
 
 /**
@@ -53,9 +53,9 @@ export type SendErrorClass =
 export interface SendErrorRow {
   /** Names the row (tests, logs). */
   id: string;
-  matches(failure: SendFailure): boolean;
+  matches(failure: Failure): boolean;
   /** The class, or how to build it from the failure (its delay, its code). */
-  then: SendErrorClass | ((failure: SendFailure) => SendErrorClass);
+  then: SendErrorClass | ((failure: Failure) => SendErrorClass);
   /** Why this class: the reasoning a reviewer needs before changing the row. */
   why: string;
 }
@@ -69,17 +69,17 @@ export const INVALID_NUMBER = 'invalid-number';
 
 const whatsapp =
   (...codes: string[]) =>
-  (failure: SendFailure): boolean =>
+  (failure: Failure): boolean =>
     failure.whatsappCode !== undefined && codes.includes(failure.whatsappCode);
 const status =
   (...statuses: number[]) =>
-  (failure: SendFailure): boolean =>
+  (failure: Failure): boolean =>
     failure.kind === 'http' && failure.status !== undefined && statuses.includes(failure.status);
-const proxyRefused = (failure: SendFailure): boolean => failure.kind === 'http' && failure.code === 'ProxyRefused';
+const proxyRefused = (failure: Failure): boolean => failure.kind === 'http' && failure.code === 'ProxyRefused';
 const stop = (reason: StopReason): SendErrorClass => ({ kind: 'stop', reason });
 const retry =
   (reason: RetryReason, lowersRate: boolean) =>
-  (failure: SendFailure): SendErrorClass =>
+  (failure: Failure): SendErrorClass =>
     failure.retryAfterMs === undefined ? { kind: 'retry', reason, lowersRate } : { kind: 'retry', reason, lowersRate, retryAfterMs: failure.retryAfterMs };
 
 /**
@@ -324,14 +324,18 @@ export const SEND_ERROR_TABLE: readonly SendErrorRow[] = [
 
 /** The row that decides for this error (the last row matches everything). */
 export function sendErrorRowFor(error: unknown): SendErrorRow {
-  const failure = readSendFailure(error);
-  return SEND_ERROR_TABLE.find((row) => row.matches(failure)) as SendErrorRow;
+  return rowForFailure(readFailure(error));
 }
 
+/** The class of this error: what its row says, built from the failure when the row needs it. */
 export function classifySendError(error: unknown): SendErrorClass {
-  const failure = readSendFailure(error);
-  const row = SEND_ERROR_TABLE.find((candidate) => candidate.matches(failure)) as SendErrorRow;
+  const failure = readFailure(error);
+  const row = rowForFailure(failure);
   return typeof row.then === 'function' ? row.then(failure) : row.then;
+}
+
+function rowForFailure(failure: Failure): SendErrorRow {
+  return SEND_ERROR_TABLE.find((row) => row.matches(failure)) as SendErrorRow;
 }
 
 /** Backoff of each retry reason when the API gave no Retry-After. */

@@ -61,9 +61,9 @@ interface Waiter {
 export class Pacer {
   private readonly clock: SendClock;
   private readonly fixedMaxInFlight: number | undefined;
-  private target: number;
+  private readonly target: number;
   private current: number;
-  private limitInFlight: number;
+  private readonly limitInFlight: number;
   private inFlightCount = 0;
   /** Start times of the last second, oldest first, from `startsHead` on. */
   private starts: number[] = [];
@@ -181,16 +181,6 @@ export class Pacer {
       this.current = Math.max(MIN_RATE, this.current / 2);
       this.lastCutAt = now;
     }
-    this.pump();
-  }
-
-  /** A new target (the setting changed mid-run): a pacer at its target moves with it. */
-  setTargetRate(rate: number): void {
-    checkRate(rate);
-    const wasAtTarget = this.current >= this.target;
-    this.target = rate;
-    this.current = wasAtTarget ? rate : Math.min(this.current, rate);
-    this.limitInFlight = this.fixedMaxInFlight ?? defaultMaxInFlight(rate);
     this.pump();
   }
 

@@ -55,7 +55,7 @@ export class ProgressMeter {
   private counts: Record<RecipientState, number> = zeroCounts();
   private total = 0;
   private heldCount = 0;
-  private target: number;
+  private readonly target: number;
   /** When sends finished within the measure window, oldest first, from `finishedHead` on. */
   private finished: number[] = [];
   private finishedHead = 0;
@@ -89,10 +89,6 @@ export class ProgressMeter {
   /** Pending recipients held by quiet hours now (the runner knows them, the meter shows them). */
   setHeld(count: number): void {
     this.heldCount = Math.max(0, count);
-  }
-
-  setTargetRate(rate: number): void {
-    this.target = rate;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Recipient } from '../campaign/plan';
 import { ErrorBurstDetector } from './errorBurst';
-import { classifySendError, MAX_SEND_ATTEMPTS, retryDelay, type SendErrorClass, type StopReason } from './errorPolicy';
+import { classifySendError, retriesExhausted, retryDelay, type SendErrorClass, type StopReason } from './errorPolicy';
 import { HeldQueue } from './heldQueue';
 import { Ledger, type Recovery } from './ledger';
 import { Pacer } from './pacer';
@@ -8,7 +8,7 @@ import type { LeaseKeeper, LocalJournal, NotificationSender, OptOutRecorder, Run
 import { ProgressMeter, type SendProgress } from './progress';
 import { quietUntil, type QuietHours } from './quietHours';
 import { buildReport, type SendReport } from './report';
-import { readSendFailure } from './sendFailure';
+import { readFailure } from '../failure/readFailure';
 import { backoffDelay } from '../time/backoff';
 
 /**
@@ -321,7 +321,7 @@ export class CampaignRunner {
       journal?.finish(index, { state: 'sent', detail: { at: now } });
       this.burst.record('ok');
       pacer.onSuccess();
-      this.finished(index, 'sent');
+      this.finished(index);
       return;
     }
     this.handleFailure(index, recipient, classifySendError(attempt.error), now);
@@ -335,11 +335,11 @@ export class CampaignRunner {
         const attempts = (this.attempts.get(index) ?? 0) + 1;
         this.attempts.set(index, attempts);
         if (errorClass.lowersRate) this.pacer!.onRateLimited(errorClass.retryAfterMs);
-        if (attempts >= MAX_SEND_ATTEMPTS) {
+        if (retriesExhausted(attempts)) {
           ledger.markFailed(index, 'retries-exhausted', now);
           journal?.finish(index, { state: 'failed', detail: { code: 'retries-exhausted', at: now } });
           this.burst.record('failure');
-          this.finished(index, 'failed');
+          this.finished(index);
         } else {
           // The server refused it: nothing was sent, it goes back in line after its delay.
           ledger.requeue(index);
@@ -354,27 +354,27 @@ export class CampaignRunner {
         ledger.markUnverified(index, errorClass.cause, now);
         journal?.finish(index, { state: 'unverified', detail: { code: errorClass.cause, at: now } });
         this.burst.record('failure');
-        this.finished(index, 'unverified');
+        this.finished(index);
         break;
       case 'recipient-failed':
         ledger.markFailed(index, errorClass.code, now);
         journal?.finish(index, { state: 'failed', detail: { code: errorClass.code, at: now } });
         this.burst.record('failure');
-        this.finished(index, 'failed');
+        this.finished(index);
         break;
       case 'recipient-skipped':
         ledger.markSkipped(index, errorClass.reason, now);
         journal?.finish(index, { state: 'skipped', detail: { code: errorClass.reason, at: now } });
         this.burst.record('neutral');
         if (errorClass.recordOptOut) void this.options.optOuts?.recordOptOut(recipient.userId).catch(() => undefined);
-        this.finished(index, 'skipped');
+        this.finished(index);
         break;
       case 'stop':
         if (errorClass.unverified) {
           // Nobody knows what this error did: the request may have left, so it is not sent again.
           ledger.markUnverified(index, errorClass.unverified, now);
           journal?.finish(index, { state: 'unverified', detail: { code: errorClass.unverified, at: now } });
-          this.finished(index, 'unverified');
+          this.finished(index);
         } else {
           // Refused for a reason every recipient shares: nothing was sent; it waits for the resume.
           ledger.requeue(index);
@@ -386,7 +386,7 @@ export class CampaignRunner {
     if (this.burst.tripped) this.requestStop({ kind: 'stop', reason: 'error-burst' });
   }
 
-  private finished(index: number, _state: 'sent' | 'failed' | 'skipped' | 'unverified'): void {
+  private finished(index: number): void {
     this.changed.add(index);
     this.attempts.delete(index);
     this.notBefore.delete(index);
@@ -426,7 +426,7 @@ export class CampaignRunner {
         return;
       } catch (error) {
         if (attempt >= RESERVATION_ATTEMPTS) throw error;
-        const wait = readSendFailure(error).retryAfterMs ?? backoffDelay(attempt, 1000, 10_000, this.options.random);
+        const wait = readFailure(error).retryAfterMs ?? backoffDelay(attempt, 1000, 10_000, this.options.random);
         if (!(await this.sleep(wait))) throw error;
       }
     }

@@ -1,15 +1,14 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { estimateCost } from '../../core/campaign/cost';
 import { defaultMappings, mappingProblems, templateSlots, type SlotMapping } from '../../core/campaign/mapping';
-import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides } from '../../core/campaign/rateCard';
 import { sendableTemplates } from '../../core/campaign/sendableTemplates';
 import { tierCheck } from '../../core/campaign/tier';
 import { smsPreview } from '../../core/template/preview';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useAsync } from '../hooks/useAsync';
@@ -69,7 +68,6 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
     });
   };
 
-  const rateCard = useMemo(() => applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides(settings.rateCardOverrides).overrides), [settings.rateCardOverrides]);
 
   return (
     <>
@@ -122,7 +120,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
           planned={run.result}
           content={chosen.entry.content}
           slots={slots}
-          cost={estimateCost(run.result.plan, rateCard, integration?.channel === 'sms' ? smsPreview(chosen.entry.content.body).segments : undefined)}
+          cost={estimateCost(run.result.plan, settings.rateCard, integration?.channel === 'sms' ? smsPreview(chosen.entry.content.body).segments : undefined)}
           tier={tierCheck(run.result.plan.recipients.size, settings.messagingTier)}
           sendRate={settings.sendRate}
         />

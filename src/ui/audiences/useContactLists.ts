@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { toContactLists, type ContactListEntry } from '../../store/contactLists';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { useAsync } from '../hooks/useAsync';
 import { useServices } from '../services';
 

@@ -1,4 +1,4 @@
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SetupNotice } from '../components/SetupNotice';
 import { useI18n } from '../i18n/I18nProvider';

@@ -11,7 +11,7 @@ import { CampaignLease } from '../../store/campaignLease';
 import { CampaignRunPersistence } from '../../store/campaignRun';
 import type { CampaignRecord } from '../../store/campaigns';
 import { ZendeskOptOutRecorder } from '../../store/optOuts';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 
 /**
  * Puts the sending engine together for one campaign in this browser tab: the Notification API

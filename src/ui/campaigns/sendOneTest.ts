@@ -6,7 +6,7 @@ import type { Recipient } from '../../core/campaign/plan';
 import { sendTestMessage, type TestSendOutcome } from '../../core/sending/testSend';
 import type { CatalogueEntry, LogicalTemplate } from '../../core/template/catalogue';
 import type { Transport } from '../../api/transport/types';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 
 /** One message, through the campaign's own sender and error policy, to one person: nothing is recorded. */
 export function sendOneTest(

@@ -7,7 +7,7 @@ import type { PhoneCheck } from '../../core/phone/normalizePhone';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import type { OptInStatus } from '../../core/contact/optInRule';
 import { useZaf } from '../../zaf/ZafProvider';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { ConfigurationNotice } from '../sections/ConfigurationNotice';

@@ -1,6 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
-import { apiMessageOf, causeOf, retryAfterSeconds } from '../../api/diagnose';
+import { apiMessageOf, causeOf, retryAfterSeconds } from '../../core/failure/failureCause';
 import { useI18n } from '../i18n/I18nProvider';
 
 interface ErrorNoticeProps {

@@ -1,6 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
-import { causeOf } from '../../api/diagnose';
+import { causeOf } from '../../core/failure/failureCause';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
 

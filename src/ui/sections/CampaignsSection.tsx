@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { scheduleState } from '../../core/campaign/schedule';
 import { templateKey } from '../../core/template/catalogue';
 import type { CampaignRecord } from '../../store/campaigns';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { useZaf } from '../../zaf/ZafProvider';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignPage } from '../campaigns/CampaignPage';

@@ -4,7 +4,7 @@ import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notif
 import { SM } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
-import { causeOf } from '../../api/diagnose';
+import { causeOf } from '../../core/failure/failureCause';
 import { AppInstallationsClient, settingErrors } from '../../api/zendesk/appInstallations';
 import {
   SETTINGS_FORM_FIELDS,
@@ -15,7 +15,7 @@ import {
   type FormSettingName,
   type SettingsFormIssue,
   type SettingsFormValues,
-} from '../../zaf/settingsForm';
+} from '../../core/settings/settingsForm';
 import { useZaf } from '../../zaf/ZafProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { useServices } from '../services';

@@ -7,7 +7,7 @@ import { templateSlots } from '../../core/campaign/mapping';
 import { renderRecipientContent } from '../../core/campaign/render';
 import { templateOffers } from '../../core/campaign/templateOffers';
 import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 import { useZaf } from '../../zaf/ZafProvider';
 import { sendOneTest } from '../campaigns/sendOneTest';
 import { TestPhoneField, TestSendResult, useTestAttempt } from '../campaigns/TestSendControls';

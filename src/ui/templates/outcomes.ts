@@ -1,5 +1,5 @@
-import { apiMessageOf, causeOf } from '../../api/diagnose';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { apiMessageOf, causeOf } from '../../core/failure/failureCause';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { TemplateNameTakenError, type RemovalOutcome, type SubmissionTarget, type TargetOutcome } from '../../store/templateCatalogue';
 import type { Translate } from '../i18n/messages';
 

@@ -14,8 +14,8 @@ import { integrationOfTicket, TICKET_FIELDS, type TicketFacts } from '../../core
 import { renderRecipientContent } from '../../core/campaign/render';
 import { templateOffers } from '../../core/campaign/templateOffers';
 import { BlackoutLogStore } from '../../store/blackoutLog';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
-import type { HeraldSettings } from '../../zaf/settings';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
+import type { HeraldSettings } from '../../core/settings/settings';
 import { useZaf } from '../../zaf/ZafProvider';
 import { MappingEditor } from '../audiences/MappingEditor';
 import { tabSessionId } from '../campaigns/campaignEngine';

@@ -25,7 +25,7 @@ import type { BlackoutLogStore } from '../../store/blackoutLog';
 import { loadCampaignResults } from '../../store/campaignResults';
 import type { CampaignRecord, CampaignStore } from '../../store/campaigns';
 import { toContactLists, type ContactListStore } from '../../store/contactLists';
-import type { HeraldSettings } from '../../zaf/settings';
+import type { HeraldSettings } from '../../core/settings/settings';
 import { createCampaignRunner, runPersistence } from '../campaigns/campaignEngine';
 import { storeOutcome } from '../campaigns/useCampaignActions';
 import type { Locale } from '../i18n/locale';

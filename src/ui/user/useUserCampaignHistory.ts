@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { UserCampaignHistoryReader, type UserCampaignHistory } from '../../store/userCampaignHistory';
 import { useAsync } from '../hooks/useAsync';
 import { useServices } from '../services';

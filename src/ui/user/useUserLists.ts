@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { canUnlist, entriesToUnlist, entryToList, isListed, listMembership, listStanding, type ListedPerson, type ListMembership } from '../../core/contact/listMembership';
 import type { ContactListEntry, ContactListKind } from '../../store/contactLists';
-import { HeraldObjectsMissingError } from '../../store/smsTemplates';
+import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import { useAsync } from '../hooks/useAsync';
 import { useServices } from '../services';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../translations/en.json';
 import fr from '../../../translations/fr.json';
 import manifest from '../../../manifest.json';
-import { FAILURE_CAUSES } from '../../../src/api/diagnose';
+import { FAILURE_CAUSES } from '../../../src/core/failure/failureCause';
 import { INTEGRATION_STATES, MESSAGING_TYPES } from '../../../src/api/sunshine/integrations';
 import { AUDIENCE_QUERY_PROBLEMS } from '../../../src/core/audience/audienceQuery';
 import { OPT_IN_STATUSES } from '../../../src/core/contact/optInRule';
@@ -18,7 +18,7 @@ import { WIZARD_STEPS } from '../../../src/ui/campaigns/wizard/wizardState';
 import { createTranslator } from '../../../src/ui/i18n/messages';
 import { SECTIONS } from '../../../src/ui/locations/NavBarApp';
 import { VERDICTS } from '../../../src/ui/sections/SettingsSection';
-import { SETTING_PROBLEMS } from '../../../src/zaf/settings';
+import { SETTING_PROBLEMS } from '../../../src/core/settings/settings';
 
 function flatten(node: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

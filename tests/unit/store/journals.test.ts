@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry, LocalJournal } from '../../../src/core/sending/ports';
 import { IndexedDbJournal, journalDatabaseName } from '../../../src/platform/indexedDbJournal';
-import { MemoryJournal } from '../../../src/store/memoryJournal';
+import { MemoryJournal } from '../../support/memoryJournal';
 
 /**
  * The local journal, in memory and in IndexedDB (fake-indexeddb in Node): the same behaviour,

@@ -7,7 +7,7 @@ import { getColor } from '@zendeskgarden/react-theming';
 import type { MessagingIntegration } from '../../../api/sunshine/integrations';
 import { defaultMappings, mappingsForChannel, templateSlots } from '../../../core/campaign/mapping';
 import { CampaignAlreadyFrozenError } from '../../../store/campaignRun';
-import type { HeraldSettings } from '../../../zaf/settings';
+import type { HeraldSettings } from '../../../core/settings/settings';
 import { usePlanRun } from '../../audiences/usePlanRun';
 import { CampaignStoreFailure } from '../CampaignStoreFailure';
 import { useFocusRescue } from '../../hooks/useFocusRescue';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CampaignDefinition } from '../../../store/campaignModel';
-import type { HeraldSettings } from '../../../zaf/settings';
+import type { HeraldSettings } from '../../../core/settings/settings';
 import { useZaf } from '../../../zaf/ZafProvider';
 import { useServices } from '../../services';
 import type { WizardData } from './useWizardData';

@@ -329,26 +329,3 @@ describe('Pacer: aborts', () => {
   });
 });
 
-describe('Pacer: target changes', () => {
-  it('moves to a new target at once when it was at the old one', async () => {
-    const run = startWorkers({ rate: 8, workers: 40, sendMs: 100 });
-    await run.clock.advance(2_000);
-    run.pacer.setTargetRate(16);
-    expect(run.pacer.currentRate).toBe(16);
-    expect(run.pacer.maxInFlight).toBe(32);
-    await run.clock.advance(5_000);
-    await run.stop();
-    expect(startsBetween(run.starts, 3_000, 7_000).length).toBeGreaterThanOrEqual(63);
-    expect(busiestSecond(run.starts.filter((start) => start >= 2_000))).toBeLessThanOrEqual(16);
-  });
-
-  it('keeps a reduced rate below a lower target', () => {
-    const clock = new FakeClock(0);
-    const pacer = new Pacer({ rate: 80, clock });
-    pacer.onRateLimited(1_000);
-    pacer.setTargetRate(60);
-    expect(pacer.currentRate).toBe(40);
-    pacer.setTargetRate(20);
-    expect(pacer.currentRate).toBe(20);
-  });
-});

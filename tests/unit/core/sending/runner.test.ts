@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError, RateLimitedError, TimeoutError } from '../../../../src/api/transport/errors';
-import { MemoryJournal } from '../../../../src/store/memoryJournal';
+import { MemoryJournal } from '../../../support/memoryJournal';
 import type { RunOutcome } from '../../../../src/core/sending/runner';
 import type { LedgerSnapshot } from '../../../../src/core/sending/states';
 import { FakeClock } from '../../../support/fakeClock';

@@ -3,7 +3,7 @@ import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState } from 'react';
 import type { AudienceUser } from '../../../../core/campaign/audienceUser';
 import type { ContactListKind } from '../../../../store/contactLists';
-import type { HeraldSettings } from '../../../../zaf/settings';
+import type { HeraldSettings } from '../../../../core/settings/settings';
 import { AudienceQueryPanel } from '../../../audiences/AudienceQueryPanel';
 import { ListsPanel } from '../../../audiences/ListsPanel';
 import { useContactLists } from '../../../audiences/useContactLists';

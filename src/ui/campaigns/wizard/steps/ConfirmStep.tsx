@@ -2,19 +2,18 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Fieldset, Input, Radio } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText } from '@zendeskgarden/react-notifications';
 import { MD, Paragraph } from '@zendeskgarden/react-typography';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import styled from 'styled-components';
 import { needsTypedConfirmation, typedCountMatches } from '../../../../core/campaign/confirmation';
 import { estimateCost } from '../../../../core/campaign/cost';
 import { estimateDuration } from '../../../../core/campaign/duration';
 import type { CampaignPermissions } from '../../../../core/campaign/permissions';
-import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides } from '../../../../core/campaign/rateCard';
 import { renderRecipientContent } from '../../../../core/campaign/render';
 import { checkScheduleTime, wallClockToInstant } from '../../../../core/campaign/schedule';
 import { formatPhoneForDisplay } from '../../../../core/phone/formatPhone';
 import { smsPreview } from '../../../../core/template/preview';
 import type { PlannedSend } from '../../../../store/audiencePlanner';
-import type { HeraldSettings } from '../../../../zaf/settings';
+import type { HeraldSettings } from '../../../../core/settings/settings';
 import { formatDuration } from '../../../audiences/formatDuration';
 import { CampaignStoreFailure } from '../../CampaignStoreFailure';
 import { DefinitionList } from '../../../components/DefinitionList';
@@ -54,13 +53,12 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
   const [later, setLater] = useState('');
   // The time the schedule was last checked against (set with the input: no clock reading while rendering).
   const [checkedAt, setCheckedAt] = useState(() => Date.now());
-  const rateCard = useMemo(() => applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides(settings.rateCardOverrides).overrides), [settings.rateCardOverrides]);
   const { entry, integration, offer, slots } = data;
   if (!entry || !integration || !offer) return <Paragraph>{t('campaigns.wizard.channel.needsTemplate')}</Paragraph>;
   if (!planned) return <Paragraph>{t('campaigns.wizard.test.needsPlan')}</Paragraph>;
 
   const total = planned.plan.recipients.size;
-  const cost = estimateCost(planned.plan, rateCard, integration.channel === 'sms' ? smsPreview(entry.content.body).segments : undefined);
+  const cost = estimateCost(planned.plan, settings.rateCard, integration.channel === 'sms' ? smsPreview(entry.content.body).segments : undefined);
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: cost.currency, maximumFractionDigits: 2 });
   const first = total > 0 ? planned.plan.recipients.at(0) : undefined;
   const sample = first ? renderRecipientContent(entry.content, slots, first.values) : entry.content;

@@ -1,14 +1,13 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Fieldset, Hint, Input } from '@zendeskgarden/react-forms';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useMemo, useRef } from 'react';
+import { useRef } from 'react';
 import styled from 'styled-components';
 import { estimateCost } from '../../../../core/campaign/cost';
-import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides } from '../../../../core/campaign/rateCard';
 import { tierCheck } from '../../../../core/campaign/tier';
 import type { QuietHours } from '../../../../core/sending/quietHours';
 import { smsPreview } from '../../../../core/template/preview';
-import type { HeraldSettings } from '../../../../zaf/settings';
+import type { HeraldSettings } from '../../../../core/settings/settings';
 import { PlanProgress } from '../../../audiences/PlanProgress';
 import { PlanView } from '../../../audiences/PlanView';
 import type { PlanRun } from '../../../audiences/usePlanRun';
@@ -39,7 +38,6 @@ interface PlanStepProps {
 /** Step 5: the send plan, built from the audience as it is now, and the quiet-hours option. */
 export function PlanStep({ data, settings, run, stale, expected, quietHours, onQuietHours, onBuild, onCancel }: PlanStepProps) {
   const { t } = useI18n();
-  const rateCard = useMemo(() => applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides(settings.rateCardOverrides).overrides), [settings.rateCardOverrides]);
   // The button is disabled while the plan is built: once it is done, the button has the focus again.
   const build = useRef<HTMLButtonElement>(null);
   useFocusRescue(build, run.status);
@@ -81,7 +79,7 @@ export function PlanStep({ data, settings, run, stale, expected, quietHours, onQ
           planned={run.result}
           content={entry.content}
           slots={data.slots}
-          cost={estimateCost(run.result.plan, rateCard, integration.channel === 'sms' ? smsPreview(entry.content.body).segments : undefined)}
+          cost={estimateCost(run.result.plan, settings.rateCard, integration.channel === 'sms' ? smsPreview(entry.content.body).segments : undefined)}
           tier={tierCheck(run.result.plan.recipients.size, settings.messagingTier)}
           sendRate={settings.sendRate}
         />

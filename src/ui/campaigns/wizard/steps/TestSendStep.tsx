@@ -6,7 +6,7 @@ import { sampleRecipients, type Recipient } from '../../../../core/campaign/plan
 import { isUsable, normalizePhone } from '../../../../core/phone/normalizePhone';
 import { seededRandom } from '../../../../core/random/seededRandom';
 import type { PlannedSend } from '../../../../store/audiencePlanner';
-import type { HeraldSettings } from '../../../../zaf/settings';
+import type { HeraldSettings } from '../../../../core/settings/settings';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { useServices } from '../../../services';
 import { sendOneTest } from '../../sendOneTest';

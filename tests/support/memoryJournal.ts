@@ -1,4 +1,4 @@
-import type { JournalEntry, LocalJournal } from '../core/sending/ports';
+import type { JournalEntry, LocalJournal } from '../../src/core/sending/ports';
 
 type Finished = Exclude<JournalEntry, { state: 'inflight' }>;
 

@@ -1,5 +1,4 @@
-import { parseSettings, type SettingName, type SettingProblem } from './settings';
-import type { ZafSettingValue } from './types';
+import { parseSettings, type SettingName, type SettingProblem, type SettingValue } from './settings';
 
 /**
  * Herald's settings as a form inside the app, so an admin sets Herald up without leaving it. The
@@ -71,7 +70,7 @@ export type SettingsFormCheck = { ok: true; update: SettingsUpdate } | { ok: fal
  * The form as it opens: the installation's values; on a first setup (nothing saved yet) the
  * manifest's defaults fill the empty fields, as Zendesk's own settings page would. Secrets start empty.
  */
-export function initialFormValues(current: Record<string, ZafSettingValue | undefined>, firstSetup: boolean): SettingsFormValues {
+export function initialFormValues(current: Record<string, SettingValue | undefined>, firstSetup: boolean): SettingsFormValues {
   const values = {} as SettingsFormValues;
   for (const field of SETTINGS_FORM_FIELDS) {
     const value = field.kind === 'secret' ? undefined : current[field.name];
@@ -116,8 +115,8 @@ export function checkSettingsForm(values: SettingsFormValues, subdomain: string,
 }
 
 /** The saved values as ZAF's metadata would give them: secure ones never (the browser does not see them). */
-export function visibleSettingsOf(update: SettingsUpdate): Record<string, ZafSettingValue> {
-  const visible: Record<string, ZafSettingValue> = {};
+export function visibleSettingsOf(update: SettingsUpdate): Record<string, SettingValue> {
+  const visible: Record<string, SettingValue> = {};
   for (const field of SETTINGS_FORM_FIELDS) {
     if (field.kind === 'secret' || !(field.name in update)) continue;
     visible[field.name] = update[field.name] ?? null;

@@ -1,10 +1,14 @@
+import { parseRetryAfter } from '../time/retryAfter';
+
 /**
- * A failed send as the error policy reads it. The transport's errors (`src/api/transport/errors.ts`)
+ * A failed call as Herald reads it, whatever threw it: the one reading that both classifiers use
+ * (what a failed send means for a campaign, `sending/errorPolicy.ts`; what a failure means for the
+ * person who must fix it, `failureCause.ts`). The transport's errors (`src/api/transport/errors.ts`)
  * are read by their shape and their `name`, not with `instanceof`: the domain does not import the
  * API layer, and an error that crossed a worker boundary (structured clone) has lost its class but
  * kept its fields.
  */
-export interface SendFailure {
+export interface Failure {
   /**
    * - `http`: the API answered with an error status;
    * - `timeout`: no answer in time (our timeout, or the platform's `TimeoutError`);
@@ -22,29 +26,34 @@ export interface SendFailure {
   /** The WhatsApp (Meta) error code, from `code` or from a "(#131026)" in the message. */
   whatsappCode: string | undefined;
   message: string;
+  /** The API's own words about an HTTP failure (its message, else its code); undefined for other kinds. */
+  apiMessage: string | undefined;
   /** From `Retry-After`, when the API sent one. */
   retryAfterMs: number | undefined;
 }
 
-export function readSendFailure(error: unknown): SendFailure {
+export function readFailure(error: unknown): Failure {
   const record = isRecord(error) ? error : {};
   const name = typeof record.name === 'string' ? record.name : '';
   const detail = isRecord(record.detail) ? record.detail : {};
   const code = nonEmpty(detail.code);
-  const message = nonEmpty(detail.message) ?? nonEmpty(record.message) ?? (typeof error === 'string' ? error : '');
+  const apiText = nonEmpty(detail.message);
+  const message = apiText ?? nonEmpty(record.message) ?? (typeof error === 'string' ? error : '');
   const status = typeof record.status === 'number' && Number.isInteger(record.status) ? record.status : undefined;
+  const kind = kindOf(name, status);
   return {
-    kind: kindOf(name, status),
+    kind,
     name,
     status,
     code,
     whatsappCode: whatsappCodeOf(code, message),
     message,
+    apiMessage: kind === 'http' ? (apiText ?? code) : undefined,
     retryAfterMs: retryAfterOf(record),
   };
 }
 
-function kindOf(name: string, status: number | undefined): SendFailure['kind'] {
+function kindOf(name: string, status: number | undefined): Failure['kind'] {
   if (status !== undefined && (name === 'HttpError' || name === 'RateLimitedError' || status >= 400)) return 'http';
   switch (name) {
     // Ours from the transport, and the DOMException of `AbortSignal.timeout()`.
@@ -70,11 +79,10 @@ function whatsappCodeOf(code: string | undefined, message: string): string | und
 function retryAfterOf(record: Record<string, unknown>): number | undefined {
   const given = record.retryAfterMs;
   if (typeof given === 'number' && Number.isFinite(given) && given >= 0) return given;
-  // The transport only reads Retry-After on a 429; a 503 may carry one too (delta-seconds form).
+  // An error that kept its headers but not the transport's reading of them.
   const headers = isRecord(record.headers) ? record.headers : {};
   const header = headers['retry-after'];
-  if (typeof header === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(header)) return Math.round(Number(header) * 1000);
-  return undefined;
+  return typeof header === 'string' ? parseRetryAfter(header) : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

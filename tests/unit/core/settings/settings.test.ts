@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings, sunshineBaseUrl } from '../../../src/zaf/settings';
+import { DEFAULT_RATE_CARD } from '../../../../src/core/campaign/rateCard';
+import { parseSettings, sunshineBaseUrl } from '../../../../src/core/settings/settings';
 
 const complete = {
   sunco_app_id: '5f1a2b3c',
@@ -28,7 +29,7 @@ describe('parseSettings', () => {
         optOutTag: 'whatsapp_opt_out',
         sendRate: 8,
         messagingTier: undefined,
-        rateCardOverrides: '',
+        rateCard: DEFAULT_RATE_CARD,
         // Empty permission settings: every agent drafts, admins launch.
         permissions: { drafters: { entries: [{ kind: 'agent' }] }, senders: { entries: [{ kind: 'admin' }] } },
         confirmThreshold: 1000,
@@ -101,7 +102,10 @@ describe('parseSettings', () => {
 
   it('reads the messaging tier and checks the price overrides', () => {
     const declared = parseSettings({ ...complete, messaging_tier: '10,000', rate_card: '# mine\nFR,MARKETING,0.09' }, 'acme');
-    expect(declared.ok && [declared.settings.messagingTier, declared.settings.rateCardOverrides]).toEqual(['10000', '# mine\nFR,MARKETING,0.09']);
+    expect(declared.ok && declared.settings.messagingTier).toBe('10000');
+    // The card is parsed once, with the admin's price in place and the other categories kept.
+    const france = declared.ok ? declared.settings.rateCard.whatsapp.FR : undefined;
+    expect(france).toMatchObject({ marketing: 0.09, utility: DEFAULT_RATE_CARD.whatsapp.FR?.utility, overridden: ['marketing'] });
     expect(parseSettings({ ...complete, messaging_tier: '3000' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'messaging_tier', problem: 'bad-format' }] });
     expect(parseSettings({ ...complete, rate_card: 'FR;MARKETING;cheap' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'rate_card', problem: 'bad-format' }] });
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkSettingsForm, initialFormValues, MANIFEST_DEFAULTS, SETTINGS_FORM_FIELDS, visibleSettingsOf, type SettingsFormValues } from '../../../src/zaf/settingsForm';
+import { checkSettingsForm, initialFormValues, MANIFEST_DEFAULTS, SETTINGS_FORM_FIELDS, visibleSettingsOf, type SettingsFormValues } from '../../../../src/core/settings/settingsForm';
 
-const manifest = JSON.parse(readFileSync(new URL('../../../manifest.json', import.meta.url), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(new URL('../../../../manifest.json', import.meta.url), 'utf8')) as {
   parameters: Array<{ name: string; secure?: boolean; default?: unknown }>;
 };
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../core/campaign/permissions';
-import { parseRateCardOverrides } from '../core/campaign/rateCard';
-import { parseMessagingTier, type MessagingTier } from '../core/campaign/tier';
-import { parseOptInRule, type OptInRule } from '../core/contact/optInRule';
-import { isKnownCountry } from '../core/phone/normalizePhone';
+import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../campaign/permissions';
+import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../campaign/rateCard';
+import { parseMessagingTier, type MessagingTier } from '../campaign/tier';
+import { parseOptInRule, type OptInRule } from '../contact/optInRule';
+import { isKnownCountry } from '../phone/normalizePhone';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { ZafSettingValue } from './types';
+
+/** A setting as Zendesk hands it over: ZAF gives strings or numbers depending on the parameter type. */
+export type SettingValue = string | number | boolean | null;
 
 /**
  * The installation settings Herald reads from `metadata().settings` (non-secure parameters only;
@@ -23,8 +25,8 @@ export interface HeraldSettings {
   sendRate: number;
   /** The WhatsApp messaging limit the admin declared; undefined when not declared. */
   messagingTier: MessagingTier | undefined;
-  /** Price overrides as typed (checked here, applied to the default rate card by the plan). */
-  rateCardOverrides: string;
+  /** The default rate card with the admin's price overrides applied (parsed once, here). */
+  rateCard: RateCard;
   /** Who may prepare campaigns, and who may launch them. */
   permissions: { drafters: PermissionRule; senders: PermissionRule };
   /** Above this many recipients, launching asks to type the count (0: always). */
@@ -80,7 +82,7 @@ export function sunshineBaseUrl(configured: string, subdomain: string): string |
   return undefined;
 }
 
-export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, subdomain: string): SettingsResult {
+export function parseSettings(raw: Record<string, SettingValue | undefined>, subdomain: string): SettingsResult {
   const issues: SettingIssue[] = [];
   const value = (name: SettingName): string => text.parse(raw[name]);
 
@@ -110,8 +112,8 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
   const messagingTier = tierText === '' ? undefined : parseMessagingTier(tierText);
   if (tierText !== '' && !messagingTier) issues.push({ setting: 'messaging_tier', problem: 'bad-format' });
 
-  const rateCardOverrides = value('rate_card');
-  if (parseRateCardOverrides(rateCardOverrides).problems.length > 0) issues.push({ setting: 'rate_card', problem: 'bad-format' });
+  const overrides = parseRateCardOverrides(value('rate_card'));
+  if (overrides.problems.length > 0) issues.push({ setting: 'rate_card', problem: 'bad-format' });
 
   const drafters = permissionSetting('campaign_drafters', value('campaign_drafters'), DEFAULT_DRAFTERS, issues);
   const senders = permissionSetting('campaign_senders', value('campaign_senders'), DEFAULT_SENDERS, issues);
@@ -133,7 +135,7 @@ export function parseSettings(raw: Record<string, ZafSettingValue | undefined>, 
       optOutTag: optOutTag || undefined,
       sendRate,
       messagingTier,
-      rateCardOverrides,
+      rateCard: applyOverrides(DEFAULT_RATE_CARD, overrides.overrides),
       permissions: { drafters, senders },
       confirmThreshold,
       windowWarningMinutes,
