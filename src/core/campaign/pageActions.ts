@@ -1,0 +1,68 @@
+import { allowedEvents, type CampaignStatus } from './lifecycle';
+import type { RunPresence } from './runPresence';
+import type { ScheduleState } from './schedule';
+
+/**
+ * What a campaign's page may offer, decided here once from the lifecycle and who runs it: the page
+ * only reads the answer. Each action a button offers is refused again by its use case (src/app)
+ * when it does not hold, so this is about not offering what cannot work, not about security.
+ */
+
+export interface CampaignPageFacts {
+  status: CampaignStatus;
+  /** The audience is frozen: there is a ledger to run (or to cancel). */
+  frozen: boolean;
+  /** Who runs it, as this tab sees it (`here` while this tab sends or starts to). */
+  runner: RunPresence;
+  /** This tab's runner was asked to pause or cancel and is finishing its sends in flight. */
+  stopping: boolean;
+  /** For a scheduled campaign, whether its time has come. */
+  schedule: ScheduleState | undefined;
+  unverified: number;
+  /** The person looking may launch, pause, resume and cancel. */
+  canSend: boolean;
+  /**
+   * The campaign was last changed by someone without the right to launch it: Herald will not run it
+   * on that change (src/app/campaigns/runTrust.ts); only cancelling stays offered.
+   */
+  untrusted: boolean;
+}
+
+export interface CampaignPageActions {
+  pause: boolean;
+  /** With a confirmation; the page shows it as the main action while this tab sends. */
+  cancel: boolean;
+  resume: boolean;
+  /** A follow-up prepared from another campaign's failures: frozen, never launched. */
+  launchFollowUp: boolean;
+  /** A scheduled campaign, now rather than at its time. */
+  startNow: boolean;
+  /** Send again the recipients whose send may or may not have gone through (the user's informed choice). */
+  resendUnverified: boolean;
+  /** Someone without the launch right looks at a campaign that waits for a person who has it. */
+  explainNoRight: boolean;
+}
+
+export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActions {
+  const { status, frozen, runner, stopping, schedule, canSend, untrusted } = facts;
+  const events = allowedEvents(status);
+  const here = runner.kind === 'here';
+  const elsewhere = runner.kind === 'elsewhere';
+  const interrupted = runner.kind === 'interrupted';
+  // A paused campaign resumes; a running one nobody sends is taken up again where it stopped.
+  const resumable = (events.includes('resume') || interrupted) && frozen;
+  const followUp = status === 'draft' && frozen;
+  const scheduled = status === 'scheduled' && schedule !== undefined;
+  const waitsForSomeone = resumable || followUp || scheduled;
+  const runs = canSend && !untrusted && !here && !elsewhere;
+  return {
+    pause: canSend && here && !stopping,
+    cancel: canSend && events.includes('cancel') && (here ? !stopping : !elsewhere && (waitsForSomeone || untrusted)),
+    resume: runs && resumable,
+    launchFollowUp: runs && followUp,
+    startNow: runs && scheduled,
+    // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
+    resendUnverified: runs && frozen && facts.unverified > 0 && (status === 'paused' || status === 'completed' || status === 'cancelled'),
+    explainNoRight: !canSend && waitsForSomeone,
+  };
+}
