@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { realClock } from '../src/api/clock';
+import { realClock } from '../src/core/time/clock';
 import type { HttpRequest, HttpResponse, Transport } from '../src/api/transport/types';
 import { EmulatorTransport } from '../tests/support/emulatorTransport';
 import { busiestWindow, campaignRunner, frozenCampaign, sunshineOf, type CampaignTarget } from '../tests/support/sendingHarness';

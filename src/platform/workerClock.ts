@@ -1,5 +1,5 @@
 import type { SendClock } from '../core/sending/ports';
-import { realClock } from '../api/clock';
+import { realClock } from '../core/time/clock';
 
 /**
  * The sending engine's clock in the browser: `sleep` is woken by a dedicated Worker, so a campaign

@@ -2,13 +2,13 @@ import type { ExportClock, ExportProgress, ExportSearchClient } from '../api/zen
 import type { OrganizationsClient } from '../api/zendesk/organizations';
 import type { ContactRules } from '../core/contact/assessContact';
 import type { AudienceUser } from '../core/campaign/audienceUser';
-import { EMPTY_LISTS, NO_BLACKOUT, type BlackoutIndex, type ContactLists } from '../core/campaign/lists';
+import { EMPTY_LISTS, NO_BLACKOUT, toContactLists, type BlackoutIndex, type ContactLists } from '../core/campaign/lists';
 import { contactFieldKeys } from '../core/campaign/eligibility';
 import { neededUserFieldKeys, templateSlots, type SlotMapping } from '../core/campaign/mapping';
 import { SendPlanBuilder, type PlanTemplate, type SendPlan } from '../core/campaign/plan';
 import type { TemplateContent } from '../core/template/meta';
 import type { BlackoutLogStore } from './blackoutLog';
-import { toContactLists, type ContactListStore } from './contactLists';
+import type { ContactListStore } from './contactLists';
 import { HeraldObjectsMissingError } from './objectGuard';
 
 /**

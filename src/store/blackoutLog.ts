@@ -1,4 +1,4 @@
-import { realClock, type ApiClock } from '../api/clock';
+import { realClock, type ApiClock } from '../core/time/clock';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectRecordsClient, type RecordFilter } from '../api/zendesk/customObjects';
 import type { BlackoutIndex } from '../core/campaign/lists';

@@ -1,4 +1,4 @@
-import { realClock, type ApiClock } from '../api/clock';
+import { realClock, type ApiClock } from '../core/time/clock';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectRecordsClient } from '../api/zendesk/customObjects';
 import { checkFingerprint, fieldText, formatFor, FORMAT_PREFIX_LENGTH, jsonBytes, tokenBytes, tokenOf, type FingerprintFormat } from './blackoutCodec';

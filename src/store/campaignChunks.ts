@@ -10,7 +10,8 @@ import { onHeraldObject } from './objectGuard';
  * audience is cut, and how they are written.
  */
 
-export type ChunkKind = 'audience' | 'ledger';
+/** The audience and the definition are written once, at the freeze; the ledger by every run. */
+export type ChunkKind = 'audience' | 'ledger' | 'definition';
 
 /**
  * What a chunk record may weigh: Zendesk allows 32 KB a record without saying exactly how it

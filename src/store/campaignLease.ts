@@ -1,6 +1,7 @@
-import { realClock, type ApiClock } from '../api/clock';
+import { realClock, type ApiClock } from '../core/time/clock';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
+import { leaseHolderName } from '../core/campaign/runPresence';
 import type { LeaseKeeper } from '../core/sending/ports';
 import { leaseOfRecord, type CampaignLeaseState } from './campaignModel';
 import { onCampaign } from './campaigns';
@@ -32,15 +33,6 @@ export interface CampaignLeaseOptions {
 export const DEFAULT_LEASE_TTL_MS = 30_000;
 export const DEFAULT_LEASE_SETTLE_MS = 2_000;
 
-export function leaseHolderName(agentName: string, agentId: number, sessionId: string): string {
-  return `${agentName} (#${agentId}) · ${sessionId}`;
-}
-
-/** Who a lease's holder is, for people: the agent without the tab's session. */
-export function leaseHolderAgent(holder: string): string {
-  const session = holder.lastIndexOf(' · ');
-  return session === -1 ? holder : holder.slice(0, session);
-}
 
 export type AcquireResult = { ok: true } | { ok: false; holder: string; expiresAt: number };
 

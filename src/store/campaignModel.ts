@@ -86,6 +86,66 @@ export interface CampaignRecord {
   report: CampaignReport | null;
   createdAt: string | null;
   updatedAt: string | null;
+  /**
+   * Who created the record and who last changed it, as Zendesk records them (`created_by_user_id`,
+   * `updated_by_user_id`): unlike `createdBy` and `launchedBy`, which any agent allowed to edit the
+   * record could write, no client can set these. Null when Zendesk does not say.
+   */
+  recordCreator: number | null;
+  lastChangedBy: number | null;
+}
+
+/**
+ * What a campaign sends, frozen with its audience when it is launched (a chunk record written once,
+ * never updated): the runner sends this, never the campaign record's definition, which stays editable
+ * for display and for drafts. Template, values (in the audience), rate and header media all come
+ * from what Herald froze.
+ */
+export interface FrozenDefinition {
+  channel: CampaignChannel;
+  integrationId: string;
+  templateName: string;
+  templateLanguage: string;
+  templateCategory: string | null;
+  content: TemplateContent;
+  slots: TemplateSlot[];
+  /** Messages per second. */
+  ratePerSecond: number;
+  quietHours: QuietHours | null;
+  namespace?: string;
+  /** A campaign of one made from a ticket (re-engagement): the ticket it came from. */
+  origin?: { kind: 'ticket'; ticketId: number };
+  /** How many recipients the frozen audience holds. */
+  recipients: number;
+}
+
+/** What freezing takes from a campaign: everything the runner sends, but the count (the audience gives it). */
+export type FrozenSend = Omit<FrozenDefinition, 'recipients'>;
+
+/** The send a campaign (or a draft about to become one) defines now, to freeze with its audience. */
+export function frozenSendOf(
+  campaign: Pick<CampaignRecord, 'channel' | 'integrationId' | 'templateName' | 'templateLanguage' | 'templateCategory' | 'definition'>,
+): FrozenSend {
+  const { definition } = campaign;
+  const origin = ticketOrigin(definition.origin);
+  return {
+    channel: campaign.channel,
+    integrationId: campaign.integrationId,
+    templateName: campaign.templateName,
+    templateLanguage: campaign.templateLanguage,
+    templateCategory: campaign.templateCategory,
+    content: definition.content,
+    slots: definition.slots,
+    ratePerSecond: definition.ratePerSecond,
+    quietHours: definition.quietHours,
+    ...(definition.namespace ? { namespace: definition.namespace } : {}),
+    ...(origin ? { origin } : {}),
+  };
+}
+
+function ticketOrigin(value: unknown): FrozenDefinition['origin'] {
+  const parsed = z.object({ kind: z.literal('ticket'), ticketId: z.number().int().positive() }).safeParse(value);
+  return parsed.success ? { kind: 'ticket', ticketId: parsed.data.ticketId } : undefined;
 }
 
 export const EMPTY_COUNTS: CampaignCounts = { pending: 0, sent: 0, failed: 0, skipped: 0, unverified: 0 };
@@ -139,6 +199,21 @@ export const definitionSchema: z.ZodType<CampaignDefinition> = z.looseObject({
   ratePerSecond: z.number().positive(),
   quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
   namespace: z.string().optional(),
+});
+
+export const frozenDefinitionSchema: z.ZodType<FrozenDefinition> = z.object({
+  channel: z.enum(['whatsapp', 'sms']),
+  integrationId: z.string().min(1),
+  templateName: z.string().min(1),
+  templateLanguage: z.string().min(1),
+  templateCategory: z.string().nullable(),
+  content: contentSchema,
+  slots: z.array(slotSchema),
+  ratePerSecond: z.number().positive(),
+  quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
+  namespace: z.string().optional(),
+  origin: z.object({ kind: z.literal('ticket'), ticketId: z.number().int().positive() }).optional(),
+  recipients: z.number().int().nonnegative(),
 });
 
 const count = z.number().int().nonnegative().default(0);
@@ -209,6 +284,8 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
     report: fields.report === null || fields.report === undefined || fields.report === '' ? null : readJson('report', reportSchema),
     createdAt: typeof record.created_at === 'string' ? record.created_at : null,
     updatedAt: record.updated_at ?? null,
+    recordCreator: record.created_by_user_id ?? null,
+    lastChangedBy: record.updated_by_user_id ?? null,
   };
   if (problems.length > 0) throw new CampaignRecordInvalidError(record.id, problems);
   return campaign;

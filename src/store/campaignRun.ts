@@ -1,4 +1,4 @@
-import { realClock, type ApiClock } from '../api/clock';
+import { realClock, type ApiClock } from '../core/time/clock';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import type { Recipient } from '../core/campaign/plan';
@@ -6,8 +6,26 @@ import type { PersistedRun, RunPersistence } from '../core/sending/ports';
 import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../core/sending/states';
 import { decodeAudienceChunk } from './audienceCodec';
 import { BlackoutLogWriter } from './blackoutLogWriter';
-import { audienceRecords, CHUNK_BUDGET_BYTES, chunkExternalId, chunkRecord, ChunkTooLargeError, chunkRecordBytes, LEDGER_CHUNK_SIZE, writeChunksByJobs } from './campaignChunks';
-import { jsonField, recipientsOfRecord, reservedThroughOfRecord, settledThroughOfRecord, type CampaignCounts } from './campaignModel';
+import {
+  audienceRecords,
+  CHUNK_BUDGET_BYTES,
+  chunkExternalId,
+  chunkRecord,
+  ChunkTooLargeError,
+  chunkRecordBytes,
+  LEDGER_CHUNK_SIZE,
+  writeChunksByJobs,
+  type ChunkKind,
+} from './campaignChunks';
+import {
+  frozenDefinitionSchema,
+  jsonField,
+  reservedThroughOfRecord,
+  settledThroughOfRecord,
+  type CampaignCounts,
+  type FrozenDefinition,
+  type FrozenSend,
+} from './campaignModel';
 import { onCampaign } from './campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from './heraldObjects';
 import { decodeLedgerChunk, encodeLedgerChunk } from './ledgerCodec';
@@ -57,7 +75,19 @@ export interface FreezeSummary {
   ledgerChunks: number;
 }
 
+/** Who wrote one chunk record, as Zendesk records it (null where it does not say). */
+export interface ChunkWriter {
+  kind: ChunkKind;
+  createdBy: number | null;
+  updatedBy: number | null;
+}
+
 export interface CampaignRunOptions {
+  /**
+   * Checks who wrote the chunk records a run is about to send from, before `load` returns them
+   * (a rejection stops the run before anything is sent: see src/app/campaigns/runTrust.ts).
+   */
+  verifyWriters?: (writers: readonly ChunkWriter[]) => Promise<void>;
   /** For bulk job polling. */
   clock?: ApiClock;
   /** Ledger chunks written one by one (one request each) up to this many; more go by bulk jobs. */
@@ -80,6 +110,7 @@ export class CampaignRunPersistence implements RunPersistence {
   private readonly objects: CustomObjectsClient;
   private readonly blackoutLog: BlackoutLogWriter;
   private readonly directWriteLimit: number;
+  private readonly verifyWriters: CampaignRunOptions['verifyWriters'];
   private reservedThrough = 0;
   private reservation: Promise<void> = Promise.resolve();
   // Ledger saves: one write at a time; calls made during a write share the next one.
@@ -102,6 +133,7 @@ export class CampaignRunPersistence implements RunPersistence {
     // A key per persistence (one per runner): each run fills its own blackout log records.
     this.blackoutLog = new BlackoutLogWriter(this.counted, `${campaignId}.${(options.runKey ?? randomRunKey())}`, { clock });
     this.directWriteLimit = options.directWriteLimit ?? DIRECT_WRITE_LIMIT;
+    this.verifyWriters = options.verifyWriters;
   }
 
   /** Custom-object writes so far: records written and requests made (job polls included). */
@@ -115,29 +147,55 @@ export class CampaignRunPersistence implements RunPersistence {
   }
 
   /**
-   * Stores the audience, in send order, and a ledger where every recipient is pending; then marks
-   * the campaign frozen (watermark 0). Safe to run again after a failure, until it has succeeded.
+   * Stores the audience, in send order, a ledger where every recipient is pending and what the
+   * campaign sends (`send`, in a record written once); then marks the campaign frozen (watermark
+   * 0). Safe to run again after a failure, until it has succeeded.
    */
-  async freeze(recipients: Iterable<Recipient>): Promise<FreezeSummary> {
+  async freeze(recipients: Iterable<Recipient>, send: FrozenSend): Promise<FreezeSummary> {
     const record = await this.campaignRecord();
     if (reservedThroughOfRecord(record) !== null) throw new CampaignAlreadyFrozenError(this.campaignId);
     const audience = Array.isArray(recipients) ? (recipients as readonly Recipient[]) : [...recipients];
+    const definition: FrozenDefinition = frozenDefinitionSchema.parse({ ...send, recipients: audience.length });
     const audienceChunks = audienceRecords(this.campaignId, audience);
     const pending: LedgerSnapshot = { size: audience.length, states: new Uint8Array(audience.length).fill(stateCode('pending')), details: new Map() };
     const ledgerChunks = this.ledgerChunkIndexes(audience.length).map((chunk) => this.ledgerRecord(pending, chunk));
-    await writeChunksByJobs(this.chunks, [...audienceChunks, ...ledgerChunks]);
+    const definitionChunk = chunkRecord(this.campaignId, 'definition', 0, JSON.stringify(definition));
+    await writeChunksByJobs(this.chunks, [definitionChunk, ...audienceChunks, ...ledgerChunks]);
     await this.guarded(() => this.campaigns.update(this.campaignId, { recipients: audience.length, reserved_through: 0 }));
     this.reservedThrough = 0;
     return { recipients: audience.length, audienceChunks: audienceChunks.length, ledgerChunks: ledgerChunks.length };
   }
 
+  /**
+   * What the campaign sends, as frozen with its audience, and who wrote that record. One request.
+   * CampaignNotFrozenError before the freeze; CampaignDataIncompleteError when the record is gone or
+   * does not read as a definition.
+   */
+  async loadDefinition(): Promise<{ definition: FrozenDefinition; writer: ChunkWriter }> {
+    const externalId = chunkExternalId(this.campaignId, 'definition', 0);
+    const [record] = await onHeraldObject(CAMPAIGN_CHUNK_OBJECT.key, () => this.chunkAccess.byExternalIds([externalId]));
+    if (!record) {
+      if (reservedThroughOfRecord(await this.campaignRecord()) === null) throw new CampaignNotFrozenError(this.campaignId);
+      throw new CampaignDataIncompleteError(this.campaignId, 'what it sends was not stored with its audience');
+    }
+    const data = record.custom_object_fields?.data;
+    const parsed = typeof data === 'string' ? frozenDefinitionSchema.safeParse(parseJson(data)) : undefined;
+    if (!parsed?.success) throw new CampaignDataIncompleteError(this.campaignId, 'what it sends does not read back');
+    return { definition: parsed.data, writer: writerOf('definition', record) };
+  }
+
+  /** The frozen run; the writers of its records are checked first when the options ask for it. */
   async load(): Promise<PersistedRun> {
     const record = await this.campaignRecord();
     const reservedThrough = reservedThroughOfRecord(record);
     if (reservedThrough === null) throw new CampaignNotFrozenError(this.campaignId);
-    const size = recipientsOfRecord(record);
-    const recipients = await this.readAudience(size);
-    const ledger = await this.readLedger(size);
+    // The frozen count, not the campaign record's (a field anyone who may edit the record could change).
+    const { definition, writer } = await this.loadDefinition();
+    const size = definition.recipients;
+    const writers: ChunkWriter[] = [writer];
+    const recipients = await this.readAudience(size, writers);
+    const ledger = await this.readLedger(size, writers);
+    await this.verifyWriters?.(writers);
     this.reservedThrough = Math.max(this.reservedThrough, reservedThrough);
     return { recipients, ledger, reservedThrough, settledThrough: settledThroughOfRecord(record) };
   }
@@ -229,12 +287,12 @@ export class CampaignRunPersistence implements RunPersistence {
   }
 
   /** Audience chunks are read in order until they cover the audience (their number depends on what the recipients weigh). */
-  private async readAudience(size: number): Promise<Recipient[]> {
+  private async readAudience(size: number, writers: ChunkWriter[]): Promise<Recipient[]> {
     const recipients: Recipient[] = [];
     const batch = 50;
     for (let start = 0; recipients.length < size; start += batch) {
       const ids = Array.from({ length: batch }, (_, offset) => chunkExternalId(this.campaignId, 'audience', start + offset));
-      const found = await this.chunkRecords(ids);
+      const found = await this.chunkRecords(ids, 'audience', writers);
       if (found.size === 0) break;
       for (let chunk = start; chunk < start + batch && recipients.length < size; chunk++) {
         const data = found.get(chunkExternalId(this.campaignId, 'audience', chunk));
@@ -248,11 +306,15 @@ export class CampaignRunPersistence implements RunPersistence {
     return recipients;
   }
 
-  private async readLedger(size: number): Promise<LedgerSnapshot> {
+  private async readLedger(size: number, writers: ChunkWriter[]): Promise<LedgerSnapshot> {
     const states = new Uint8Array(size);
     const details = new Map<number, RecipientDetail>();
     const chunks = this.ledgerChunkIndexes(size);
-    const found = await this.chunkRecords(chunks.map((chunk) => chunkExternalId(this.campaignId, 'ledger', chunk)));
+    const found = await this.chunkRecords(
+      chunks.map((chunk) => chunkExternalId(this.campaignId, 'ledger', chunk)),
+      'ledger',
+      writers,
+    );
     for (const chunk of chunks) {
       const data = found.get(chunkExternalId(this.campaignId, 'ledger', chunk));
       if (data === undefined) throw new CampaignDataIncompleteError(this.campaignId, `ledger chunk ${chunk} is missing`);
@@ -267,13 +329,14 @@ export class CampaignRunPersistence implements RunPersistence {
     return { size, states, details };
   }
 
-  /** The data of the chunk records with these external ids, by external id. */
-  private async chunkRecords(externalIds: readonly string[]): Promise<Map<string, string>> {
+  /** The data of the chunk records with these external ids, by external id; their writers go to `writers`. */
+  private async chunkRecords(externalIds: readonly string[], kind: ChunkKind, writers: ChunkWriter[]): Promise<Map<string, string>> {
     const records: CustomObjectRecord[] = await onHeraldObject(CAMPAIGN_CHUNK_OBJECT.key, () => this.chunkAccess.byExternalIds(externalIds));
     const data = new Map<string, string>();
     for (const record of records) {
       const text = record.custom_object_fields?.data;
       if (record.external_id && typeof text === 'string') data.set(record.external_id, text);
+      writers.push(writerOf(kind, record));
     }
     return data;
   }
@@ -284,5 +347,17 @@ export class CampaignRunPersistence implements RunPersistence {
 
   private guarded<T>(work: () => Promise<T>): Promise<T> {
     return onCampaign(this.objects, this.campaignId, work);
+  }
+}
+
+function writerOf(kind: ChunkKind, record: CustomObjectRecord): ChunkWriter {
+  return { kind, createdBy: record.created_by_user_id ?? null, updatedBy: record.updated_by_user_id ?? null };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

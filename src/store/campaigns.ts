@@ -12,6 +12,7 @@ import {
   type CampaignRecord,
   type CampaignStatus,
 } from './campaignModel';
+import { nextStatus, type CampaignEvent } from '../core/campaign/lifecycle';
 import { CAMPAIGN_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
 import { RecordAccess, type FieldValues } from './recordAccess';
@@ -35,9 +36,9 @@ export interface CampaignDraft
   followUpOf?: string | null;
 }
 
+/** What may change on a campaign, its status apart: only `transition` moves that. */
 export interface CampaignChanges {
   name?: string;
-  status?: CampaignStatus;
   query?: string;
   definition?: CampaignDefinition;
   recipients?: number;
@@ -52,6 +53,8 @@ export interface CampaignChanges {
   launchedByName?: string | null;
   /** Any JSON object (the engine's report as it is); it reads back as a plain record. */
   report?: object | null;
+  /** Someone who may launch accepted the campaign as it stands (runTrust.ts): they are its last changer now. */
+  changeAcceptedAt?: number;
 }
 
 export interface CampaignPage {
@@ -141,6 +144,7 @@ export class CampaignStore {
       finished_at: null,
       pause_reason: null,
       report: null,
+      change_accepted_at: null,
     };
     checkBudgets({ name: draft.name, ...fields });
     const record = await onHeraldObject(CAMPAIGN_OBJECT.key, () => this.records.upsertByExternalId(this.newExternalId(), { name: draft.name, fields }));
@@ -167,10 +171,24 @@ export class CampaignStore {
     return { campaigns, unreadable, next: page.next };
   }
 
-  /** Changes the given fields only; resolves with the campaign as stored. */
+  /** Changes the given fields only (never the status); resolves with the campaign as stored. */
   async update(id: string, changes: CampaignChanges): Promise<CampaignRecord> {
+    return this.write(id, changes);
+  }
+
+  /**
+   * Moves the campaign by one event of the lifecycle (core/campaign/lifecycle.ts), from its status
+   * as stored now: the one way Herald writes a status. IllegalCampaignTransitionError when the table
+   * refuses the event from that status (the campaign changed meanwhile), and nothing is written.
+   */
+  async transition(id: string, event: CampaignEvent, changes: CampaignChanges = {}): Promise<CampaignRecord> {
+    const current = await this.load(id);
+    return this.write(id, changes, nextStatus(current.status, event));
+  }
+
+  private async write(id: string, changes: CampaignChanges, status?: CampaignStatus): Promise<CampaignRecord> {
     const { name, ...rest } = changes;
-    const fields = fieldsOfChanges(rest);
+    const fields = { ...(status === undefined ? {} : { status }), ...fieldsOfChanges(rest) };
     checkBudgets({ ...(name === undefined ? {} : { name }), ...fields });
     const record = await this.guarded(id, () => this.access.update(id, fields, name));
     return campaignOfRecord(record);
@@ -194,7 +212,6 @@ export async function onCampaign<T>(objects: CustomObjectsClient, id: string, wo
 
 function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
   const fields: FieldValues = {};
-  if (changes.status !== undefined) fields.status = changes.status;
   if (changes.query !== undefined) fields.query = changes.query;
   if (changes.definition !== undefined) fields.definition = jsonField(definitionSchema.parse(changes.definition));
   if (changes.recipients !== undefined) fields.recipients = changes.recipients;
@@ -206,6 +223,7 @@ function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
   if (changes.launchedBy !== undefined) fields.launched_by = changes.launchedBy;
   if (changes.launchedByName !== undefined) fields.launched_by_name = personName(changes.launchedByName, 'launched_by_name');
   if (changes.report !== undefined) fields.report = changes.report === null ? null : jsonField(changes.report);
+  if (changes.changeAcceptedAt !== undefined) fields.change_accepted_at = changes.changeAcceptedAt;
   return fields;
 }
 

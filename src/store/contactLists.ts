@@ -1,10 +1,10 @@
 import type { CountryCode } from 'libphonenumber-js/max';
-import { realClock, type ApiClock } from '../api/clock';
+import { realClock, type ApiClock } from '../core/time/clock';
 import { HttpError } from '../api/transport/errors';
 import type { Transport } from '../api/transport/types';
 import { MAX_JOB_ITEMS, type BulkJobRecord } from '../api/zendesk/customObjectJobs';
 import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
-import type { ContactLists } from '../core/campaign/lists';
+
 import { isUsable, normalizePhone } from '../core/phone/normalizePhone';
 import { readContactListCsv, writeContactListCsv, type ContactListCsvRow } from './contactListCsv';
 import { CONTACT_LIST_OBJECT } from './heraldObjects';
@@ -56,17 +56,6 @@ export function contactListExternalId(entry: Pick<ContactListEntry, 'list' | 'us
   throw new InvalidContactListEntryError('no-identifier');
 }
 
-/** The lists as the eligibility rules read them; an entry with both a user and a phone counts for both. */
-export function toContactLists(entries: readonly ContactListEntry[]): ContactLists {
-  const lists = { blockedUserIds: new Set<number>(), blockedPhones: new Set<string>(), allowedUserIds: new Set<number>(), allowedPhones: new Set<string>() };
-  for (const entry of entries) {
-    const [userIds, phones] = entry.list === 'block' ? [lists.blockedUserIds, lists.blockedPhones] : [lists.allowedUserIds, lists.allowedPhones];
-    if (entry.userId !== null) userIds.add(entry.userId);
-    if (entry.phone !== null) phones.add(entry.phone);
-  }
-  return lists;
-}
-
 /**
  * The block and allow lists, one custom-object record per entry, keyed by an external id derived
  * from the entry: adding, importing or removing the same entry twice changes nothing the second time.
@@ -90,14 +79,15 @@ export class ContactListStore {
 
   /**
    * The entries of both lists that can name one person, in one or two requests however long the
-   * lists are (a sidebar opens on every user page; `load` reads every entry): their own entries by
+   * lists are (a sidebar opens on every user page; `load` reads every entry), or a number alone (a
+   * test message's): their own entries by
    * external id, read straight from the records so that a change made a moment ago shows; and the
    * other entries that hold their number (another user's entry with the same number lists them too),
    * by a filtered search. HeraldObjectsMissingError when the setup has not run.
    */
-  async loadFor(person: { userId: number; phone: string | undefined }): Promise<ContactListEntry[]> {
+  async loadFor(person: { userId: number | undefined; phone: string | undefined }): Promise<ContactListEntry[]> {
     const own = (['block', 'allow'] as const).flatMap((list) => [
-      contactListExternalId({ list, userId: person.userId, phone: null }),
+      ...(person.userId === undefined ? [] : [contactListExternalId({ list, userId: person.userId, phone: null })]),
       ...(person.phone === undefined ? [] : [contactListExternalId({ list, userId: null, phone: person.phone })]),
     ]);
     const records = await onHeraldObject(CONTACT_LIST_OBJECT.key, () => this.access.byExternalIds(own));

@@ -81,21 +81,29 @@ export const CAMPAIGN_OBJECT: CustomObjectDefinition = {
     { key: 'finished_at', title: 'Finished at', type: 'integer', description: 'ms since epoch' },
     { key: 'pause_reason', title: 'Pause reason', type: 'text', description: 'Why the campaign paused itself' },
     { key: 'report', title: 'Report', type: 'textarea', description: 'JSON: the outcome of the campaign' },
+    {
+      key: 'change_accepted_at',
+      title: 'Change accepted at',
+      type: 'integer',
+      description: 'When someone who may launch campaigns last accepted a change made by someone who may not (ms since epoch)',
+    },
   ],
 };
 
 /**
  * A campaign's frozen audience and its per-recipient ledger, cut in chunks of many recipients each
- * (deflated, base64), so that a 300,000-recipient campaign takes a few hundred records.
+ * (deflated, base64), so that a 300,000-recipient campaign takes a few hundred records; what it
+ * sends, frozen with the audience; and, in records of their own kind, the log of test messages
+ * (a sixth object would not fit Zendesk's Growth plan, which allows five).
  */
 export const CAMPAIGN_CHUNK_OBJECT: CustomObjectDefinition = {
   key: 'herald_campaign_chunk',
   title: 'Herald campaign chunk',
   titlePluralized: 'Herald campaign chunks',
-  description: 'Audiences and send ledgers of Herald campaigns, many recipients per record.',
+  description: 'Audiences and send ledgers of Herald campaigns, many recipients per record; and the log of test messages.',
   fields: [
     { key: 'campaign_id', title: 'Campaign ID', type: 'text', description: 'The herald_campaign record' },
-    { key: 'kind', title: 'Kind', type: 'text', description: 'audience or ledger' },
+    { key: 'kind', title: 'Kind', type: 'text', description: 'audience, ledger, definition, or test_sends' },
     { key: 'chunk', title: 'Chunk', type: 'integer', description: 'Position of the chunk, from 0' },
     { key: 'data', title: 'Data', type: 'textarea', description: 'The recipients of the chunk, deflated and base64-encoded' },
   ],

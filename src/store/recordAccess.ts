@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseResponse } from '../api/parse';
 import type { Transport } from '../api/transport/types';
-import type { CustomObjectRecord, RecordPage } from '../api/zendesk/customObjects';
+import { customObjectRecordSchema, type CustomObjectRecord, type RecordPage } from '../api/zendesk/customObjects';
 
 /**
  * The record calls the shared client does not make: show and update one record by its id, and
@@ -9,14 +9,7 @@ import type { CustomObjectRecord, RecordPage } from '../api/zendesk/customObject
  * record: a campaign deleted meanwhile answers 404 instead of coming back as an empty shell.
  */
 
-const recordSchema = z.looseObject({
-  id: z.string(),
-  name: z.string().nullish(),
-  external_id: z.string().nullish(),
-  custom_object_fields: z.record(z.string(), z.unknown()).nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
-});
+const recordSchema = customObjectRecordSchema;
 
 const oneSchema = z.looseObject({ custom_object_record: recordSchema });
 const pageSchema = z.looseObject({

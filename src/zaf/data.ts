@@ -65,3 +65,13 @@ export async function getPath<T extends z.ZodType>(client: Pick<ZafClient, 'get'
 export const getCurrentUser = (client: Pick<ZafClient, 'get'>) => getPath(client, 'currentUser', currentUserSchema);
 export const getTicket = (client: Pick<ZafClient, 'get'>) => getPath(client, 'ticket', ticketSchema);
 export const getSidebarUser = (client: Pick<ZafClient, 'get'>) => getPath(client, 'user', zafUserSchema);
+
+/** What the ticket sidebar reads of ZAF's `ticket`: its id, subject, channel, requester and assignee. */
+export const sidebarTicketSchema = ticketSchema.extend({
+  via: z.looseObject({ channel: z.string().nullish(), source: z.unknown().optional() }).nullish(),
+  assignee: z.looseObject({ user: zafUserSchema.nullish() }).nullish(),
+});
+
+export type SidebarTicket = z.infer<typeof sidebarTicketSchema>;
+
+export const getSidebarTicket = (client: Pick<ZafClient, 'get'>) => getPath(client, 'ticket', sidebarTicketSchema);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation, publicSettings, type RegisteredInstallation } from '../../emulator/installation';
 import { proxyZafRequest } from '../../emulator/zafProxy';
-import { SUNSHINE_AUTHORIZATION } from '../../src/api/transport/zafTransport';
+import { SUNSHINE_AUTHORIZATION } from '../../src/zaf/zafTransport';
 import { zendeskTestClient, type ZendeskTestClient } from './zendesk.helpers';
 
 /**

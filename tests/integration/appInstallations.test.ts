@@ -4,7 +4,7 @@ import { createInstallation, type RegisteredInstallation } from '../../emulator/
 import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient } from '../../src/api/sunshine/integrations';
 import { HttpError } from '../../src/api/transport/errors';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { AppInstallationsClient, settingErrors } from '../../src/api/zendesk/appInstallations';
 import { currentUserSchema, getCurrentUser } from '../../src/zaf/data';
 import { parseSettings } from '../../src/core/settings/settings';

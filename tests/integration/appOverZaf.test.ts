@@ -4,7 +4,7 @@ import { configuredSettings, createInstallation, publicSettings, readAppManifest
 import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient, MESSAGING_TYPES } from '../../src/api/sunshine/integrations';
 import { RateLimitedError } from '../../src/api/transport/errors';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { parseSettings } from '../../src/core/settings/settings';
 import { createFakeZafClient, type FakeZafClient } from '../support/fakeZafClient';
 

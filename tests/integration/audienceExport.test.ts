@@ -3,7 +3,7 @@ import { createEmulator, ManualClock, type Emulator } from '../../emulator/index
 import { createInstallation } from '../../emulator/installation';
 import type { ZendeskSeedOptions } from '../../emulator/zendesk/state';
 import { HttpError } from '../../src/api/transport/errors';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import {
   ExportCancelledError,
   ExportSearchClient,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
 import { MAX_RECORD_BYTES, recordBytes } from '../../emulator/zendesk/customObjectRules';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { BlackoutLogStore } from '../../src/store/blackoutLog';
 import { BlackoutLogWriter } from '../../src/store/blackoutLogWriter';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/api/transport/errors';
 import type { HttpRequest, Transport } from '../../src/api/transport/types';
-import { CampaignLease, DEFAULT_LEASE_TTL_MS, leaseHolderAgent, leaseHolderName, type AcquireResult } from '../../src/store/campaignLease';
+import { leaseHolderAgent, leaseHolderName } from '../../src/core/campaign/runPresence';
+import { CampaignLease, DEFAULT_LEASE_TTL_MS, type AcquireResult } from '../../src/store/campaignLease';
 import { CampaignNotFoundError, CampaignStore } from '../../src/store/campaigns';
 import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
 import { seededRandom } from '../support/recipients';

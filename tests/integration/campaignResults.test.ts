@@ -3,7 +3,7 @@ import { stateCode, type LedgerSnapshot } from '../../src/core/sending/states';
 import { loadCampaignResults } from '../../src/store/campaignResults';
 import { CampaignNotFrozenError, CampaignRunPersistence } from '../../src/store/campaignRun';
 import { CampaignStore } from '../../src/store/campaigns';
-import { campaignDraft, campaignHarness } from '../support/campaignHarness';
+import { campaignDraft, campaignHarness, frozenSend } from '../support/campaignHarness';
 import { generateRecipients } from '../support/recipients';
 
 /** A campaign's results read back from its chunk records in the emulator. */
@@ -16,7 +16,7 @@ describe('loadCampaignResults', () => {
     const campaignId = await new CampaignStore(h.transport).create(campaignDraft());
     const recipients = generateRecipients(5_000, { seed: 5 });
     const persistence = new CampaignRunPersistence(h.transport, campaignId, { clock: h.waits });
-    await persistence.freeze(recipients);
+    await persistence.freeze(recipients, frozenSend());
     const states = new Uint8Array(5_000).fill(stateCode('pending'));
     states[0] = stateCode('sent');
     states[2_500] = stateCode('failed');

@@ -13,7 +13,7 @@ import {
 } from '../../src/store/campaignRun';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
-import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
+import { campaignDraft, campaignHarness, type CampaignHarness, frozenSend } from '../support/campaignHarness';
 import { generateRecipients } from '../support/recipients';
 
 /** A campaign's persisted run (frozen audience, ledger chunks, watermark, blackout log) against the emulator. */
@@ -84,16 +84,17 @@ describe('the persisted campaign run', () => {
     const recipients = generateRecipients(300_000);
     const persistence = h.persistence();
     const started = performance.now();
-    const summary = await persistence.freeze(recipients);
+    const summary = await persistence.freeze(recipients, frozenSend());
     const frozenMs = performance.now() - started;
     const writes = persistence.writes;
     const records = chunkRecords(h);
     console.warn(
-      `300,000 recipients: ${summary.audienceChunks} audience + ${summary.ledgerChunks} ledger chunk records ` +
+      `300,000 recipients: ${summary.audienceChunks} audience + ${summary.ledgerChunks} ledger chunk records + 1 frozen definition ` +
         `(+1 campaign record update): ${writes.records} records written in ${writes.requests} write requests, ${Math.round(frozenMs)} ms`,
     );
     expect(summary).toMatchObject({ recipients: 300_000, ledgerChunks: 300_000 / LEDGER_CHUNK_SIZE });
-    expect(records).toHaveLength(summary.audienceChunks + summary.ledgerChunks);
+    // And one record of what it sends, written once.
+    expect(records).toHaveLength(summary.audienceChunks + summary.ledgerChunks + 1);
     expect(records.length).toBeLessThan(400);
     expect(writes.requests).toBeLessThan(20);
     const sizes = records.map((record) => recordBytes(record.name, record.externalId, record.fields));
@@ -114,7 +115,7 @@ describe('the persisted campaign run', () => {
   it('saves 1,000 results spread over 3 chunks in 3 record writes, and loads them back', async () => {
     const h = await runHarness();
     const persistence = h.persistence();
-    await persistence.freeze(generateRecipients(10_000));
+    await persistence.freeze(generateRecipients(10_000), frozenSend());
     const results: Array<[number, RecipientState, RecipientDetail?]> = [];
     const states: RecipientState[] = ['sent', 'failed', 'skipped', 'unverified'];
     const codes: Record<RecipientState, string | undefined> = { pending: undefined, inflight: undefined, sent: undefined, failed: 'whatsapp-131026', skipped: 'opted-out', unverified: 'timeout' };
@@ -138,7 +139,7 @@ describe('the persisted campaign run', () => {
     const h = await runHarness();
     const held = new HeldWrites(h.transport);
     const persistence = h.persistence(held);
-    await persistence.freeze(generateRecipients(6_000));
+    await persistence.freeze(generateRecipients(6_000), frozenSend());
     held.holding = true;
     const first = persistence.saveResults(ledgerWith(6_000, [[0, 'sent', { at: AT }]]), [0]);
     await settle();
@@ -172,7 +173,7 @@ describe('the persisted campaign run', () => {
     const h = await runHarness();
     const held = new HeldWrites(h.transport);
     const persistence = h.persistence(held);
-    await persistence.freeze(generateRecipients(20_000));
+    await persistence.freeze(generateRecipients(20_000), frozenSend());
     held.failNext = 1;
     const ledger = ledgerWith(20_000, [[10, 'sent', { at: AT }]]);
     await expect(persistence.saveResults(ledger, [10])).rejects.toBeInstanceOf(NetworkError);
@@ -191,7 +192,7 @@ describe('the persisted campaign run', () => {
   it('stores the watermark before resolving, in call order, never lowering it', async () => {
     const h = await runHarness();
     const persistence = h.persistence();
-    await persistence.freeze(generateRecipients(100));
+    await persistence.freeze(generateRecipients(100), frozenSend());
     await Promise.all([persistence.reserve(20), persistence.reserve(40), persistence.reserve(30)]);
     expect((await h.store.load(h.campaignId)).reservedThrough).toBe(40);
     expect((await h.persistence().load()).reservedThrough).toBe(40);
@@ -213,8 +214,8 @@ describe('the persisted campaign run', () => {
     const persistence = h.persistence();
     await expect(persistence.load()).rejects.toBeInstanceOf(CampaignNotFrozenError);
     const recipients = generateRecipients(5_000);
-    await persistence.freeze(recipients);
-    await expect(persistence.freeze(recipients)).rejects.toBeInstanceOf(CampaignAlreadyFrozenError);
+    await persistence.freeze(recipients, frozenSend());
+    await expect(persistence.freeze(recipients, frozenSend())).rejects.toBeInstanceOf(CampaignAlreadyFrozenError);
     const ledgerChunk = chunkRecords(h).find((record) => record.externalId === `${h.campaignId}:ledger:1`);
     h.emulator.zendesk.customObjects.deleteRecord(CAMPAIGN_CHUNK_OBJECT.key, ledgerChunk!.id);
     await expect(h.persistence().load()).rejects.toBeInstanceOf(CampaignDataIncompleteError);
@@ -227,14 +228,14 @@ describe('the persisted campaign run', () => {
   it('freezes an empty audience', async () => {
     const h = await runHarness();
     const persistence = h.persistence();
-    expect(await persistence.freeze([])).toEqual({ recipients: 0, audienceChunks: 0, ledgerChunks: 0 });
+    expect(await persistence.freeze([], frozenSend())).toEqual({ recipients: 0, audienceChunks: 0, ledgerChunks: 0 });
     expect(await h.persistence().load()).toEqual({ recipients: [], ledger: { size: 0, states: new Uint8Array(0), details: new Map() }, reservedThrough: 0, settledThrough: null });
   });
 
   it('remembers the watermark a run settled at, until a later reservation makes it stale', async () => {
     const h = await runHarness();
     const persistence = h.persistence();
-    await persistence.freeze([]);
+    await persistence.freeze([], frozenSend());
     await persistence.reserve(21);
     await persistence.settle(21);
     expect(await h.persistence().load()).toMatchObject({ reservedThrough: 21, settledThrough: 21 });
@@ -245,7 +246,7 @@ describe('the persisted campaign run', () => {
   it('publishes the counts on the campaign record, in-flight sends counted as pending', async () => {
     const h = await runHarness();
     const persistence = h.persistence();
-    await persistence.freeze([]);
+    await persistence.freeze([], frozenSend());
     await persistence.saveProgress({ pending: 10, inflight: 2, sent: 30, failed: 1, skipped: 2, unverified: 3 });
     expect((await h.store.load(h.campaignId)).counts).toEqual({ pending: 12, sent: 30, failed: 1, skipped: 2, unverified: 3 });
   });

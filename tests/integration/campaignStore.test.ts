@@ -10,6 +10,7 @@ import {
   FIELD_BUDGET_BYTES,
   jsonField,
 } from '../../src/store/campaigns';
+import { IllegalCampaignTransitionError } from '../../src/core/campaign/lifecycle';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { campaignDraft, campaignHarness, ORDER_CONTENT } from '../support/campaignHarness';
@@ -85,19 +86,44 @@ describe('the campaign store', () => {
     expect(listed).toEqual([...ids].reverse());
   });
 
-  it('updates the given fields only', async () => {
+  it('updates the given fields only, and moves the status only by the lifecycle', async () => {
     const h = await campaignHarness();
     const store = new CampaignStore(h.transport);
     const id = await store.create(campaignDraft());
     const counts = { pending: 900, sent: 250, failed: 30, skipped: 15, unverified: 5 };
-    const updated = await store.update(id, { status: 'paused', counts, pauseReason: 'error-burst', startedAt: 1000, report: { reasons: { 'whatsapp-131026': 30 } } });
+    await store.transition(id, 'launch', { startedAt: 1000 });
+    const updated = await store.transition(id, 'pause', { counts, pauseReason: 'error-burst', report: { reasons: { 'whatsapp-131026': 30 } } });
     expect(updated).toMatchObject({ status: 'paused', counts, pauseReason: 'error-burst', startedAt: 1000, report: { reasons: { 'whatsapp-131026': 30 } } });
     expect(updated.name).toBe('Soldes de printemps');
     expect(updated.definition.content).toEqual(ORDER_CONTENT);
 
-    const renamed = await store.update(id, { name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null });
-    expect(renamed).toMatchObject({ name: 'Soldes', status: 'completed', finishedAt: 5000, pauseReason: null, report: null, counts, startedAt: 1000 });
+    const renamed = await store.update(id, { name: 'Soldes', finishedAt: 5000, pauseReason: null, report: null });
+    expect(renamed).toMatchObject({ name: 'Soldes', status: 'paused', finishedAt: 5000, pauseReason: null, report: null, counts, startedAt: 1000 });
     expect(await store.load(id)).toEqual(renamed);
+  });
+
+  it('refuses an event the status does not allow, and writes nothing', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const id = await store.create(campaignDraft());
+    await store.transition(id, 'cancel', { finishedAt: 5000 });
+    const writes = () => h.emulator.requests.filter((request) => request.method !== 'GET').length;
+    const before = writes();
+    await expect(store.transition(id, 'launch')).rejects.toBeInstanceOf(IllegalCampaignTransitionError);
+    await expect(store.transition(id, 'resume')).rejects.toMatchObject({ status: 'cancelled', event: 'resume' });
+    expect(writes()).toBe(before);
+    expect((await store.load(id)).status).toBe('cancelled');
+  });
+
+  it('reads who created the record and who last changed it as Zendesk records them', async () => {
+    const h = await campaignHarness();
+    const store = new CampaignStore(h.transport);
+    const id = await store.create(campaignDraft({ createdBy: 99 }));
+    const stored = await store.load(id);
+    // The custom field says 99 (anyone may write it); Zendesk says who really wrote the record.
+    expect(stored.createdBy).toBe(99);
+    expect(stored.recordCreator).toBe(stored.lastChangedBy);
+    expect(stored.recordCreator).toEqual(expect.any(Number));
   });
 
   it('keeps who created a campaign, and which campaign it follows up', async () => {
@@ -113,10 +139,10 @@ describe('the campaign store', () => {
     const store = new CampaignStore(h.transport);
     const id = await store.create(campaignDraft({ createdByName: 'Samira Haddad' }));
     const at = Date.UTC(2026, 11, 1, 8, 0);
-    expect(await store.update(id, { status: 'scheduled', scheduledAt: at })).toMatchObject({ status: 'scheduled', scheduledAt: at });
-    expect(await store.update(id, { status: 'draft', scheduledAt: null })).toMatchObject({ status: 'draft', scheduledAt: null });
+    expect(await store.transition(id, 'schedule', { scheduledAt: at })).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect(await store.transition(id, 'unschedule', { scheduledAt: null })).toMatchObject({ status: 'draft', scheduledAt: null });
 
-    const launched = await store.update(id, { status: 'running', startedAt: at + 5000, launchedBy: 1, launchedByName: 'Alex Martin' });
+    const launched = await store.transition(id, 'launch', { startedAt: at + 5000, launchedBy: 1, launchedByName: 'Alex Martin' });
     expect(launched).toMatchObject({ status: 'running', startedAt: at + 5000, launchedBy: 1, launchedByName: 'Alex Martin', createdByName: 'Samira Haddad' });
     expect(await store.load(id)).toEqual(launched);
   });
@@ -182,7 +208,7 @@ describe('the campaign store', () => {
     await expect(store.create(campaignDraft({ query: 'x'.repeat(FIELD_BUDGET_BYTES.query) }))).rejects.toBeInstanceOf(CampaignFieldTooLargeError);
     expect(h.emulator.requests.length).toBe(before);
     await expect(store.load('01KAAAAAAAAAAAAAAAAAAAAAAA')).rejects.toBeInstanceOf(CampaignNotFoundError);
-    await expect(store.update('01KAAAAAAAAAAAAAAAAAAAAAAA', { status: 'paused' })).rejects.toBeInstanceOf(CampaignNotFoundError);
+    await expect(store.transition('01KAAAAAAAAAAAAAAAAAAAAAAA', 'pause')).rejects.toBeInstanceOf(CampaignNotFoundError);
   });
 
   it('says which records do not read as campaigns instead of hiding them', async () => {

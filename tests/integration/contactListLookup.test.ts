@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { ContactListStore, type ContactListEntry } from '../../src/store/contactLists';
 import { setUpHeraldObjects } from '../../src/store/setup';

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
+import { toContactLists } from '../../src/core/campaign/lists';
 import { CONTACT_LIST_OBJECT } from '../../src/store/heraldObjects';
 import {
   ContactListCsvError,
   ContactListStore,
   InvalidContactListEntryError,
-  toContactLists,
   type ContactListEntry,
 } from '../../src/store/contactLists';
 import { setUpHeraldObjects } from '../../src/store/setup';
@@ -70,9 +70,9 @@ describe('the contact lists', () => {
 
   it('turns entries into the sets eligibility reads', () => {
     const lists = toContactLists([
-      { list: 'block', userId: 1, phone: '+33612345678', note: '' },
-      { list: 'block', userId: null, phone: '+33612345679', note: '' },
-      { list: 'allow', userId: 2, phone: null, note: '' },
+      { list: 'block', userId: 1, phone: '+33612345678' },
+      { list: 'block', userId: null, phone: '+33612345679' },
+      { list: 'allow', userId: 2, phone: null },
     ]);
     expect([...lists.blockedUserIds]).toEqual([1]);
     expect([...lists.blockedPhones]).toEqual(['+33612345678', '+33612345679']);

@@ -7,9 +7,12 @@ import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientSta
 import { loadCampaignResults } from '../../src/store/campaignResults';
 import { CampaignRunPersistence } from '../../src/store/campaignRun';
 import { CampaignStore } from '../../src/store/campaigns';
-import { createFollowUpCampaign, FollowUpNotFrozenError, FollowUpRefusedError } from '../../src/store/followUpCampaign';
+import { CampaignNotFrozenError } from '../../src/app/campaigns/drafts';
+import { createFollowUp, FollowUpRefusedError } from '../../src/app/campaigns/followUp';
+import type { AppContext } from '../../src/app/context';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
-import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
+import { ALEX, appHarness, type AppHarness } from '../support/appHarness';
+import { campaignDraft, frozenSend } from '../support/campaignHarness';
 import { generateRecipients } from '../support/recipients';
 
 /** A follow-up of a campaign's passing failures, created and frozen against the emulator. */
@@ -29,16 +32,17 @@ function ledgerWith(size: number, results: ReadonlyArray<[number, RecipientState
   return { size, states, details };
 }
 
-async function sentCampaign(h: CampaignHarness, results: ReadonlyArray<[number, RecipientState, string?]>) {
-  const store = new CampaignStore(h.transport);
+async function sentCampaign(h: AppHarness, results: ReadonlyArray<[number, RecipientState, string?]>) {
+  const transport = h.transportOf(ALEX);
+  const store = new CampaignStore(transport);
   const draft = campaignDraft({ definition: { ...campaignDraft().definition, blackoutDays: 7 }, createdByName: 'Samira Haddad' });
   const campaignId = await store.create(draft);
   const recipients = generateRecipients(50, { seed: 11 });
-  const persistence = new CampaignRunPersistence(h.transport, campaignId, { clock: h.waits });
-  await persistence.freeze(recipients);
+  const persistence = new CampaignRunPersistence(transport, campaignId, { clock: h.waits });
+  await persistence.freeze(recipients, frozenSend());
   const ledger = ledgerWith(50, results);
   await persistence.saveResults(ledger, Array.from({ length: 50 }, (_, index) => index));
-  return { store, draft, campaignId, recipients };
+  return { store, draft, campaignId, recipients, transport, admin: h.as(ALEX) };
 }
 
 const MIXED: ReadonlyArray<[number, RecipientState, string?]> = [
@@ -52,7 +56,7 @@ const MIXED: ReadonlyArray<[number, RecipientState, string?]> = [
   [42, 'failed', RETRIES_EXHAUSTED],
 ];
 
-const campaignRecords = (h: CampaignHarness) => h.emulator.zendesk.customObjects.records(CAMPAIGN_OBJECT.key).length;
+const campaignRecords = (h: AppHarness) => h.emulator.zendesk.customObjects.records(CAMPAIGN_OBJECT.key).length;
 
 /** Refuses every write to the chunk records: the audience cannot be stored. */
 class ChunkWritesDown implements Transport {
@@ -66,22 +70,13 @@ class ChunkWritesDown implements Transport {
 
 describe('a follow-up campaign', () => {
   it('sends the same message to exactly the recipients worth another try, ready to launch', async () => {
-    const h = await campaignHarness();
-    const { store, draft, campaignId, recipients } = await sentCampaign(h, MIXED);
-    const rows = await loadCampaignResults(new CampaignRunPersistence(h.transport, campaignId));
+    const h = await appHarness();
+    const { store, draft, campaignId, recipients, transport, admin } = await sentCampaign(h, MIXED);
+    const rows = await loadCampaignResults(new CampaignRunPersistence(transport, campaignId));
     const retry = retryableFailures(rows);
     expect(retry.map((row) => row.index)).toEqual(RETRY);
 
-    const id = await createFollowUpCampaign({
-      store,
-      transport: h.transport,
-      campaignId,
-      indexes: retry.map((row) => row.index),
-      name: 'Soldes de printemps (relance)',
-      createdBy: 2,
-      createdByName: 'Alex Martin',
-      runOptions: { clock: h.waits },
-    });
+    const id = await createFollowUp(admin, { campaignId, recipients: retry.map((row) => row.index), name: 'Soldes de printemps (relance)' });
 
     const followUp = await store.load(id);
     expect(followUp).toMatchObject({
@@ -95,34 +90,46 @@ describe('a follow-up campaign', () => {
       templateCategory: draft.templateCategory,
       query: draft.query,
       recipients: 3,
-      createdBy: 2,
+      // Whoever made it, as the app knows them (ZAF's signed-in agent), and as Zendesk records it.
+      createdBy: ALEX,
       createdByName: 'Alex Martin',
+      recordCreator: ALEX,
       // Frozen: launchable without planning again.
       reservedThrough: 0,
     });
     expect(followUp.definition).toEqual(draft.definition);
 
-    const run = await new CampaignRunPersistence(h.transport, id).load();
+    const run = await new CampaignRunPersistence(transport, id).load();
     expect(run.recipients).toEqual(RETRY.map((index) => recipients[index]));
-    const followUpRows = await loadCampaignResults(new CampaignRunPersistence(h.transport, id));
+    const followUpRows = await loadCampaignResults(new CampaignRunPersistence(transport, id));
     expect(followUpRows.map((row) => [row.index, row.userId, row.state])).toEqual(RETRY.map((index, position) => [position, recipients[index]?.userId, 'pending']));
+    // It sends what the original froze.
+    const { recipients: _count, ...sent } = (await new CampaignRunPersistence(transport, id).loadDefinition()).definition;
+    expect(sent).toEqual(frozenSend());
 
     // The original is left as it was.
-    expect(await loadCampaignResults(new CampaignRunPersistence(h.transport, campaignId))).toEqual(rows);
+    expect(await loadCampaignResults(new CampaignRunPersistence(transport, campaignId))).toEqual(rows);
   });
 
   it('takes each recipient once, in the original order, however the indexes come', async () => {
-    const h = await campaignHarness();
-    const { store, campaignId, recipients } = await sentCampaign(h, MIXED);
-    const id = await createFollowUpCampaign({ store, transport: h.transport, campaignId, indexes: [42, 3, 17, 3], name: 'Relance', createdBy: 2, createdByName: null, runOptions: { clock: h.waits } });
-    expect((await new CampaignRunPersistence(h.transport, id).load()).recipients).toEqual(RETRY.map((index) => recipients[index]));
+    const h = await appHarness();
+    const { campaignId, recipients, transport, admin } = await sentCampaign(h, MIXED);
+    const id = await createFollowUp(admin, { campaignId, recipients: [42, 3, 17, 3], name: 'Relance' });
+    expect((await new CampaignRunPersistence(transport, id).load()).recipients).toEqual(RETRY.map((index) => recipients[index]));
+  });
+
+  it('sends again only the unverified, when the user chooses to', async () => {
+    const h = await appHarness();
+    const { campaignId, recipients, transport, admin } = await sentCampaign(h, MIXED);
+    const id = await createFollowUp(admin, { campaignId, recipients: 'unverified', name: 'Relance' });
+    expect((await new CampaignRunPersistence(transport, id).load()).recipients).toEqual([recipients[11]]);
   });
 
   it('refuses, before writing anything, anyone the original sent to or may still send to', async () => {
-    const h = await campaignHarness();
-    const { store, campaignId } = await sentCampaign(h, [...MIXED, [49, 'pending']]);
+    const h = await appHarness();
+    const { campaignId, admin } = await sentCampaign(h, [...MIXED, [49, 'pending']]);
     const before = campaignRecords(h);
-    const attempt = (indexes: number[]) => createFollowUpCampaign({ store, transport: h.transport, campaignId, indexes, name: 'Relance', createdBy: 2, createdByName: null });
+    const attempt = (indexes: number[]) => createFollowUp(admin, { campaignId, recipients: indexes, name: 'Relance' });
     await expect(attempt([3, 0, 1])).rejects.toMatchObject({ name: 'FollowUpRefusedError', reason: 'already-sent', indexes: [0, 1] });
     await expect(attempt([3, 49])).rejects.toMatchObject({ reason: 'still-pending', indexes: [49] });
     await expect(attempt([3, 50, -1])).rejects.toMatchObject({ reason: 'not-in-audience', indexes: [-1, 50] });
@@ -130,20 +137,14 @@ describe('a follow-up campaign', () => {
     expect(campaignRecords(h)).toBe(before);
   });
 
-  it('says which draft was left without its audience when the audience could not be stored', async () => {
-    const h = await campaignHarness();
-    const { store, campaignId } = await sentCampaign(h, MIXED);
-    const error: unknown = await createFollowUpCampaign({
-      store,
-      transport: new ChunkWritesDown(h.transport),
-      campaignId,
-      indexes: RETRY,
-      name: 'Relance',
-      createdBy: 2,
-      createdByName: null,
-    }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(FollowUpNotFrozenError);
-    const left = await store.load((error as FollowUpNotFrozenError).campaignId);
-    expect(left).toMatchObject({ followUpOf: campaignId, status: 'draft', reservedThrough: null });
+  it('cancels the campaign it made when its audience could not be stored, and says so', async () => {
+    const h = await appHarness();
+    const { store, campaignId, admin } = await sentCampaign(h, MIXED);
+    const down: AppContext = { ...admin, transport: new ChunkWritesDown(admin.transport) };
+    const error: unknown = await createFollowUp(down, { campaignId, recipients: RETRY, name: 'Relance' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CampaignNotFrozenError);
+    const left = await store.load((error as CampaignNotFrozenError).campaignId);
+    // Nobody can launch half a campaign: it is marked cancelled, never frozen.
+    expect(left).toMatchObject({ followUpOf: campaignId, status: 'cancelled', reservedThrough: null });
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
 import type { UserRecord } from '../../emulator/zendesk/userRecord';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { ExportSearchClient } from '../../src/api/zendesk/exportSearch';
 import { OrganizationsClient } from '../../src/api/zendesk/organizations';

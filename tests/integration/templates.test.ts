@@ -3,7 +3,7 @@ import { createEmulator, ManualClock, type Emulator } from '../../emulator/index
 import { createInstallation } from '../../emulator/installation';
 import { IntegrationsClient, type MessagingIntegration } from '../../src/api/sunshine/integrations';
 import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectRecordsClient, CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import type { TemplateDraft } from '../../src/core/template/model';
 import { HERALD_OBJECTS, SMS_TEMPLATE_OBJECT } from '../../src/store/heraldObjects';

@@ -5,7 +5,7 @@ import { DELIVERY_FAILURES } from '../../emulator/sunshine/deliveryFailures';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
 import { CampaignNotificationSender, type CampaignMessage } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { templateSlots } from '../../src/core/campaign/mapping';
 import type { Recipient } from '../../src/core/campaign/plan';
 import { sendTestMessage } from '../../src/core/sending/testSend';

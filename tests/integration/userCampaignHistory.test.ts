@@ -7,7 +7,7 @@ import { CampaignStore, type CampaignDraft } from '../../src/store/campaigns';
 import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { UserCampaignHistoryReader } from '../../src/store/userCampaignHistory';
 import { WriteCountingTransport } from '../../src/store/writeCounter';
-import { campaignDraft, campaignHarness, type CampaignHarness } from '../support/campaignHarness';
+import { campaignDraft, campaignHarness, type CampaignHarness, frozenSend } from '../support/campaignHarness';
 import { generateRecipients } from '../support/recipients';
 
 /** One user's campaigns read back from the campaigns' chunk records in the emulator. */
@@ -33,8 +33,8 @@ async function sentCampaign(
   const store = new CampaignStore(h.transport);
   const campaignId = await store.create(campaignDraft(draft));
   const persistence = new CampaignRunPersistence(h.transport, campaignId, { clock: h.waits });
-  await persistence.freeze(recipients);
-  await store.update(campaignId, { status: 'running', startedAt: AT - 60_000 });
+  await persistence.freeze(recipients, frozenSend());
+  await store.transition(campaignId, 'launch', { startedAt: AT - 60_000 });
   if (results.length > 0) {
     const states = new Uint8Array(recipients.length).fill(stateCode('pending'));
     for (const [index, state] of results) states[index] = stateCode(state);

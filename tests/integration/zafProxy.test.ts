@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, SESSION_HEADER, type Emulator } from '../../emulator/index';
 import { createInstallation, publicSettings } from '../../emulator/installation';
 import { isWhitelisted, proxyZafRequest, type AppRequestRecord, type Installation } from '../../emulator/zafProxy';
-import { SUNSHINE_AUTHORIZATION } from '../../src/api/transport/zafTransport';
+import { SUNSHINE_AUTHORIZATION } from '../../src/zaf/zafTransport';
 
 describe('the emulated Zendesk proxy', () => {
   let emulator: Emulator;

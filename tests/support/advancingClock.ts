@@ -1,5 +1,5 @@
 import type { ManualClock } from '../../emulator/index';
-import type { ApiClock } from '../../src/api/clock';
+import type { ApiClock } from '../../src/core/time/clock';
 
 /**
  * A clock for the app's waits that moves the emulator's ManualClock instead of sleeping: rate-limit

@@ -1,10 +1,11 @@
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
 import type { Transport } from '../../src/api/transport/types';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { templateSlots, defaultMappings } from '../../src/core/campaign/mapping';
 import type { TemplateContent } from '../../src/core/template/meta';
+import { frozenSendOf, type FrozenSend } from '../../src/store/campaignModel';
 import type { CampaignDraft } from '../../src/store/campaigns';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { advancingClock, type AdvancingClock } from './advancingClock';
@@ -55,4 +56,9 @@ export function campaignDraft(overrides: Partial<CampaignDraft> = {}): CampaignD
     createdBy: 1,
     ...overrides,
   };
+}
+
+/** What a campaign made from `campaignDraft(overrides)` sends, as Herald freezes it with the audience. */
+export function frozenSend(overrides: Partial<CampaignDraft> = {}): FrozenSend {
+  return frozenSendOf(campaignDraft(overrides));
 }

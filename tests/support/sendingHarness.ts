@@ -6,7 +6,7 @@ import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates'
 import { CampaignNotificationSender, type CampaignMessage } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
 import type { Transport } from '../../src/api/transport/types';
-import { ZafTransport } from '../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { messageFingerprint } from '../../src/core/campaign/fingerprint';
 import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping';
@@ -16,7 +16,8 @@ import { CampaignRunner, type RunnerOptions } from '../../src/core/sending/runne
 import { fromMetaTemplate } from '../../src/core/template/meta';
 import { CampaignLease } from '../../src/store/campaignLease';
 import { CampaignRunPersistence } from '../../src/store/campaignRun';
-import { CampaignStore } from '../../src/store/campaigns';
+import { frozenSendOf } from '../../src/store/campaignModel';
+import { CampaignStore, type CampaignDraft } from '../../src/store/campaigns';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { FakeClock } from './fakeClock';
 import { createFakeZafClient } from './fakeZafClient';
@@ -65,7 +66,7 @@ export async function frozenCampaign(target: CampaignTarget, options: { recipien
   const slots = templateSlots(content);
   const message: CampaignMessage = { integration: { id: FRANCE, channel: 'whatsapp' }, template: { ...TEMPLATE, content, slots } };
   const recipients = uniquePhones(generateRecipients(options.recipients, { seed: options.seed ?? 7, slots: slots.length }));
-  const campaignId = await new CampaignStore(transport).create({
+  const draft: CampaignDraft = {
     name: 'Chaos',
     channel: 'whatsapp',
     integrationId: FRANCE,
@@ -75,8 +76,9 @@ export async function frozenCampaign(target: CampaignTarget, options: { recipien
     query: 'tags:vip',
     definition: { content, slots, mappings: defaultMappings(slots), ratePerSecond: 80, quietHours: null },
     createdBy: 1,
-  });
-  await new CampaignRunPersistence(transport, campaignId).freeze(recipients);
+  };
+  const campaignId = await new CampaignStore(transport).create(draft);
+  await new CampaignRunPersistence(transport, campaignId).freeze(recipients, frozenSendOf(draft));
   return { campaignId, recipients, message };
 }
 

@@ -38,13 +38,6 @@ export interface MessagingIntegration {
 
 export const PAGE_SIZE = 100;
 
-/** How many WhatsApp numbers and SMS senders a list holds. */
-export function countByChannel(integrations: readonly MessagingIntegration[]): Record<Channel, number> {
-  const counts: Record<Channel, number> = { whatsapp: 0, sms: 0 };
-  for (const integration of integrations) counts[integration.channel] += 1;
-  return counts;
-}
-
 export class IntegrationsClient {
   constructor(
     private readonly transport: Transport,

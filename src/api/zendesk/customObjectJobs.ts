@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiClock } from '../clock';
+import type { ApiClock } from '../../core/time/clock';
 import { parseResponse } from '../parse';
 import { RateLimitedError } from '../transport/errors';
 import type { Transport } from '../transport/types';

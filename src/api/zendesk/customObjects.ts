@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { realClock, type ApiClock } from '../clock';
+import { realClock, type ApiClock } from '../../core/time/clock';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
@@ -71,13 +71,21 @@ export class CustomObjectsClient {
   }
 }
 
-const recordSchema = z.looseObject({
+/** Zendesk gives user ids as strings here (the spec's CustomObjectRecord); a number is read too. */
+const userIdSchema = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int()]).nullish();
+
+export const customObjectRecordSchema = z.looseObject({
   id: z.string(),
   name: z.string().nullish(),
   external_id: z.string().nullish(),
   custom_object_fields: z.record(z.string(), z.unknown()).nullish(),
+  created_at: z.string().nullish(),
   updated_at: z.string().nullish(),
+  /** Who created the record and who last updated it, as Zendesk itself records them: no client writes these. */
+  created_by_user_id: userIdSchema,
+  updated_by_user_id: userIdSchema,
 });
+const recordSchema = customObjectRecordSchema;
 
 const recordPageSchema = z.looseObject({
   custom_object_records: z.array(recordSchema),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { backoffDelay } from '../../core/time/backoff';
-import { unlessAborted } from '../clock';
+import { unlessAborted } from '../../core/time/clock';
 import { parseResponse } from '../parse';
 import { HttpError, InvalidResponseError, NetworkError, RateLimitedError, TimeoutError } from '../transport/errors';
 import type { HttpRequest, Transport } from '../transport/types';

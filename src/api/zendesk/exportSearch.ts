@@ -1,5 +1,5 @@
 import type { AudienceUser } from '../../core/campaign/audienceUser';
-import { realClock as systemClock } from '../clock';
+import { realClock as systemClock } from '../../core/time/clock';
 import type { Transport } from '../transport/types';
 import { ExportRun, type ExportSettings } from './exportRun';
 import type { ExportClock, ExportOptions } from './exportTypes';

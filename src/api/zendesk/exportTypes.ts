@@ -1,4 +1,4 @@
-import type { ApiClock } from '../clock';
+import type { ApiClock } from '../../core/time/clock';
 
 /** The vocabulary of an audience export (see exportSearch.ts, which re-exports all of it). */
 

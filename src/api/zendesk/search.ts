@@ -23,6 +23,14 @@ export class SearchClient {
   }
 
   /**
+   * The users whose phone (the `phone` attribute, or the custom user field `phoneField`) is this
+   * number, as Zendesk's search matches phone numbers; at most 100.
+   */
+  async usersWithPhone(phoneField: string, e164: string): Promise<AudienceUser[]> {
+    return this.sampleUsers(`${phoneField}:"${e164}"`, 100, { userFieldKeys: phoneField === 'phone' ? [] : [phoneField] });
+  }
+
+  /**
    * A few users the query matches, for a preview: one page of Search (relevance order), each reduced
    * to an AudienceUser (organizationName null). A `type:` term in the query is refused, as on export.
    */

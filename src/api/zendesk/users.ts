@@ -27,6 +27,13 @@ export class UsersClient {
     return parseResponse(z.object({ user: userSchema }), response.body, 'GET /api/v2/users/{id}').user;
   }
 
+  /** The groups an agent belongs to (List Groups for one user: `user_id`, at most 100 a page, which covers anyone's groups). */
+  async groups(id: number): Promise<Array<{ id: number; name: string }>> {
+    const response = await this.transport.send({ method: 'GET', url: `/api/v2/users/${id}/groups`, credentials: 'zendesk', query: { per_page: 100 } });
+    const schema = z.object({ groups: z.array(z.looseObject({ id: z.number(), name: z.string() })) });
+    return parseResponse(schema, response.body, 'GET /api/v2/users/{id}/groups').groups.map(({ id: groupId, name }) => ({ id: groupId, name }));
+  }
+
   async me(): Promise<ZendeskUser> {
     const response = await this.transport.send({ method: 'GET', url: '/api/v2/users/me', credentials: 'zendesk' });
     return parseResponse(z.object({ user: userSchema }), response.body, 'GET /api/v2/users/me').user;

@@ -16,6 +16,24 @@ export const EMPTY_LISTS: ContactLists = {
   allowedPhones: new Set(),
 };
 
+/** One entry of either list, as stored: a user, a number, or both. */
+export interface ListEntryFacts {
+  list: 'block' | 'allow';
+  userId: number | null;
+  phone: string | null;
+}
+
+/** The lists as the eligibility rules read them; an entry with both a user and a phone counts for both. */
+export function toContactLists(entries: readonly ListEntryFacts[]): ContactLists {
+  const lists = { blockedUserIds: new Set<number>(), blockedPhones: new Set<string>(), allowedUserIds: new Set<number>(), allowedPhones: new Set<string>() };
+  for (const entry of entries) {
+    const [userIds, phones] = entry.list === 'block' ? [lists.blockedUserIds, lists.blockedPhones] : [lists.allowedUserIds, lists.allowedPhones];
+    if (entry.userId !== null) userIds.add(entry.userId);
+    if (entry.phone !== null) phones.add(entry.phone);
+  }
+  return lists;
+}
+
 /** Who received exactly the same message within the blackout days: looked up by fingerprint. */
 export interface BlackoutIndex {
   wasSent(fingerprint: string): boolean;

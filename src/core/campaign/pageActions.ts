@@ -41,6 +41,8 @@ export interface CampaignPageActions {
   resendUnverified: boolean;
   /** Someone without the launch right looks at a campaign that waits for a person who has it. */
   explainNoRight: boolean;
+  /** Take the campaign as it stands after a change by someone without the launch right (it then offers what its status allows). */
+  acceptChange: boolean;
 }
 
 export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActions {
@@ -64,5 +66,6 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
     // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
     resendUnverified: runs && frozen && facts.unverified > 0 && (status === 'paused' || status === 'completed' || status === 'cancelled'),
     explainNoRight: !canSend && waitsForSomeone,
+    acceptChange: canSend && untrusted && !here && !elsewhere && waitsForSomeone,
   };
 }

@@ -14,6 +14,17 @@ import type { CampaignStatus } from './lifecycle';
  * Locks (unknown), a lease of this session is left to expire like anyone else's.
  */
 
+/** The holder a runner writes in its lease: its agent, and the place it runs from (a tab's session, a service instance). */
+export function leaseHolderName(agentName: string, agentId: number, sessionId: string): string {
+  return `${agentName} (#${agentId}) · ${sessionId}`;
+}
+
+/** Who a lease's holder is, for people: the agent without the tab's session. */
+export function leaseHolderAgent(holder: string): string {
+  const session = holder.lastIndexOf(' · ');
+  return session === -1 ? holder : holder.slice(0, session);
+}
+
 export interface LeaseSeen {
   holder: string;
   expiresAt: number;

@@ -12,7 +12,8 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { countUsers, sampleUsers } from '../../app/audience/audience';
+import { useHerald } from '../herald';
 import { ContactSummary } from './ContactSummary';
 
 type Lookup = { status: 'idle' } | { status: 'checking' } | { status: 'done'; query: string; count: number; sample: AudienceUser[] } | { status: 'failed'; error: unknown };
@@ -37,7 +38,7 @@ interface AudienceQueryPanelProps {
 /** The audience query: validated, counted, and a sample of users with their number and consent. */
 export function AudienceQueryPanel({ rules, onChecked, onList, initialQuery = '' }: AudienceQueryPanelProps) {
   const { t } = useI18n();
-  const { search } = useServices();
+  const { base } = useHerald();
   const [text, setText] = useState(initialQuery);
   const [problem, setProblem] = useState<AudienceQueryProblem | undefined>();
   const [lookup, setLookup] = useState<Lookup>({ status: 'idle' });
@@ -56,7 +57,7 @@ export function AudienceQueryPanel({ rules, onChecked, onList, initialQuery = ''
     setProblem(undefined);
     setLookup({ status: 'checking' });
     try {
-      const [count, sample] = await Promise.all([search.countUsers(result.query), search.sampleUsers(result.query, 10)]);
+      const [count, sample] = await Promise.all([countUsers(base, result.query), sampleUsers(base, result.query, 10, [])]);
       setLookup({ status: 'done', query: result.query, count, sample });
       onChecked?.(result.query, count);
     } catch (error) {

@@ -7,13 +7,14 @@ import styled from 'styled-components';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { checkListEntry, type ListEntryProblem } from '../../core/audience/listEntry';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
-import type { ContactListEntry, ContactListKind, ContactListStore, ImportReport } from '../../store/contactLists';
+import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Section } from '../components/Section';
 import { VisuallyHidden } from '../components/VisuallyHidden';
 import { useI18n } from '../i18n/I18nProvider';
 import { downloadText } from './download';
 import { ImportReportView } from './ImportReportView';
+import type { ListActions } from './useContactLists';
 
 const AddForm = styled.form`
   display: flex;
@@ -36,7 +37,7 @@ const Actions = styled.div`
 interface ListEditorProps {
   kind: ContactListKind;
   entries: readonly ContactListEntry[];
-  store: ContactListStore;
+  actions: ListActions;
   defaultCountry: CountryCode | undefined;
   onChanged: () => void;
   /** See `Section`: the list's title takes the focus when this changes. */
@@ -44,7 +45,7 @@ interface ListEditorProps {
 }
 
 /** One list: its entries, adding and removing by hand, CSV import with a per-row report, CSV export. */
-export function ListEditor({ kind, entries, store, defaultCountry, onChanged, focusKey }: ListEditorProps) {
+export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, focusKey }: ListEditorProps) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
   const [phone, setPhone] = useState('');
@@ -66,7 +67,7 @@ export function ListEditor({ kind, entries, store, defaultCountry, onChanged, fo
     }
     setProblems([]);
     try {
-      await store.add({ list: kind, userId: check.userId, phone: check.phone, note: note.trim() });
+      await actions.add({ list: kind, userId: check.userId, phone: check.phone, note: note.trim() });
       setUserId('');
       setPhone('');
       setNote('');
@@ -78,7 +79,7 @@ export function ListEditor({ kind, entries, store, defaultCountry, onChanged, fo
 
   const remove = async (entry: ContactListEntry) => {
     try {
-      await store.remove(entry);
+      await actions.remove(entry);
       onChanged();
     } catch (error) {
       setFailure(error);
@@ -91,7 +92,7 @@ export function ListEditor({ kind, entries, store, defaultCountry, onChanged, fo
     setReport(undefined);
     setImporting({ done: 0, total: 0 });
     try {
-      const result = await store.importCsv(kind, await chosen.text(), defaultCountry, (done, total) => setImporting({ done, total }));
+      const result = await actions.importCsv(kind, await chosen.text(), (done, total) => setImporting({ done, total }));
       setReport(result);
       onChanged();
     } catch (error) {
@@ -140,7 +141,7 @@ export function ListEditor({ kind, entries, store, defaultCountry, onChanged, fo
             disabled={importing !== undefined}
           />
         </div>
-        <Button onClick={() => downloadText(`herald-${kind}-list.csv`, store.exportCsv(entries, kind))} disabled={entries.length === 0}>
+        <Button onClick={() => downloadText(`herald-${kind}-list.csv`, actions.exportCsv(entries, kind))} disabled={entries.length === 0}>
           {t('lists.export')}
         </Button>
       </Actions>

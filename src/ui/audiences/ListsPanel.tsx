@@ -10,7 +10,7 @@ import type { useContactLists } from './useContactLists';
 /** The block list (never message these) and the allow list (re-admit them despite block or blackout). */
 export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof useContactLists>; defaultCountry: CountryCode | undefined }) {
   const { t } = useI18n();
-  const { state, entries, missing, store, firstLoad } = lists;
+  const { state, entries, missing, actions, firstLoad } = lists;
   // Once the setup is done, its button is gone: the block list's title takes the focus.
   const [setUp, setSetUp] = useState(0);
   if (firstLoad) return <Loading label={t('lists.loading')} />;
@@ -33,7 +33,7 @@ export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof
           key={kind}
           kind={kind}
           entries={(entries ?? []).filter((entry) => entry.list === kind)}
-          store={store}
+          actions={actions}
           defaultCountry={defaultCountry}
           onChanged={state.reload}
           focusKey={kind === 'block' ? setUp : undefined}

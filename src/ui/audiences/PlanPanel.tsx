@@ -1,11 +1,10 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useState } from 'react';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { estimateCost } from '../../core/campaign/cost';
-import { defaultMappings, mappingProblems, templateSlots, type SlotMapping } from '../../core/campaign/mapping';
-import { sendableTemplates } from '../../core/campaign/sendableTemplates';
+import { listUserFields } from '../../app/audience/audience';
+import { offersOn } from '../../core/campaign/templateChoice';
 import { tierCheck } from '../../core/campaign/tier';
 import { smsPreview } from '../../core/template/preview';
 import type { HeraldSettings } from '../../core/settings/settings';
@@ -13,9 +12,9 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { useHerald } from '../herald';
 import { languageName } from '../templates/languageName';
-import { useTemplateCatalogue } from '../templates/useTemplateCatalogue';
+import { useTemplateChoice } from '../templates/useTemplateChoice';
 import { MappingEditor } from './MappingEditor';
 import { PlanProgress } from './PlanProgress';
 import { PlanView } from './PlanView';
@@ -32,29 +31,19 @@ interface PlanPanelProps {
 export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
   const query = audience?.query;
   const { t, locale } = useI18n();
-  const { userFields } = useServices();
-  const catalogue = useTemplateCatalogue(channels);
-  const fields = useAsync(() => userFields.list(), [userFields]);
-  const [integrationId, setIntegrationId] = useState('');
-  const [templateKey, setTemplateKey] = useState('');
-  const [mappings, setMappings] = useState<SlotMapping[]>([]);
+  const { base } = useHerald();
+  // The channel comes first here: the templates offered are those it can send.
+  const choice = useTemplateChoice(channels, { ticketAvailable: false });
+  const fields = useAsync(() => listUserFields(base), [base]);
   const { run, start, cancel } = usePlanRun();
+  const { catalogue, offer, entry, slots, problems } = choice;
+  const { integrationId, templateKey, mappings } = choice.choice;
 
   const active = channels.filter((channel) => channel.status === 'active');
   const integration = active.find((channel) => channel.id === integrationId);
-  const templates = catalogue.data?.templates;
-  const options =
-    integration && templates ? sendableTemplates(templates, integration.channel === 'sms' ? { kind: 'sms' } : { kind: 'whatsapp', integrationId }) : [];
-  const chosen = options.find((option) => option.template.key === templateKey);
-  const slots = chosen ? templateSlots(chosen.entry.content) : [];
-  const problems = mappingProblems(slots, mappings, { ticketAvailable: false });
+  const options = integration ? offersOn(choice.offers, integration.id) : [];
+  const chosen = offer && entry ? { template: offer.template, entry } : undefined;
   const canPlan = query !== undefined && chosen !== undefined && problems.length === 0 && run.status !== 'running';
-
-  const chooseTemplate = (key: string) => {
-    setTemplateKey(key);
-    const option = options.find((candidate) => candidate.template.key === key);
-    setMappings(option ? defaultMappings(templateSlots(option.entry.content)) : []);
-  };
 
   const plan = () => {
     if (!chosen || query === undefined || !integration) return;
@@ -74,13 +63,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
       {query === undefined ? <Paragraph>{t('plan.needsQuery')}</Paragraph> : <Paragraph>{t('plan.forQuery', { query })}</Paragraph>}
       <Field>
         <Field.Label>{t('plan.channel')}</Field.Label>
-        <Select
-          value={integrationId}
-          onChange={(event) => {
-            setIntegrationId(event.target.value);
-            chooseTemplate('');
-          }}
-        >
+        <Select value={integrationId ?? ''} onChange={(event) => choice.chooseIntegration(event.target.value || undefined)}>
           <option value="">{t('plan.chooseChannel')}</option>
           {active.map((channel) => (
             <option key={channel.id} value={channel.id}>
@@ -95,7 +78,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
         <Field>
           <Field.Label>{t('plan.template')}</Field.Label>
           <Field.Hint>{t(integration.channel === 'sms' ? 'plan.templateHintSms' : 'plan.templateHintWhatsapp')}</Field.Hint>
-          <Select value={templateKey} onChange={(event) => chooseTemplate(event.target.value)}>
+          <Select value={templateKey ?? ''} onChange={(event) => choice.chooseTemplate(event.target.value || undefined)}>
             <option value="">{options.length === 0 ? t('plan.noTemplate') : t('plan.chooseTemplate')}</option>
             {options.map((option) => (
               <option key={option.template.key} value={option.template.key}>
@@ -106,7 +89,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
         </Field>
       )}
       {chosen && (
-        <MappingEditor slots={slots} mappings={mappings} onChange={setMappings} customFields={fields.data ?? []} problems={problems} />
+        <MappingEditor slots={slots} mappings={mappings} onChange={choice.setMappings} customFields={fields.data ?? []} problems={problems} />
       )}
       <div>
         <Button isPrimary onClick={plan} disabled={!canPlan}>

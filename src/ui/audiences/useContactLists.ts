@@ -1,8 +1,19 @@
 import { useMemo, useState } from 'react';
-import { toContactLists, type ContactListEntry } from '../../store/contactLists';
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
+import { HeraldObjectsMissingError } from '../../app/errors';
+import { addToList, importList, removeFromList } from '../../app/lists/listEdits';
+import { listCsv, loadLists } from '../../app/lists/queries';
+import { toContactLists } from '../../core/campaign/lists';
+import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
+import { useAppContext } from '../herald';
 import { useAsync } from '../hooks/useAsync';
-import { useServices } from '../services';
+
+/** What a list editor may do; each goes through the list use cases, which check the right to prepare campaigns. */
+export interface ListActions {
+  add: (entry: ContactListEntry) => Promise<void>;
+  remove: (entry: ContactListEntry) => Promise<void>;
+  importCsv: (list: ContactListKind, csv: string, onProgress: (done: number, total: number) => void) => Promise<ImportReport>;
+  exportCsv: (entries: readonly ContactListEntry[], list: ContactListKind) => string;
+}
 
 /**
  * The block and allow lists, or `missing` while Herald's custom objects do not exist. After a change
@@ -10,20 +21,29 @@ import { useServices } from '../services';
  * them) instead of flashing back to "loading".
  */
 export function useContactLists() {
-  const { contactLists } = useServices();
+  const context = useAppContext();
   const state = useAsync<ContactListEntry[] | 'missing'>(
     () =>
-      contactLists.load().catch((error: unknown) => {
+      loadLists(context).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
         throw error;
       }),
-    [contactLists],
+    [context],
   );
   const [shown, setShown] = useState<ContactListEntry[] | 'missing' | undefined>();
   if (state.status === 'success' && state.data !== shown) setShown(state.data);
   const current = state.status === 'success' ? state.data : shown;
   const entries = current !== undefined && current !== 'missing' ? current : undefined;
   const lists = useMemo(() => (entries ? toContactLists(entries) : undefined), [entries]);
+  const actions = useMemo<ListActions>(
+    () => ({
+      add: (entry) => addToList(context, entry),
+      remove: (entry) => removeFromList(context, [entry]),
+      importCsv: (list, csv, onProgress) => importList(context, list, csv, onProgress),
+      exportCsv: (all, list) => listCsv(context, all, list),
+    }),
+    [context],
+  );
   return {
     state,
     entries,
@@ -31,6 +51,6 @@ export function useContactLists() {
     /** True until the first answer: later reloads keep the last lists on screen. */
     firstLoad: current === undefined && state.status === 'loading',
     missing: current === 'missing',
-    store: contactLists,
+    actions,
   };
 }

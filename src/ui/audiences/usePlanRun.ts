@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
+import { planAudience } from '../../app/audience/audience';
+import { ExportCancelledError } from '../../app/errors';
 import type { ExportProgress } from '../../api/zendesk/exportSearch';
-import { ExportCancelledError } from '../../api/zendesk/exportSearch';
 import type { PlannedSend, PlanRequest } from '../../store/audiencePlanner';
-import { useServices } from '../services';
+import { useHerald } from '../herald';
 
 export type PlanRun =
   | { status: 'idle' }
@@ -13,7 +14,7 @@ export type PlanRun =
 
 /** Builds a send plan with live progress; cancel stops the export at once. */
 export function usePlanRun() {
-  const { planner } = useServices();
+  const { base } = useHerald();
   const [run, setRun] = useState<PlanRun>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
 
@@ -25,7 +26,7 @@ export function usePlanRun() {
     let last: ExportProgress | undefined;
     setRun({ status: 'running', progress: undefined });
     try {
-      const result = await planner.plan({
+      const result = await planAudience(base, {
         ...request,
         now: Date.now(),
         signal: abort.signal,

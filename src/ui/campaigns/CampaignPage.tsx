@@ -4,25 +4,27 @@ import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
-import { allowedEvents } from '../../core/campaign/lifecycle';
-import type { RunPresence } from '../../core/campaign/runPresence';
+import { acceptCampaignChange } from '../../app/campaigns/campaignRuns';
+import { createFollowUp } from '../../app/campaigns/followUp';
+import { campaignTrust } from '../../app/campaigns/queries';
+import { campaignPageActions } from '../../core/campaign/pageActions';
+import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState } from '../../core/campaign/schedule';
-import { leaseHolderAgent } from '../../store/campaignLease';
 import type { CampaignRecord } from '../../store/campaigns';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { useAsync } from '../hooks/useAsync';
 import { useFocusRescue } from '../hooks/useFocusRescue';
+import { useAppContext, useHerald } from '../herald';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { CampaignDetails } from './CampaignDetails';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStatusTag } from './CampaignStatusTag';
-import { isSendingHere } from './runRegistry';
 import { ResultsPanel } from './ResultsPanel';
 import { stopReasonMessage } from './sendingMessages';
-import { useCampaignActions } from './useCampaignActions';
-import { useCampaignPermissions } from './useCampaignPermissions';
+import { useCampaignRuns } from './useCampaignActions';
 import { useCampaignRecord } from './useCampaignRecord';
 import { useRunPresence } from './useRunPresence';
 import { useTabRun } from './useTabRun';
@@ -49,14 +51,15 @@ const Actions = styled.div`
 /** The live page of one campaign: where it is, who sends it, what to do about it, and its results. */
 export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignId: string; onBack: () => void; onOpenCampaign: (id: string) => void }) {
   const { t, formatDateTime } = useI18n();
-  const permissions = useCampaignPermissions();
+  const context = useAppContext();
+  const { rights, runs } = useHerald();
   const now = useNow(5_000);
   const run = useTabRun(campaignId);
   // Someone else's run is watched: its counts reach the record every 15 s.
-  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !isSendingHere(campaign.id));
+  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !runs.isSending(campaign.id));
   const { campaign } = record;
   const presence = useRunPresence(now, campaign?.status === 'running');
-  const actions = useCampaignActions(campaign, record.reload);
+  const actions = useCampaignRuns();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
   const title = useRef<HTMLHeadingElement>(null);
@@ -65,30 +68,62 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   useEffect(() => {
     if (shownId) title.current?.focus();
   }, [shownId]);
+  // A run of this tab that ended (or could not start) stored its outcome: the page reads it again.
+  const reload = record.reload;
+  const phase = run?.phase;
+  useEffect(() => {
+    if (phase === 'ended' || phase === 'failed') void reload();
+  }, [phase, reload]);
   // A button goes with the state it acted on (Pause and Cancel once the campaign is done, Resume once it
   // sends), or the cancel dialog closes after the button that opened it went: the title takes the focus.
   useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel}`);
+
+  const here = run?.phase === 'starting' || run?.phase === 'sending';
+  const runner: RunPresence = here ? { kind: 'here' } : campaign ? presence(campaign) : { kind: 'idle' };
+  // Whether Herald may run the campaign on its last change: asked only where the page would offer to run it.
+  const waiting = campaign !== undefined && !here && (campaign.status === 'paused' || campaign.status === 'scheduled' || runner.kind === 'interrupted' || (campaign.status === 'draft' && campaign.reservedThrough !== null));
+  const trust = useAsync(
+    () => (campaign && waiting ? campaignTrust(context, campaign) : Promise.resolve(undefined)),
+    [context, waiting, campaign?.id, campaign?.lastChangedBy, campaign?.updatedAt],
+  );
 
   if (!campaign) {
     return record.error ? <ErrorNotice error={record.error} title={t('campaigns.page.loadFailed')} onRetry={() => void record.reload()} /> : <Loading label={t('campaigns.page.loading')} />;
   }
 
-  const here = run?.phase === 'starting' || run?.phase === 'sending';
   const stopping = run?.phase === 'sending' ? run.stopping : undefined;
-  const runner = here ? ({ kind: 'here' } as const) : presence(campaign);
   const elsewhere = runner.kind === 'elsewhere';
   const interrupted = runner.kind === 'interrupted';
   const busy = run?.phase === 'ended' && run.outcome.status === 'busy' ? leaseHolderAgent(run.outcome.holder) : undefined;
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
   const unverified = campaign.counts.unverified;
+  const untrusted = trust.data?.trusted === false ? trust.data.changedBy : undefined;
+  const offered = campaignPageActions({
+    status: campaign.status,
+    frozen,
+    runner,
+    stopping: stopping !== undefined,
+    schedule,
+    unverified,
+    canSend: rights.send,
+    untrusted: untrusted !== undefined,
+  });
 
-  const act = (work: () => Promise<void> | void) => {
+  const act = (work: () => Promise<unknown> | void) => {
     setActionError(undefined);
     Promise.resolve()
       .then(work)
+      .then(() => record.reload())
       .catch((error: unknown) => setActionError(error));
   };
+  const resendUnverified = () =>
+    act(async () => {
+      if (campaign.status === 'paused') return actions.start(campaign.id, 'resume', { resendUnverified: 'all' });
+      // A finished campaign is never reopened: the unverified go again in a follow-up, opened for its launch.
+      const id = await createFollowUp(context, { campaignId: campaign.id, recipients: 'unverified', name: t('campaigns.results.followUpName', { name: campaign.name }) });
+      onOpenCampaign(id);
+    });
 
   return (
     <Page aria-label={campaign.name}>
@@ -116,10 +151,16 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
           <AlertText>{t('campaigns.page.elsewhereHelp')}</AlertText>
         </Alert>
       )}
-      {interrupted && !busy && (
+      {untrusted && (
+        <Alert type="error" role="alert">
+          <Title>{t('campaigns.page.untrusted.title', { name: untrusted.name ?? t('campaigns.page.untrusted.unknown') })}</Title>
+          <AlertText>{t(rights.send ? 'campaigns.page.untrusted.help' : 'campaigns.page.untrusted.helpNoRight', { at: campaign.updatedAt ? formatDateTime(Date.parse(campaign.updatedAt)) : '—' })}</AlertText>
+        </Alert>
+      )}
+      {interrupted && !busy && !untrusted && (
         <Alert type="warning" role="status">
           <Title>{t('campaigns.page.interrupted')}</Title>
-          <AlertText>{t(permissions.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
+          <AlertText>{t(rights.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
         </Alert>
       )}
       {campaign.status === 'paused' && !here && (
@@ -134,60 +175,50 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
         </Alert>
       )}
       {run?.phase === 'failed' && <ErrorNotice error={run.error} title={t('campaigns.page.startFailed')} />}
+      {trust.status === 'error' && <ErrorNotice error={trust.error} title={t('campaigns.page.trustFailed')} onRetry={trust.reload} />}
       {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
 
       {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} />}
 
-      {permissions.send && (
-        <Actions>
-          {here && !stopping && (
-            <>
-              <Button onClick={actions.pause}>{t('campaigns.page.pause')}</Button>
-              <Button isDanger onClick={() => setConfirmCancel(true)}>
-                {t('campaigns.page.cancel')}
-              </Button>
-            </>
-          )}
-          {!here && (campaign.status === 'paused' || interrupted) && (
-            <Button isPrimary onClick={() => act(() => actions.start())}>
-              {t('campaigns.page.resume')}
-            </Button>
-          )}
-          {!here && campaign.status === 'draft' && frozen && (
-            <Button isPrimary onClick={() => act(() => actions.start())}>
-              {t('campaigns.page.launchFollowUp', { count: campaign.recipients })}
-            </Button>
-          )}
-          {!here && schedule && (
-            <Button isPrimary onClick={() => act(() => actions.start())}>
-              {t('campaigns.page.startNow')}
-            </Button>
-          )}
-          {!here && (campaign.status === 'paused' || interrupted || schedule) && (
-            <Button isDanger isBasic onClick={() => setConfirmCancel(true)}>
-              {t('campaigns.page.cancel')}
-            </Button>
-          )}
-          {!here && !elsewhere && campaign.status !== 'running' && campaign.status !== 'scheduled' && unverified > 0 && frozen && (
-            <Button onClick={() => act(() => actions.start({ resendUnverified: 'all' }))}>{t('campaigns.page.resendUnverified', { count: unverified })}</Button>
-          )}
-        </Actions>
-      )}
-      {!permissions.send && (campaign.status === 'paused' || interrupted || schedule) && <Paragraph>{t('campaigns.page.noSendRight')}</Paragraph>}
+      <Actions>
+        {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}
+        {offered.acceptChange && <Button onClick={() => act(() => acceptCampaignChange(context, campaign.id))}>{t('campaigns.page.untrusted.accept')}</Button>}
+        {offered.resume && (
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'resume'))}>
+            {t('campaigns.page.resume')}
+          </Button>
+        )}
+        {offered.launchFollowUp && (
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'launch'))}>
+            {t('campaigns.page.launchFollowUp', { count: campaign.recipients })}
+          </Button>
+        )}
+        {offered.startNow && (
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'start-now'))}>
+            {t('campaigns.page.startNow')}
+          </Button>
+        )}
+        {offered.cancel && (
+          <Button isDanger isBasic={!here} onClick={() => setConfirmCancel(true)}>
+            {t('campaigns.page.cancel')}
+          </Button>
+        )}
+        {offered.resendUnverified && <Button onClick={resendUnverified}>{t('campaigns.page.resendUnverified', { count: unverified })}</Button>}
+      </Actions>
+      {offered.explainNoRight && <Paragraph>{t('campaigns.page.noSendRight')}</Paragraph>}
       {unverified > 0 && <Paragraph>{t('campaigns.page.unverifiedHelp', { count: unverified })}</Paragraph>}
 
-      {frozen && <ResultsPanel campaign={campaign} canSend={permissions.send} onFollowUp={onOpenCampaign} />}
+      {frozen && <ResultsPanel campaign={campaign} canSend={rights.send} onFollowUp={onOpenCampaign} />}
       <CampaignDetails campaign={campaign} />
 
       {/* The campaign may end while the dialog is open: nothing is left to cancel then, and it closes. */}
-      {confirmCancel && allowedEvents(campaign.status).includes('cancel') && (
+      {confirmCancel && offered.cancel && (
         <CancelDialog
           campaign={campaign}
           onClose={() => setConfirmCancel(false)}
           onConfirm={() => {
             setConfirmCancel(false);
-            if (here) actions.cancel();
-            else act(() => cancelStored(campaign, actions));
+            act(() => actions.cancel(campaign.id));
           }}
         />
       )}
@@ -201,12 +232,6 @@ function senderElsewhere(t: Translate, runner: RunPresence, busy: string | undef
   if (runner.kind !== 'elsewhere') return '';
   if (runner.holder === undefined) return t('campaigns.page.elsewhere', { holder: t('campaigns.page.otherTab') });
   return t(runner.thisBrowser ? 'campaigns.page.elsewhereTab' : 'campaigns.page.elsewhere', { holder: leaseHolderAgent(runner.holder) });
-}
-
-/** A campaign nobody sends is cancelled through a runner too: its pending recipients end skipped in the ledger. */
-async function cancelStored(campaign: CampaignRecord, actions: ReturnType<typeof useCampaignActions>): Promise<void> {
-  await actions.start();
-  actions.cancel();
 }
 
 function CancelDialog({ campaign, onClose, onConfirm }: { campaign: CampaignRecord; onClose: () => void; onConfirm: () => void }) {

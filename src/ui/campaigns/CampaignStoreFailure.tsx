@@ -1,4 +1,4 @@
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
+import { HeraldObjectsMissingError } from '../../app/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { SetupNotice } from '../components/SetupNotice';
 import { useI18n } from '../i18n/I18nProvider';

@@ -7,18 +7,16 @@ import styled from 'styled-components';
 import { filterResults, resultsCsv, retryableFailures, type ResultRow } from '../../core/campaign/results';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
-import { loadCampaignResults } from '../../store/campaignResults';
+import { createFollowUp } from '../../app/campaigns/followUp';
+import { loadCampaignResults } from '../../app/campaigns/queries';
 import type { CampaignRecord } from '../../store/campaigns';
-import { createFollowUpCampaign } from '../../store/followUpCampaign';
-import { useZaf } from '../../zaf/ZafProvider';
 import { downloadText } from '../audiences/download';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
-import { useServices } from '../services';
-import { runPersistence } from './campaignEngine';
+import { useAppContext } from '../herald';
 import { failureMeaning } from './sendingMessages';
 
 const PAGE_SIZE = 50;
@@ -44,8 +42,7 @@ interface ResultsPanelProps {
 /** Every recipient's outcome, filterable, exportable as CSV, and the follow-up of the retryable failures. */
 export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProps) {
   const { t, formatDateTime, formatNumber } = useI18n();
-  const { transport, campaigns } = useServices();
-  const { currentUser } = useZaf();
+  const context = useAppContext();
   const [load, setLoad] = useState<Load>({ status: 'idle' });
   const [state, setState] = useState<RecipientState | ''>('');
   const [search, setSearch] = useState('');
@@ -65,7 +62,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const read = async () => {
     setLoad({ status: 'loading' });
     try {
-      setLoad({ status: 'done', rows: await loadCampaignResults(runPersistence(transport, campaign.id)) });
+      setLoad({ status: 'done', rows: await loadCampaignResults(context, campaign.id) });
       setPage(0);
     } catch (error) {
       setLoad({ status: 'failed', error });
@@ -80,14 +77,10 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const retry = async () => {
     setFollowUp({ status: 'running' });
     try {
-      const id = await createFollowUpCampaign({
-        store: campaigns,
-        transport,
+      const id = await createFollowUp(context, {
         campaignId: campaign.id,
-        indexes: retryable.map((row) => row.index),
+        recipients: retryable.map((row) => row.index),
         name: t('campaigns.results.followUpName', { name: campaign.name }),
-        createdBy: currentUser.id,
-        createdByName: currentUser.name,
       });
       setFollowUp({ status: 'idle' });
       onFollowUp(id);

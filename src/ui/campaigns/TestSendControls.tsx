@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Input } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText } from '@zendeskgarden/react-notifications';
 import { useRef, useState } from 'react';
-import type { TestSendOutcome } from '../../core/sending/testSend';
+import type { TestSendResult as Sent } from '../../app/testSends/testSend';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useI18n } from '../i18n/I18nProvider';
@@ -10,17 +10,17 @@ import { testOutcomeMessage } from './sendingMessages';
 
 /** The pieces every test send shares (the wizard's step, the Settings page): the phone, the button, the answer. */
 
-export type TestAttempt = { status: 'idle' } | { status: 'sending' } | { status: 'done'; outcome: TestSendOutcome; phone: string } | { status: 'failed'; error: unknown };
+export type TestAttempt = { status: 'idle' } | { status: 'sending' } | { status: 'done'; sent: Sent } | { status: 'failed'; error: unknown };
 
 export function useTestAttempt() {
   const [attempt, setAttempt] = useState<TestAttempt>({ status: 'idle' });
-  /** Sends to `phone` (E.164) and keeps the answer; resolves with the outcome, undefined when the call failed. */
-  const run = async (phone: string, send: () => Promise<TestSendOutcome>): Promise<TestSendOutcome | undefined> => {
+  /** Sends and keeps the answer; resolves with it, undefined when the send was refused or failed. */
+  const run = async (send: () => Promise<Sent>): Promise<Sent | undefined> => {
     setAttempt({ status: 'sending' });
     try {
-      const outcome = await send();
-      setAttempt({ status: 'done', outcome, phone });
-      return outcome;
+      const sent = await send();
+      setAttempt({ status: 'done', sent });
+      return sent;
     } catch (error) {
       setAttempt({ status: 'failed', error });
       return undefined;
@@ -56,8 +56,8 @@ export function TestSendResult({ attempt, disabled }: { attempt: TestAttempt; di
         </Button>
       </div>
       {attempt.status === 'done' && (
-        <Alert type={attempt.outcome.kind === 'sent' ? 'success' : 'warning'} role="status">
-          <AlertText>{testOutcomeMessage(t, attempt.outcome, attempt.phone)}</AlertText>
+        <Alert type={attempt.sent.outcome.kind === 'sent' ? 'success' : 'warning'} role="status">
+          <AlertText>{testOutcomeMessage(t, attempt.sent.outcome, attempt.sent.phone)}</AlertText>
         </Alert>
       )}
       {attempt.status === 'failed' && <ErrorNotice error={attempt.error} title={t('campaigns.wizard.test.failed')} />}

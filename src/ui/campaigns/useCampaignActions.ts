@@ -1,87 +1,31 @@
+import { cancelCampaign, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps, type StartKind } from '../../app/campaigns/campaignRuns';
 import type { RunOutcome } from '../../core/sending/runner';
-import type { CampaignRecord, CampaignStore } from '../../store/campaigns';
+import type { CampaignRecord } from '../../store/campaigns';
 import type { ZafClient } from '../../zaf/types';
 import { useZaf } from '../../zaf/ZafProvider';
+import { useAppContext, useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
-import { useServices } from '../services';
-import { createCampaignRunner, tabSessionId } from './campaignEngine';
-import { cancelTabRun, pauseTabRun, startTabRun } from './runRegistry';
 import { stopReasonMessage } from './sendingMessages';
 
 /**
- * Start, pause, resume and cancel a campaign from this tab. The outcome of a run is stored on the
- * campaign (status, report) before the page shows it, and the user is told through Zendesk's
- * notifications, since they may be looking at another part of the app meanwhile.
+ * Start, pause, resume and cancel campaigns from this tab, through the use cases (src/app). The use
+ * case stores how a run ended; the agent is told through Zendesk's notifications, since they may be
+ * looking at another part of the app meanwhile.
  */
-export function useCampaignStarter() {
-  const { transport, campaigns } = useServices();
-  const { client, settings, currentUser } = useZaf();
+export function useCampaignRuns() {
+  const context = useAppContext();
+  const { runs, ports } = useHerald();
+  const { client } = useZaf();
   const { t } = useI18n();
-
-  /** Starts (or resumes) the campaign in this tab; `onEnd` runs once its outcome is stored. */
-  return async (campaign: CampaignRecord, options: { resendUnverified?: 'all'; onEnd?: () => Promise<void> | void } = {}) => {
-    if (!settings.ok) return;
-    if (campaign.status !== 'running') {
-      await campaigns.update(campaign.id, {
-        status: 'running',
-        pauseReason: null,
-        ...(campaign.startedAt === null ? { startedAt: Date.now() } : {}),
-        launchedBy: currentUser.id,
-        launchedByName: currentUser.name,
-      });
-    }
-    const context = {
-      transport,
-      settings: settings.settings,
-      agent: { id: currentUser.id, name: currentUser.name },
-      sessionId: tabSessionId(),
-      otherTabLabel: t('campaigns.page.otherTab'),
-    };
-    startTabRun(
-      campaign.id,
-      (onProgress) => createCampaignRunner(context, campaign, { onProgress, ...(options.resendUnverified ? { resendUnverified: options.resendUnverified } : {}) }),
-      async (outcome) => {
-        await storeOutcome(campaigns, campaign.id, outcome);
-        notifyOutcome(client, t, campaign, outcome);
-        await options.onEnd?.();
-      },
-    );
-  };
-}
-
-/** The actions of one campaign's page. */
-export function useCampaignActions(campaign: CampaignRecord | undefined, reload: () => Promise<void>) {
-  const startCampaign = useCampaignStarter();
+  const deps: CampaignRunDeps = { runs, ports, onRunEnd: (campaign, outcome) => notifyOutcome(client, t, campaign, outcome) };
   return {
-    start: async (options: { resendUnverified?: 'all' } = {}) => {
-      if (!campaign) return;
-      await startCampaign(campaign, { ...options, onEnd: reload });
-      await reload();
-    },
-    pause: () => campaign && pauseTabRun(campaign.id),
-    cancel: () => campaign && cancelTabRun(campaign.id),
+    start: (campaignId: string, kind: StartKind, options: { resendUnverified?: 'all' } = {}) => startCampaignRun(context, deps, campaignId, kind, options),
+    pause: (campaignId: string) => pauseCampaignRun(context, runs, campaignId),
+    cancel: (campaignId: string) => cancelCampaign(context, deps, campaignId),
+    startDue: (campaigns: readonly CampaignRecord[]) => startDueCampaigns(context, deps, campaigns),
+    deps,
   };
-}
-
-/** Stores how a run ended on its campaign (status, report, pause reason): what every page then shows. */
-export async function storeOutcome(campaigns: CampaignStore, id: string, outcome: RunOutcome): Promise<void> {
-  const now = Date.now();
-  switch (outcome.status) {
-    case 'completed':
-      await campaigns.update(id, { status: 'completed', finishedAt: now, report: outcome.report, pauseReason: null });
-      return;
-    case 'cancelled':
-      await campaigns.update(id, { status: 'cancelled', finishedAt: now, report: outcome.report, pauseReason: null });
-      return;
-    case 'paused':
-      await campaigns.update(id, { status: 'paused', pauseReason: outcome.reason, report: outcome.report });
-      return;
-    case 'busy':
-    case 'lease-lost':
-      // Another runner has the campaign: its outcome is its to store.
-      return;
-  }
 }
 
 function notifyOutcome(client: ZafClient, t: Translate, campaign: CampaignRecord, outcome: RunOutcome): void {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CampaignRecord } from '../../store/campaigns';
-import { useServices } from '../services';
+import { listCampaigns } from '../../app/campaigns/queries';
+import { useHerald } from '../herald';
 
 const PAGE_SIZE = 25;
 
@@ -16,7 +17,7 @@ export interface CampaignListing {
 
 /** The campaigns, newest first, a page at a time; a reload keeps the list shown meanwhile. */
 export function useCampaignListing(): CampaignListing {
-  const { campaigns: store } = useServices();
+  const { base } = useHerald();
   const [state, setState] = useState<Omit<CampaignListing, 'more' | 'reload'> & { next: string | undefined }>({
     status: 'loading',
     campaigns: [],
@@ -28,16 +29,16 @@ export function useCampaignListing(): CampaignListing {
 
   const reload = useCallback(async () => {
     try {
-      const page = await store.list({ pageSize: PAGE_SIZE });
+      const page = await listCampaigns(base, { pageSize: PAGE_SIZE });
       setState({ status: 'ready', campaigns: page.campaigns, unreadable: page.unreadable, error: undefined, hasMore: page.next !== undefined, next: page.next });
     } catch (error) {
       setState((current) => ({ ...current, status: current.campaigns.length > 0 ? 'ready' : 'failed', error }));
     }
-  }, [store]);
+  }, [base]);
 
   const more = async () => {
     if (!state.next) return;
-    const page = await store.list({ pageSize: PAGE_SIZE, after: state.next });
+    const page = await listCampaigns(base, { pageSize: PAGE_SIZE, after: state.next });
     setState((current) => ({
       ...current,
       campaigns: [...current.campaigns, ...page.campaigns],

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CampaignRecord } from '../../store/campaigns';
-import { useServices } from '../services';
+import { loadCampaign } from '../../app/campaigns/queries';
+import { useHerald } from '../herald';
 
 /** How often a page re-reads a campaign someone else is sending (its counts are published every 15 s). */
 const WATCH_INTERVAL_MS = 5_000;
@@ -17,17 +18,17 @@ export interface CampaignRecordState {
  * a re-read keeps showing the last campaign read, so the page never flickers back to "loading".
  */
 export function useCampaignRecord(campaignId: string, watching: (campaign: CampaignRecord) => boolean): CampaignRecordState {
-  const { campaigns } = useServices();
+  const { base } = useHerald();
   const [state, setState] = useState<{ id: string; campaign: CampaignRecord | undefined; error: unknown }>({ id: campaignId, campaign: undefined, error: undefined });
 
   const reload = useCallback(async () => {
     try {
-      const campaign = await campaigns.load(campaignId);
+      const campaign = await loadCampaign(base, campaignId);
       setState({ id: campaignId, campaign, error: undefined });
     } catch (error) {
       setState((current) => ({ ...current, id: campaignId, error }));
     }
-  }, [campaigns, campaignId]);
+  }, [base, campaignId]);
 
   useEffect(() => {
     void reload();

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
-import { runPresence, type RunPresence } from '../../core/campaign/runPresence';
+import { leaseHolderName, runPresence, type RunPresence } from '../../core/campaign/runPresence';
 import { campaignsLockedInThisBrowser } from '../../platform/tabLockedLease';
-import { leaseHolderName } from '../../store/campaignLease';
 import type { CampaignRecord } from '../../store/campaigns';
-import { useZaf } from '../../zaf/ZafProvider';
-import { tabSessionId } from './campaignEngine';
-import { isSendingHere } from './runRegistry';
+import { useHerald } from '../herald';
 
 /** How often the tab reads which campaigns this browser's tabs hold (a local call, no request). */
 const LOCKS_INTERVAL_MS = 2_000;
@@ -16,15 +13,15 @@ const LOCKS_INTERVAL_MS = 2_000;
  * locks are read while `watch` (a campaign shown is running).
  */
 export function useRunPresence(now: number, watch: boolean): (campaign: CampaignRecord) => RunPresence {
-  const { currentUser } = useZaf();
-  const [ownHolder] = useState(() => leaseHolderName(currentUser.name, currentUser.id, tabSessionId()));
+  const { base, ports, runs } = useHerald();
+  const ownHolder = leaseHolderName(base.actor.name, base.actor.id, ports.sessionId);
   const locked = useCampaignLocks(watch);
   return (campaign) =>
     runPresence({
       status: campaign.status,
       lease: campaign.lease,
       now,
-      sendingHere: isSendingHere(campaign.id),
+      sendingHere: runs.isSending(campaign.id),
       ownHolder,
       lockedInThisBrowser: locked === undefined ? undefined : locked.has(campaign.id),
     });

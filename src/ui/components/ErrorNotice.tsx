@@ -1,7 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
-import { apiMessageOf, causeOf, retryAfterSeconds } from '../../core/failure/failureCause';
 import { useI18n } from '../i18n/I18nProvider';
+import { errorMessage } from './errorMessage';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -10,18 +10,14 @@ interface ErrorNoticeProps {
   onRetry?: () => void;
 }
 
-/** A failed call, explained in the agent's language, with the API's own words as details. */
+/** A failure, explained in the agent's language, with the API's own words as details. */
 export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
-  const { t } = useI18n();
-  const cause = causeOf(error);
-  const seconds = retryAfterSeconds(error);
-  const details = apiMessageOf(error);
+  const { t, formatDateTime } = useI18n();
+  const { message, details } = errorMessage(t, error, formatDateTime);
   return (
     <Alert type="error" role="alert">
       <Title>{title}</Title>
-      <Paragraph>
-        {cause === 'rate-limited' && seconds !== undefined ? t('errors.rate-limited-wait', { seconds }) : t(`errors.${cause}`)}
-      </Paragraph>
+      <Paragraph>{message}</Paragraph>
       {details && <Paragraph>{t('errors.details', { details })}</Paragraph>}
       {onRetry && (
         <Paragraph>

@@ -1,19 +1,19 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
-import { causeOf } from '../../core/failure/failureCause';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
+import { errorMessage, isAdminOnlyRefusal } from './errorMessage';
 
 /** Something needs Herald's custom objects: offer to create them (idempotent; admins only). */
 export function SetupNotice({ title, body, onDone }: { title: string; body: string; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, formatDateTime } = useI18n();
   const { state, run } = useHeraldSetup(onDone);
   return (
     <Alert type="info">
       <Title>{title}</Title>
       <Paragraph>{body}</Paragraph>
       {state.status === 'failed' && (
-        <Paragraph role="alert">{causeOf(state.error) === 'not-permitted' ? t('templates.setup.adminOnly') : t(`errors.${causeOf(state.error)}`)}</Paragraph>
+        <Paragraph role="alert">{isAdminOnlyRefusal(state.error) ? t('templates.setup.adminOnly') : errorMessage(t, state.error, formatDateTime).message}</Paragraph>
       )}
       <Paragraph>
         <Button size="small" onClick={() => void run()} disabled={state.status === 'running'}>

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { setUpHeraldObjects, type SetupReport } from '../../store/setup';
-import { useServices } from '../services';
+import { setUpHerald } from '../../app/setup';
+import type { SetupReport } from '../../store/setup';
+import { useHerald } from '../herald';
 
 export type SetupState = { status: 'idle' } | { status: 'running' } | { status: 'done'; report: SetupReport } | { status: 'failed'; error: unknown };
 
 /** Runs the one-click creation of Herald's custom objects (idempotent; admins only). */
 export function useHeraldSetup(onDone?: () => void) {
-  const { customObjects } = useServices();
+  const { base } = useHerald();
   const [state, setState] = useState<SetupState>({ status: 'idle' });
   const run = async () => {
     setState({ status: 'running' });
     try {
-      const report = await setUpHeraldObjects(customObjects);
+      const report = await setUpHerald(base);
       setState({ status: 'done', report });
       onDone?.();
     } catch (error) {

@@ -10,7 +10,8 @@ import { CampaignsSection } from '../sections/CampaignsSection';
 import { ConfigurationNotice } from '../sections/ConfigurationNotice';
 import { SettingsSection } from '../sections/SettingsSection';
 import { TemplatesSection } from '../sections/TemplatesSection';
-import { useServices } from '../services';
+import { listChannels } from '../../app/templates/templates';
+import { useHerald } from '../herald';
 
 export const SECTIONS = ['campaigns', 'templates', 'audiences', 'settings'] as const;
 type SectionId = (typeof SECTIONS)[number];
@@ -39,9 +40,9 @@ const SectionTabs = styled(Tabs)`
 export function NavBarApp() {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
-  const { integrations } = useServices();
+  const { app } = useHerald();
   // Loaded once for every section: the channels are the same everywhere.
-  const channels = useAsync(() => (integrations ? integrations.listMessaging() : Promise.resolve(undefined)), [integrations]);
+  const channels = useAsync(() => (app ? listChannels(app) : Promise.resolve(undefined)), [app]);
   const [section, setSection] = useState<SectionId>('campaigns');
 
   return (

@@ -1,7 +1,6 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useRef } from 'react';
-import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { businessNumberOf } from '../../core/campaign/reengagement';
 import { ticketChannelOf } from '../../core/contact/ticketChannel';
@@ -16,9 +15,10 @@ import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { showUser, ticketComments } from '../../app/people/people';
+import { useHerald } from '../herald';
 import { ReengageSection } from '../ticket/ReengagePanel';
-import { getSidebarTicket, type SidebarTicket } from '../ticket/ticketData';
+import { getSidebarTicket, type SidebarTicket } from '../../zaf/data';
 import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
@@ -31,15 +31,15 @@ const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'g
 export function TicketSidebarApp() {
   const { t } = useI18n();
   const { client } = useZaf();
-  const { users } = useServices();
+  const { base } = useHerald();
   const root = useRef<HTMLElement>(null);
   useAutoResize(client, root);
 
   const state = useAsync(async () => {
     const ticket = await getSidebarTicket(client);
-    const requester = ticket.requester ? await users.show(ticket.requester.id) : undefined;
+    const requester = ticket.requester ? await showUser(base, ticket.requester.id) : undefined;
     return { ticket, channel: ticketChannelOf(ticket.via), requester };
-  }, [client, users]);
+  }, [client, base]);
 
   return (
     <SidebarRoot ref={root} aria-label={t('ticket.label')}>
@@ -70,9 +70,8 @@ function Requester({ user }: { user: ZendeskUser | undefined }) {
 function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket; channel: 'whatsapp' | 'sms'; requester: ZendeskUser | undefined }) {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
-  const { transport } = useServices();
-  const tickets = useMemo(() => new TicketsClient(transport), [transport]);
-  const conversation = useAsync(() => tickets.comments(ticket.id), [tickets, ticket.id]);
+  const { base } = useHerald();
+  const conversation = useAsync(() => ticketComments(base, ticket.id), [base, ticket.id]);
   const requesterId = requester?.id;
   const messages = useMemo(() => ticketConversation(conversation.data ?? [], requesterId), [conversation.data, requesterId]);
   const warningMinutes = settings.ok ? settings.settings.windowWarningMinutes : DEFAULT_WARNING_MINUTES;

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { showUser } from '../../app/people/people';
 import { getSidebarUser } from '../../zaf/data';
 import { useAutoResize } from '../../zaf/useAutoResize';
 import { useZaf } from '../../zaf/ZafProvider';
@@ -8,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { useHerald } from '../herald';
 import { UserRecords } from '../user/UserRecords';
 
 /**
@@ -18,11 +19,11 @@ import { UserRecords } from '../user/UserRecords';
 export function UserSidebarApp() {
   const { t } = useI18n();
   const { client } = useZaf();
-  const { users } = useServices();
+  const { base } = useHerald();
   const root = useRef<HTMLElement>(null);
   useAutoResize(client, root);
 
-  const state = useAsync(async () => users.show((await getSidebarUser(client)).id), [client, users]);
+  const state = useAsync(async () => showUser(base, (await getSidebarUser(client)).id), [client, base]);
 
   return (
     <SidebarRoot ref={root} aria-label={t('user.label')}>

@@ -1,6 +1,7 @@
 import { Tab, TabList, TabPanel, Tabs } from '@zendeskgarden/react-tabs';
 import { useState } from 'react';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
+import type { HeraldSettings } from '../../core/settings/settings';
 import type { ContactListKind } from '../../store/contactLists';
 import { useZaf } from '../../zaf/ZafProvider';
 import { AudienceQueryPanel } from '../audiences/AudienceQueryPanel';
@@ -18,10 +19,6 @@ type Panel = (typeof PANELS)[number];
 export function AudiencesSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
   const { settings } = useZaf();
-  const lists = useContactLists();
-  const [panel, setPanel] = useState<Panel>('audience');
-  const [audience, setAudience] = useState<{ query: string; count: number } | undefined>();
-
   if (!settings.ok) {
     return (
       <Section title={t('audiences.title')} intro={t('audiences.intro')}>
@@ -29,9 +26,17 @@ export function AudiencesSection({ channels }: { channels: ChannelsState }) {
       </Section>
     );
   }
+  return <AudiencePanels channels={channels} settings={settings.settings} />;
+}
+
+function AudiencePanels({ channels, settings }: { channels: ChannelsState; settings: HeraldSettings }) {
+  const { t } = useI18n();
+  const lists = useContactLists();
+  const [panel, setPanel] = useState<Panel>('audience');
+  const [audience, setAudience] = useState<{ query: string; count: number } | undefined>();
 
   const addToList = async (user: AudienceUser, list: ContactListKind) => {
-    await lists.store.add({ list, userId: user.id, phone: null, note: t('lists.addedFromAudience') });
+    await lists.actions.add({ list, userId: user.id, phone: null, note: t('lists.addedFromAudience') });
     lists.state.reload();
   };
 
@@ -46,13 +51,13 @@ export function AudiencesSection({ channels }: { channels: ChannelsState }) {
           ))}
         </TabList>
         <TabPanel item="audience">
-          <AudienceQueryPanel rules={settings.settings} onChecked={(query, count) => setAudience({ query, count })} onList={lists.lists ? addToList : undefined} />
+          <AudienceQueryPanel rules={settings} onChecked={(query, count) => setAudience({ query, count })} onList={lists.lists ? addToList : undefined} />
         </TabPanel>
         <TabPanel item="lists">
-          <ListsPanel lists={lists} defaultCountry={settings.settings.defaultCountry} />
+          <ListsPanel lists={lists} defaultCountry={settings.defaultCountry} />
         </TabPanel>
         <TabPanel item="plan">
-          {channels.data ? <PlanPanel channels={channels.data} audience={audience} settings={settings.settings} /> : <ChannelsBlock channels={channels} />}
+          {channels.data ? <PlanPanel channels={channels.data} audience={audience} settings={settings} /> : <ChannelsBlock channels={channels} />}
         </TabPanel>
       </Tabs>
     </Section>

@@ -2,45 +2,35 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
 import { useEffect, useRef, useState } from 'react';
 import { scheduleState } from '../../core/campaign/schedule';
-import { templateKey } from '../../core/template/catalogue';
 import type { CampaignRecord } from '../../store/campaigns';
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
+import { HeraldObjectsMissingError } from '../../app/errors';
 import { useZaf } from '../../zaf/ZafProvider';
 import { CampaignList } from '../campaigns/CampaignList';
 import { CampaignPage } from '../campaigns/CampaignPage';
-import { useCampaignStarter } from '../campaigns/useCampaignActions';
+import { useCampaignRuns } from '../campaigns/useCampaignActions';
 import { useCampaignListing } from '../campaigns/useCampaignListing';
-import { useCampaignPermissions } from '../campaigns/useCampaignPermissions';
 import { useRunPresence } from '../campaigns/useRunPresence';
 import { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
-import { choicesOfDraft, emptyChoices, firstOpenStep, type WizardChoices, type WizardStep } from '../campaigns/wizard/wizardState';
+import { draftStart, newCampaignStart, type WizardStart } from '../campaigns/wizard/wizardState';
+import { errorMessage } from '../components/errorMessage';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { SetupNotice } from '../components/SetupNotice';
 import { useNow } from '../hooks/useNow';
+import { useAppContext, useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
 import { ChannelsBlock, type ChannelsState } from './ChannelsBlock';
 
-type View = { kind: 'list' } | { kind: 'wizard'; choices: WizardChoices; step: WizardStep } | { kind: 'campaign'; id: string };
+type View = { kind: 'list' } | { kind: 'wizard'; start: WizardStart } | { kind: 'campaign'; id: string };
 
 /** How often the list looks for scheduled campaigns that are due (a campaign waits at most this long). */
 const SCHEDULE_CHECK_MS = 30_000;
 
 /** The marketer's campaigns: the history, the wizard for a new one, and each campaign's live page. */
 export function CampaignsSection({ channels }: { channels: ChannelsState }) {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { settings } = useZaf();
-  const permissions = useCampaignPermissions();
-  const listing = useCampaignListing();
-  const [view, setView] = useState<View>({ kind: 'list' });
-  // The list's title takes the focus when the list replaces the control used (a view closed, the setup done).
-  const [listFocus, setListFocus] = useState(0);
-  const now = useNow(SCHEDULE_CHECK_MS);
-  // Whether a running campaign is interrupted depends on the tabs of this browser too.
-  const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
-  useScheduledStarts(listing.campaigns, permissions.send, now, listing.reload);
-
   if (!settings.ok) {
     return (
       <Section title={t('campaigns.title')} intro={t('campaigns.intro')}>
@@ -48,6 +38,21 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
       </Section>
     );
   }
+  return <CampaignsView channels={channels} />;
+}
+
+function CampaignsView({ channels }: { channels: ChannelsState }) {
+  const { t, formatDateTime } = useI18n();
+  const { rights: permissions } = useHerald();
+  const context = useAppContext();
+  const listing = useCampaignListing();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  // The list's title takes the focus when the list replaces the control used (a view closed, the setup done).
+  const [listFocus, setListFocus] = useState(0);
+  const now = useNow(SCHEDULE_CHECK_MS);
+  // Whether a running campaign is interrupted depends on the tabs of this browser too.
+  const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
+  const refusedStarts = useScheduledStarts(listing.campaigns, permissions.send, now, listing.reload);
 
   const backToList = () => {
     setView({ kind: 'list' });
@@ -57,10 +62,8 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
 
   const open = (campaign: CampaignRecord) => {
     // A draft without a frozen audience is still being prepared: it opens in the wizard.
-    if (campaign.status === 'draft' && campaign.reservedThrough === null) {
-      const choices = choicesOfDraft(campaign, templateKey(campaign.templateName, campaign.templateLanguage));
-      setView({ kind: 'wizard', choices, step: firstOpenStep(choices) });
-    } else setView({ kind: 'campaign', id: campaign.id });
+    if (campaign.status === 'draft' && campaign.reservedThrough === null) setView({ kind: 'wizard', start: draftStart(campaign) });
+    else setView({ kind: 'campaign', id: campaign.id });
   };
 
   if (view.kind === 'wizard') {
@@ -68,8 +71,8 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
     return (
       <CampaignWizard
         channels={channels.data}
-        settings={settings.settings}
-        initial={view}
+        settings={context.settings}
+        initial={view.start}
         onClose={backToList}
         onLaunched={(id) => setView({ kind: 'campaign', id })}
       />
@@ -87,27 +90,28 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
     <>
       <Section title={t('campaigns.title')} intro={t('campaigns.intro')} focusKey={listFocus}>
         {interrupted.map((campaign) => (
-          <Alert key={campaign.id} type="warning" role="status">
-            <Title>{t('campaigns.list.interrupted', { name: campaign.name })}</Title>
-            <AlertText>
-              <Button size="small" onClick={() => open(campaign)}>
-                {t('campaigns.list.openToResume')}
-              </Button>
-            </AlertText>
-          </Alert>
+          <CampaignNotice key={campaign.id} title={t('campaigns.list.interrupted', { name: campaign.name })} action={t('campaigns.list.openToResume')} onOpen={() => open(campaign)} />
         ))}
         {stale.map((campaign) => (
-          <Alert key={campaign.id} type="warning" role="status">
-            <Title>{t('campaigns.list.stale', { name: campaign.name, at: formatDateTime(campaign.scheduledAt ?? 0) })}</Title>
-            <AlertText>
-              <Button size="small" onClick={() => open(campaign)}>
-                {t('campaigns.list.openToDecide')}
-              </Button>
-            </AlertText>
-          </Alert>
+          <CampaignNotice
+            key={campaign.id}
+            title={t('campaigns.list.stale', { name: campaign.name, at: formatDateTime(campaign.scheduledAt ?? 0) })}
+            action={t('campaigns.list.openToDecide')}
+            onOpen={() => open(campaign)}
+          />
+        ))}
+        {refusedStarts.map(({ campaign, error }) => (
+          <CampaignNotice
+            key={campaign.id}
+            error
+            title={t('campaigns.list.notStarted', { name: campaign.name })}
+            body={errorMessage(t, error, formatDateTime).message}
+            action={t('campaigns.list.openToDecide')}
+            onOpen={() => open(campaign)}
+          />
         ))}
         <div>
-          <Button isPrimary disabled={!permissions.draft || !channels.data || missing} onClick={() => setView({ kind: 'wizard', choices: emptyChoices(t('campaigns.wizard.defaultName', { date: formatDateTime(now) })), step: 'template' })}>
+          <Button isPrimary disabled={!permissions.draft || !channels.data || missing} onClick={() => setView({ kind: 'wizard', start: newCampaignStart(t('campaigns.wizard.defaultName', { date: formatDateTime(now) })) })}>
             {t('campaigns.new')}
           </Button>
         </div>
@@ -135,22 +139,43 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
   );
 }
 
+/** A campaign that needs someone, above the list: what happened, and a way to open it. */
+function CampaignNotice({ title, body, action, error, onOpen }: { title: string; body?: string; action: string; error?: boolean; onOpen: () => void }) {
+  return (
+    <Alert type={error ? 'error' : 'warning'} role={error ? 'alert' : 'status'}>
+      <Title>{title}</Title>
+      {body && <AlertText>{body}</AlertText>}
+      <AlertText>
+        <Button size="small" onClick={onOpen}>
+          {action}
+        </Button>
+      </AlertText>
+    </Alert>
+  );
+}
+
 /**
  * Starts the scheduled campaigns that are due, from this tab, when the agent may send. One more
  * than a few hours late is left for a person to decide (the stale-schedule guard): its audience
- * and message may no longer be right.
+ * and message may no longer be right. One last changed by someone without the right to launch is
+ * not started: it is returned with the refusal, for the list to say why.
  */
 function useScheduledStarts(campaigns: readonly CampaignRecord[], maySend: boolean, now: number, reload: () => Promise<void>) {
-  const start = useCampaignStarter();
-  // Started from this tab already: the list may still say "scheduled" until it is read again.
-  const started = useRef(new Set<string>());
+  const { startDue } = useCampaignRuns();
+  // Tried from this tab already: the list may still say "scheduled" until it is read again.
+  const tried = useRef(new Set<string>());
+  const [refused, setRefused] = useState<ReadonlyArray<{ campaign: CampaignRecord; error: unknown }>>([]);
   useEffect(() => {
     if (!maySend) return;
-    for (const campaign of campaigns) {
-      if (campaign.status !== 'scheduled' || campaign.scheduledAt === null || started.current.has(campaign.id)) continue;
-      if (scheduleState(campaign.scheduledAt, now) !== 'due') continue;
-      started.current.add(campaign.id);
-      void start(campaign, { onEnd: reload }).then(reload, () => started.current.delete(campaign.id));
-    }
-  }, [campaigns, maySend, now, start, reload]);
+    const due = campaigns.filter((campaign) => campaign.status === 'scheduled' && campaign.scheduledAt !== null && !tried.current.has(campaign.id) && scheduleState(campaign.scheduledAt, now) === 'due');
+    if (due.length === 0) return;
+    for (const campaign of due) tried.current.add(campaign.id);
+    void startDue(due).then((refusals) => {
+      setRefused((current) => [...current.filter((known) => !due.some((campaign) => campaign.id === known.campaign.id)), ...refusals]);
+      return reload();
+    });
+    // startDue is rebuilt at each render; the campaigns and the time decide when to look again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [campaigns, maySend, now, reload]);
+  return refused;
 }

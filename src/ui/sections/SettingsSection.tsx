@@ -4,18 +4,20 @@ import { Tag } from '@zendeskgarden/react-tags';
 import { MD, Paragraph, UnorderedList } from '@zendeskgarden/react-typography';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import styled from 'styled-components';
+import { missingPieces } from '../../app/setup';
+import { countByChannel } from '../../app/templates/templates';
 import { apiMessageOf, causeOf } from '../../core/failure/failureCause';
-import { countByChannel } from '../../api/sunshine/integrations';
 import { formatOptInRule } from '../../core/contact/optInRule';
-import { missingHeraldObjects, type MissingPiece } from '../../store/setup';
+import type { MissingPiece } from '../../store/setup';
 import { useZaf } from '../../zaf/ZafProvider';
 import type { HeraldSettings, SettingIssue } from '../../core/settings/settings';
+import { isAdminOnlyRefusal } from '../components/errorMessage';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { useAsync, type AsyncState } from '../hooks/useAsync';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { useHerald } from '../herald';
 import { SettingsForm } from '../settings/SettingsForm';
 import { TestMessageBlock } from '../settings/TestMessageBlock';
 import type { ChannelsState } from './ChannelsBlock';
@@ -77,13 +79,13 @@ function CheckBlock({ title, verdict, children, focusKey }: { title: string; ver
 export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
-  const { customObjects } = useServices();
+  const { base } = useHerald();
   const isAdmin = currentUser.role === 'admin';
   // Open at once when something must be set; otherwise on demand.
   const [editing, setEditing] = useState(!settings.ok);
   // The test form loads the template catalogue: only when asked for.
   const [testing, setTesting] = useState(false);
-  const objects = useAsync(() => missingHeraldObjects(customObjects), [customObjects]);
+  const objects = useAsync(() => missingPieces(base), [base]);
   // The setup button goes away once it has worked: the block's title takes the focus instead.
   const [objectsFocus, setObjectsFocus] = useState(0);
 
@@ -128,15 +130,16 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
       </CheckBlock>
 
       <CheckBlock title={t('settings.test.title')}>
-        {!(settings.ok && channels.data && channels.data.length > 0) && <Paragraph>{t('settings.test.needsConnection')}</Paragraph>}
-        {settings.ok && channels.data && channels.data.length > 0 && !testing && (
+        {!isAdmin && <Paragraph>{t('settings.test.adminOnly')}</Paragraph>}
+        {isAdmin && !(settings.ok && channels.data && channels.data.length > 0) && <Paragraph>{t('settings.test.needsConnection')}</Paragraph>}
+        {isAdmin && settings.ok && channels.data && channels.data.length > 0 && !testing && (
           <div>
             <Button size="small" onClick={() => setTesting(true)}>
               {t('settings.test.open')}
             </Button>
           </div>
         )}
-        {settings.ok && channels.data && channels.data.length > 0 && testing && <TestMessageBlock channels={channels.data} settings={settings.settings} />}
+        {isAdmin && settings.ok && channels.data && channels.data.length > 0 && testing && <TestMessageBlock channels={channels.data} />}
       </CheckBlock>
 
       <div>
@@ -160,7 +163,7 @@ function ObjectsSetup({ missing, onDone }: { missing: MissingPiece[]; onDone: ()
     <>
       <Paragraph>{t('settings.objects.missing', { objects: missing.map((piece) => piece.object).join(', ') })}</Paragraph>
       {state.status === 'failed' && (
-        <Paragraph role="alert">{causeOf(state.error) === 'not-permitted' ? t('templates.setup.adminOnly') : t(`settings.objects.cause.${causeOf(state.error)}`)}</Paragraph>
+        <Paragraph role="alert">{isAdminOnlyRefusal(state.error) ? t('templates.setup.adminOnly') : t(`settings.objects.cause.${causeOf(state.error)}`)}</Paragraph>
       )}
       <div>
         <Button onClick={() => void run()} disabled={state.status === 'running'}>

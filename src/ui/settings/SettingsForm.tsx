@@ -4,21 +4,20 @@ import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notif
 import { SM } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
+import { saveSettings } from '../../app/settings/saveSettings';
 import { causeOf } from '../../core/failure/failureCause';
-import { AppInstallationsClient, settingErrors } from '../../api/zendesk/appInstallations';
 import {
   SETTINGS_FORM_FIELDS,
   SETTINGS_FORM_GROUPS,
-  checkSettingsForm,
   initialFormValues,
-  visibleSettingsOf,
   type FormSettingName,
   type SettingsFormIssue,
   type SettingsFormValues,
 } from '../../core/settings/settingsForm';
 import { useZaf } from '../../zaf/ZafProvider';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { errorMessage } from '../components/errorMessage';
+import { useHerald } from '../herald';
 
 const Form = styled.form`
   display: flex;
@@ -43,7 +42,7 @@ type Save = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: n
 export function SettingsForm() {
   const { t, formatDateTime } = useI18n();
   const { metadata, context, settings, applySettings } = useZaf();
-  const { transport } = useServices();
+  const { base } = useHerald();
   // Nothing saved yet: the manifest's defaults are offered and a key must be given.
   const firstSetup = !settings.ok && settings.issues.some((issue) => issue.setting === 'sunco_app_id' && issue.problem === 'missing');
   const [values, setValues] = useState<SettingsFormValues>(() => initialFormValues(metadata.settings ?? {}, firstSetup));
@@ -56,24 +55,27 @@ export function SettingsForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const check = checkSettingsForm(values, context.account.subdomain, firstSetup);
     setRefused({});
-    if (!check.ok) {
-      setIssues(check.issues);
-      setSave({ status: 'idle' });
-      return;
-    }
-    setIssues([]);
     setSave({ status: 'saving' });
     try {
-      await new AppInstallationsClient(transport).updateSettings(metadata.installationId, check.update);
+      const saved = await saveSettings({ ...base, installationId: metadata.installationId, subdomain: context.account.subdomain }, values, firstSetup);
+      if (saved.status === 'invalid') {
+        setIssues(saved.issues);
+        setSave({ status: 'idle' });
+        return;
+      }
+      setIssues([]);
+      if (saved.status === 'refused') {
+        setRefused(saved.fields);
+        setSave({ status: 'failed', error: saved.error });
+        return;
+      }
       // The secrets are with Zendesk now: they are never shown again.
       setValues((current) => ({ ...current, sunco_key_id: '', sunco_key_secret: '' }));
       setSave({ status: 'saved', at: Date.now() });
-      // The app's services are rebuilt on the new settings: every check runs again by itself.
-      applySettings(visibleSettingsOf(check.update));
+      // The app's context is rebuilt on the new settings: every check runs again by itself.
+      applySettings(saved.visible);
     } catch (error) {
-      setRefused(settingErrors(error) ?? {});
       setSave({ status: 'failed', error });
     }
   };
@@ -129,7 +131,7 @@ export function SettingsForm() {
       {save.status === 'failed' && (
         <Alert type="error" role="alert">
           <Title>{t('settings.form.saveFailed')}</Title>
-          <AlertText>{causeOf(save.error) === 'not-permitted' ? t('settings.form.adminOnly') : t(`errors.${causeOf(save.error)}`)}</AlertText>
+          <AlertText>{causeOf(save.error) === 'not-permitted' ? t('settings.form.adminOnly') : errorMessage(t, save.error, formatDateTime).message}</AlertText>
         </Alert>
       )}
       <div>

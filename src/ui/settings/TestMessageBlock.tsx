@@ -3,21 +3,18 @@ import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
-import { templateSlots } from '../../core/campaign/mapping';
+import { sendTest } from '../../app/testSends/testSend';
+import type { SlotMapping } from '../../core/campaign/mapping';
 import { renderRecipientContent } from '../../core/campaign/render';
-import { templateOffers } from '../../core/campaign/templateOffers';
 import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
-import type { HeraldSettings } from '../../core/settings/settings';
-import { useZaf } from '../../zaf/ZafProvider';
-import { sendOneTest } from '../campaigns/sendOneTest';
 import { TestPhoneField, TestSendResult, useTestAttempt } from '../campaigns/TestSendControls';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
+import { useAppContext } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
 import { languageName } from '../templates/languageName';
 import { TemplatePreview } from '../templates/TemplatePreview';
-import { useTemplateCatalogue } from '../templates/useTemplateCatalogue';
+import { useTemplateChoice } from '../templates/useTemplateChoice';
 
 const Form = styled.form`
   display: flex;
@@ -26,37 +23,44 @@ const Form = styled.form`
   max-width: 640px;
 `;
 
+/** A typed value is a static mapping: the same value for the one recipient. */
+const valueOf = (mapping: SlotMapping | undefined) => (mapping?.source.kind === 'static' ? mapping.source.value : '');
+
 /**
- * The last step of a setup: a real approved template sent to your own phone through the channel of
- * your choice, the way campaigns send it. Nothing is recorded (no ledger, no blackout log).
+ * The last step of a setup, for admins: a real approved template sent to your own phone through the
+ * channel of your choice, the way campaigns send it. Like every test send it respects the block
+ * list and opt-outs, refuses card numbers, is limited and is recorded (src/app/testSends).
  */
-export function TestMessageBlock({ channels, settings }: { channels: readonly MessagingIntegration[]; settings: HeraldSettings }) {
+export function TestMessageBlock({ channels }: { channels: readonly MessagingIntegration[] }) {
   const { t, locale } = useI18n();
-  const { currentUser } = useZaf();
-  const { transport } = useServices();
-  const catalogue = useTemplateCatalogue(channels);
-  const [choice, setChoice] = useState('');
-  const [typedValues, setTypedValues] = useState<Record<string, string>>({});
+  const context = useAppContext();
+  const choice = useTemplateChoice(channels, { ticketAvailable: false });
   const [phone, setPhone] = useState('');
   const { attempt, run } = useTestAttempt();
+  const { catalogue, offers, offer, integration, entry, slots } = choice;
 
   if (catalogue.status === 'loading') return <Loading label={t('settings.test.loading')} />;
   if (catalogue.status === 'error') return <ErrorNotice error={catalogue.error} title={t('settings.test.loadFailed')} onRetry={catalogue.reload} />;
-  const offers = templateOffers(catalogue.data?.templates ?? [], channels);
-  const options = offers.flatMap((offer) => offer.integrations.map(({ integration, entry }) => ({ key: `${offer.template.key}|${integration.id}`, template: offer.template, integration, entry })));
+  const options = offers.flatMap((candidate) => candidate.integrations.map(({ integration: channel }) => ({ key: `${candidate.template.key}|${channel.id}`, template: candidate.template, channel })));
   if (options.length === 0) return <Paragraph>{t('settings.test.noTemplate')}</Paragraph>;
 
-  const chosen = options.find((option) => option.key === choice) ?? options[0]!;
-  const slots = templateSlots(chosen.entry.content);
-  const values = slots.map((slot) => typedValues[`${chosen.key}|${slot.id}`] ?? slot.sample);
-  const checked = normalizePhone(phone, settings.defaultCountry);
+  const chosenKey = offer && integration ? `${offer.template.key}|${integration.id}` : '';
+  const values = slots.map((_, index) => valueOf(choice.choice.mappings[index]));
+  const checked = normalizePhone(phone, context.settings.defaultCountry);
   const valid = isUsable(checked);
+
+  const choose = (key: string) => {
+    const option = options.find((candidate) => candidate.key === key);
+    choice.chooseTemplate(option?.template.key);
+    if (option) choice.chooseIntegration(option.channel.id);
+  };
+  const type = (index: number, value: string) =>
+    choice.setMappings(slots.map((_, position) => ({ source: { kind: 'static', value: position === index ? value : (values[position] ?? '') }, fallback: '' })));
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
-    if (!isUsable(checked)) return;
-    const recipient = { userId: currentUser.id, phone: checked.e164, country: checked.country, locale: null, timeZone: null, values };
-    await run(checked.e164, () => sendOneTest(transport, settings, { integration: chosen.integration, template: chosen.template, entry: chosen.entry, slots }, recipient));
+    if (!valid || !offer || !integration || !entry) return;
+    await run(() => sendTest(context, { place: 'settings', phone, message: { integration, template: offer.template, entry, slots }, values }));
   };
 
   return (
@@ -64,27 +68,28 @@ export function TestMessageBlock({ channels, settings }: { channels: readonly Me
       <Paragraph>{t('settings.test.intro')}</Paragraph>
       <Field>
         <Field.Label>{t('settings.test.template')}</Field.Label>
-        <Select value={chosen.key} onChange={(event) => setChoice(event.target.value)}>
+        <Select value={chosenKey} onChange={(event) => choose(event.target.value)}>
+          <option value="">{t('settings.test.chooseTemplate')}</option>
           {options.map((option) => (
             <option key={option.key} value={option.key}>
               {t('settings.test.option', {
                 template: option.template.name,
                 language: languageName(option.template.language, locale),
-                channel: option.integration.displayName ?? option.integration.id,
+                channel: option.channel.displayName ?? option.channel.id,
               })}
             </option>
           ))}
         </Select>
       </Field>
       {slots.map((slot, index) => (
-        <Field key={`${chosen.key}|${slot.id}`}>
+        <Field key={`${chosenKey}|${slot.id}`}>
           <Field.Label>{t('mapping.value', { slot: t(`mapping.slot.${slot.component}`, { position: slot.position, button: (slot.buttonIndex ?? 0) + 1, sample: slot.sample }) })}</Field.Label>
-          <Input value={values[index]} onChange={(event) => setTypedValues((current) => ({ ...current, [`${chosen.key}|${slot.id}`]: event.target.value }))} />
+          <Input value={values[index]} onChange={(event) => type(index, event.target.value)} />
         </Field>
       ))}
-      <TemplatePreview content={renderRecipientContent(chosen.entry.content, slots, values)} initial={chosen.integration.channel === 'sms' ? 'sms' : 'whatsapp'} />
+      {entry && integration && <TemplatePreview content={renderRecipientContent(entry.content, slots, values)} initial={integration.channel === 'sms' ? 'sms' : 'whatsapp'} />}
       <TestPhoneField label={t('settings.test.phone')} phone={phone} valid={valid} onChange={setPhone} />
-      <TestSendResult attempt={attempt} disabled={!valid} />
+      <TestSendResult attempt={attempt} disabled={!valid || !entry} />
     </Form>
   );
 }

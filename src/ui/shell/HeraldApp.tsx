@@ -5,7 +5,7 @@ import { useZaf, ZafProvider } from '../../zaf/ZafProvider';
 import { Loading } from '../components/Loading';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { resolveLocale } from '../i18n/locale';
-import { ServicesProvider } from '../services';
+import { HeraldProvider } from '../herald';
 import { GlobalStyle } from './GlobalStyle';
 import { LocationRouter } from './LocationRouter';
 
@@ -28,9 +28,9 @@ function AgentShell() {
   const { currentUser, context } = useZaf();
   return (
     <I18nProvider locale={resolveLocale(currentUser.locale)}>
-      <ServicesProvider>
+      <HeraldProvider>
         <LocationRouter location={context.location} />
-      </ServicesProvider>
+      </HeraldProvider>
     </I18nProvider>
   );
 }

@@ -5,10 +5,11 @@ import { useState } from 'react';
 import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import type { LogicalTemplate } from '../../core/template/catalogue';
-import type { RemovalOutcome } from '../../store/templateCatalogue';
+import type { RemovalOutcome, SubmissionTarget } from '../../store/templateCatalogue';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { removeTemplate } from '../../app/templates/templates';
+import { useAppContext } from '../herald';
 import { DeleteTemplateDialog } from './DeleteTemplateDialog';
 import { languageName } from './languageName';
 import { rejectionText } from './rejections';
@@ -35,7 +36,7 @@ interface TemplateDetailProps {
 /** One template: where it exists and in which status, its variables and samples, its previews. */
 export function TemplateDetail({ template, namesakes, integrations, onBack, onRemoved }: TemplateDetailProps) {
   const { t, locale } = useI18n();
-  const { templates } = useServices();
+  const context = useAppContext();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -46,9 +47,9 @@ export function TemplateDetail({ template, namesakes, integrations, onBack, onRe
   const places = [...whatsappHolders.map((integration) => integration.displayName ?? integration.id), ...(inSms ? [t('templates.smsSource')] : [])];
 
   const remove = async () => {
-    if (!templates) return;
     setBusy(true);
-    const outcomes = await templates.remove(template.name, whatsappHolders, inSms);
+    const targets: SubmissionTarget[] = [...whatsappHolders.map((integration) => ({ channel: 'whatsapp' as const, integration })), ...(inSms ? [{ channel: 'sms' as const }] : [])];
+    const outcomes = await removeTemplate(context, template.name, whatsappHolders, inSms).catch((error: unknown) => targets.map((target): RemovalOutcome => ({ target, status: 'failed', error })));
     setBusy(false);
     setConfirming(false);
     onRemoved(outcomes);
@@ -100,7 +101,7 @@ export function TemplateDetail({ template, namesakes, integrations, onBack, onRe
             </UnorderedList>
           )}
           <div>
-            <Button isDanger onClick={() => setConfirming(true)} disabled={!templates || places.length === 0}>
+            <Button isDanger onClick={() => setConfirming(true)} disabled={places.length === 0}>
               {t('templates.delete.open')}
             </Button>
           </div>

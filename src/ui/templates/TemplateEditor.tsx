@@ -12,7 +12,8 @@ import type { TemplateField } from '../../core/template/rules';
 import type { TargetOutcome } from '../../store/templateCatalogue';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { submitTemplate } from '../../app/templates/templates';
+import { useAppContext } from '../herald';
 import { ButtonsEditor } from './ButtonsEditor';
 import { FieldProblems } from './FieldProblems';
 import { HeaderEditor } from './HeaderEditor';
@@ -51,7 +52,7 @@ interface TemplateEditorProps {
 /** A new template: live validation against Meta's rules, live preview, submission per target. */
 export function TemplateEditor({ integrations, smsAvailable, onCancel, onDone }: TemplateEditorProps) {
   const { t, locale } = useI18n();
-  const { templates } = useServices();
+  const context = useAppContext();
   const editor = useTemplateDraft(integrations, locale === 'fr' ? 'fr' : 'en_US');
   const { draft, update, problems, normalisedName, targets, submission } = editor;
   const [outcomes, setOutcomes] = useState<TargetOutcome[] | undefined>();
@@ -64,9 +65,9 @@ export function TemplateEditor({ integrations, smsAvailable, onCancel, onDone }:
   const of = (field: TemplateField) => problems.filter((problem) => problem.field === field);
 
   const send = async (chosen = targets) => {
-    if (!templates) return;
     setSending(true);
-    const results = await templates.submit(draft, chosen);
+    // A refusal of the whole submission (the right to edit templates) fails every target, each saying why.
+    const results = await submitTemplate(context, draft, chosen).catch((error: unknown) => chosen.map((target): TargetOutcome => ({ target, status: 'failed', error })));
     setSending(false);
     // A retry replaces the outcomes of the targets it tried, and keeps the others.
     setOutcomes((previous) => (previous ? previous.map((old) => results.find((fresh) => fresh.target === old.target) ?? old) : results));

@@ -1,6 +1,6 @@
 import { apiMessageOf, causeOf } from '../../core/failure/failureCause';
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
-import { TemplateNameTakenError, type RemovalOutcome, type SubmissionTarget, type TargetOutcome } from '../../store/templateCatalogue';
+import { HeraldObjectsMissingError, NotAllowedError, TemplateNameTakenError } from '../../app/errors';
+import type { RemovalOutcome, SubmissionTarget, TargetOutcome } from '../../store/templateCatalogue';
 import type { Translate } from '../i18n/messages';
 
 export function describeTarget(target: SubmissionTarget, t: Translate): string {
@@ -11,6 +11,7 @@ export function describeTarget(target: SubmissionTarget, t: Translate): string {
 export function failureReason(error: unknown, t: Translate): string {
   if (error instanceof TemplateNameTakenError) return t('templates.outcome.nameTaken', { name: error.templateName });
   if (error instanceof HeraldObjectsMissingError) return t('templates.outcome.notSetUp');
+  if (error instanceof NotAllowedError) return t(`errors.notAllowed.${error.right}`);
   const cause = t(`errors.${causeOf(error)}`);
   const details = apiMessageOf(error);
   return details ? `${cause} ${t('errors.details', { details })}` : cause;

@@ -1,14 +1,14 @@
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
+import { loadCatalogue } from '../../app/templates/templates';
 import type { CatalogueLoad } from '../../store/templateCatalogue';
+import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
-import { useServices } from '../services';
+import { useI18n } from '../i18n/I18nProvider';
 
 /** The catalogue of every WhatsApp integration and the SMS templates; reload refreshes the statuses. */
 export function useTemplateCatalogue(channels: readonly MessagingIntegration[] | undefined) {
-  const { templates } = useServices();
-  const whatsapp = channels?.filter((channel) => channel.channel === 'whatsapp');
-  return useAsync<CatalogueLoad | undefined>(
-    () => (templates && whatsapp ? templates.load(whatsapp) : Promise.resolve(undefined)),
-    [templates, channels],
-  );
+  const { app } = useHerald();
+  const { t } = useI18n();
+  const smsLabel = t('templates.smsSource');
+  return useAsync<CatalogueLoad | undefined>(() => (app && channels ? loadCatalogue(app, channels, smsLabel) : Promise.resolve(undefined)), [app, channels, smsLabel]);
 }

@@ -5,33 +5,40 @@ import { MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
-import { OrganizationsClient } from '../../api/zendesk/organizations';
-import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
+import { HeraldObjectsMissingError } from '../../app/errors';
+import { organizationName } from '../../app/people/people';
+import {
+  addReengagementNote,
+  assessReengagement,
+  loadSendGuard,
+  reengage,
+  requesterAsRecipient,
+  type ReengageResult,
+  type ReengageStage,
+  type ReengageTarget,
+  type ReengageWords,
+} from '../../app/reengage/reengage';
+import { listChannels } from '../../app/templates/templates';
 import type { ExclusionReason } from '../../core/campaign/eligibility';
-import { defaultMappings, mappingProblems, mappingsForChannel, templateSlots, type SlotMapping } from '../../core/campaign/mapping';
+import type { TemplateSlot } from '../../core/campaign/mapping';
 import { integrationOfTicket, TICKET_FIELDS, type TicketFacts } from '../../core/campaign/reengagement';
 import { renderRecipientContent } from '../../core/campaign/render';
-import { templateOffers } from '../../core/campaign/templateOffers';
-import { BlackoutLogStore } from '../../store/blackoutLog';
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
 import type { HeraldSettings } from '../../core/settings/settings';
-import { useZaf } from '../../zaf/ZafProvider';
+import { listUserFields } from '../../app/audience/audience';
 import { MappingEditor } from '../audiences/MappingEditor';
-import { tabSessionId } from '../campaigns/campaignEngine';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SetupNotice } from '../components/SetupNotice';
+import { useAppContext, useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
-import { useServices } from '../services';
+import type { Locale } from '../i18n/locale';
 import { languageName } from '../templates/languageName';
 import { TemplatePreview } from '../templates/TemplatePreview';
-import { useTemplateCatalogue } from '../templates/useTemplateCatalogue';
+import { useTemplateChoice } from '../templates/useTemplateChoice';
 import { reengagementOutcomeMessage } from './outcomeMessage';
-import { addNote, assessReengagement, loadSendGuard, reengage, type ReengageResult, type ReengageStage, type ReengageTarget } from './reengage';
-import { requesterAsRecipient } from './ticketData';
 
 const Section = styled.section`
   display: flex;
@@ -100,30 +107,27 @@ export function ReengageSection({ ticket, requester, settings, suggested }: Reen
 
 function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket; requester: ZendeskUser; settings: HeraldSettings }) {
   const { t, locale } = useI18n();
-  const { currentUser } = useZaf();
-  const services = useServices();
-  const { transport, contactLists, integrations, userFields } = services;
-  const extra = useMemo(
-    () => ({ tickets: new TicketsClient(transport), blackoutLog: new BlackoutLogStore(transport), organizations: new OrganizationsClient(transport) }),
-    [transport],
-  );
+  const context = useAppContext();
+  const { ports } = useHerald();
   const name = requester.name ?? t('contact.unnamed');
 
-  const channels = useAsync(() => (integrations ? integrations.listMessaging() : Promise.resolve([])), [integrations]);
-  const catalogue = useTemplateCatalogue(channels.data);
-  const fields = useAsync(() => userFields.list(), [userFields]);
+  const channels = useAsync(() => listChannels(context), [context]);
+  // Only the ticket's own kind of channel can re-open its conversation.
+  const ownChannels = useMemo(() => channels.data?.filter((channel) => channel.channel === ticket.channel), [channels.data, ticket.channel]);
+  const businessNumber = ticket.businessNumber;
+  const choice = useTemplateChoice(ownChannels, {
+    ticketAvailable: true,
+    // Among several numbers, the one the customer wrote to.
+    prefer: (candidates) => integrationOfTicket(candidates.map(({ integration }) => integration), businessNumber)?.id,
+  });
+  const { catalogue, offers, offer, integration, entry, slots, problems } = choice;
+  const { templateKey, integrationId, mappings } = choice.choice;
+  const fields = useAsync(() => listUserFields(context), [context]);
   const guard = useAsync(async () => {
-    const organizationId = typeof requester.organization_id === 'number' ? requester.organization_id : undefined;
-    const [loaded, organizationName] = await Promise.all([
-      loadSendGuard({ contactLists, blackoutLog: extra.blackoutLog }, settings, requesterAsRecipient(requester), Date.now()),
-      organizationId === undefined ? Promise.resolve(null) : extra.organizations.names([organizationId]).then((names) => names.get(organizationId) ?? null, () => null),
-    ]);
-    return { guard: loaded, organizationName };
-  }, [contactLists, extra, settings, requester]);
+    const [loaded, organization] = await Promise.all([loadSendGuard(context, requesterAsRecipient(requester), Date.now()), organizationName(context, typeof requester.organization_id === 'number' ? requester.organization_id : null)]);
+    return { guard: loaded, organizationName: organization };
+  }, [context, requester]);
 
-  const [templateKey, setTemplateKey] = useState<string | undefined>();
-  const [integrationId, setIntegrationId] = useState<string | undefined>();
-  const [mappings, setMappings] = useState<SlotMapping[]>([]);
   const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
   const resultTitle = useRef<HTMLSpanElement>(null);
   // "Send another" goes away with the outcome: the template field takes the focus once the form is back.
@@ -132,45 +136,21 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
     if (attempt.status === 'done') resultTitle.current?.focus();
   }, [attempt.status]);
 
-  const ownChannels = (channels.data ?? []).filter((channel) => channel.channel === ticket.channel);
-  const offers = templateOffers(catalogue.data?.templates ?? [], ownChannels);
-  const offer = offers.find((candidate) => candidate.template.key === templateKey);
-  const chosen = offer?.integrations.find((candidate) => candidate.integration.id === integrationId);
-  const slots = chosen ? templateSlots(chosen.entry.content) : [];
-  const problems = chosen ? mappingProblems(slots, mappings, { ticketAvailable: true }) : [];
-  const recipient = useMemo(() => {
-    const user = requesterAsRecipient(requester);
-    return guard.data?.organizationName ? { ...user, organizationName: guard.data.organizationName } : user;
-  }, [requester, guard.data]);
+  const recipient = useMemo(() => requesterAsRecipient(requester, guard.data?.organizationName), [requester, guard.data]);
   const target: ReengageTarget = { ticket: ticket.facts, requester: recipient, customerWrote: ticket.customerWrote };
+  const chosen = offer && integration && entry ? { integration, entry } : undefined;
   const assessment = chosen && offer && guard.data ? assessReengagement(target, { template: offer.template, slots, mappings }, guard.data.guard, settings) : undefined;
-
-  const chooseTemplate = (key: string) => {
-    const next = offers.find((candidate) => candidate.template.key === key);
-    const candidates = next?.integrations ?? [];
-    const only = candidates.length === 1 ? candidates[0] : undefined;
-    const matched = only ?? integrationOfTicket(candidates.map((candidate) => ({ ...candidate, senderNumber: candidate.integration.senderNumber })), ticket.businessNumber);
-    setTemplateKey(key || undefined);
-    setIntegrationId(matched?.integration.id);
-    setMappings(matched ? defaultMappings(templateSlots(matched.entry.content)) : []);
-  };
-
-  const chooseIntegration = (id: string) => {
-    const entry = offer?.integrations.find((candidate) => candidate.integration.id === id)?.entry;
-    const nextSlots = entry ? templateSlots(entry.content) : [];
-    setIntegrationId(id || undefined);
-    setMappings((current) => mappingsForChannel(current, nextSlots));
-  };
 
   const send = async () => {
     if (!offer || !chosen) return;
     setAttempt({ status: 'running', stage: 'checking' });
     try {
       const result = await reengage(
-        { ...services, ...extra, settings, agent: { id: currentUser.id, name: currentUser.name }, sessionId: tabSessionId(), otherTabLabel: t('campaigns.page.otherTab') },
+        context,
+        ports,
         target,
         { template: offer.template, integration: chosen.integration, entry: chosen.entry, slots, mappings },
-        { t, locale },
+        reengageWords(t, locale),
         (stage) => setAttempt({ status: 'running', stage }),
       );
       setAttempt({ status: 'done', result });
@@ -201,7 +181,6 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
         result={attempt.result}
         name={name}
         ticketId={ticket.facts.id}
-        tickets={extra.tickets}
         titleRef={resultTitle}
         onAgain={() => {
           // What was just sent is in the blackout log now: the next check reads it.
@@ -248,7 +227,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
             }
           }}
           value={templateKey ?? ''}
-          onChange={(event) => chooseTemplate(event.target.value)}
+          onChange={(event) => choice.chooseTemplate(event.target.value || undefined)}
           disabled={running}
         >
           <option value="">{t('ticket.reengage.chooseTemplate')}</option>
@@ -262,7 +241,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
       {offer && offer.integrations.length > 1 && (
         <Field>
           <Field.Label>{t('ticket.reengage.sender')}</Field.Label>
-          <Select value={integrationId ?? ''} onChange={(event) => chooseIntegration(event.target.value)} disabled={running}>
+          <Select value={integrationId ?? ''} onChange={(event) => choice.chooseIntegration(event.target.value || undefined)} disabled={running}>
             <option value="">{t('ticket.reengage.chooseSender')}</option>
             {offer.integrations.map(({ integration }) => (
               <option key={integration.id} value={integration.id}>
@@ -276,7 +255,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
         <MappingEditor
           slots={slots}
           mappings={mappings}
-          onChange={setMappings}
+          onChange={choice.setMappings}
           customFields={fields.data ?? []}
           problems={problems}
           compact
@@ -328,18 +307,17 @@ function ResultView({
   result,
   name,
   ticketId,
-  tickets,
   titleRef,
   onAgain,
 }: {
   result: Finished;
   name: string;
   ticketId: number;
-  tickets: TicketsClient;
   titleRef: RefObject<HTMLSpanElement>;
   onAgain: () => void;
 }) {
   const { t } = useI18n();
+  const context = useAppContext();
   const [note, setNote] = useState(result.note);
   const [retrying, setRetrying] = useState(false);
   const { outcome } = result;
@@ -348,7 +326,7 @@ function ResultView({
   const retry = async () => {
     if (note.status !== 'failed') return;
     setRetrying(true);
-    setNote(await addNote(tickets, ticketId, note.body));
+    setNote(await addReengagementNote(context, ticketId, note.body));
     setRetrying(false);
   };
   return (
@@ -381,4 +359,22 @@ function ResultView({
       </div>
     </Section>
   );
+}
+
+/** The campaign's name and the note on the ticket, in the agent's language. */
+function reengageWords(t: Translate, locale: Locale): ReengageWords {
+  return {
+    campaignName: (ticketId) => t('ticket.reengage.campaignName', { id: ticketId }),
+    languageName: (code) => languageName(code, locale),
+    slotLabel: (slot: TemplateSlot) => {
+      if (slot.component === 'header') return t('ticket.note.slot.header');
+      if (slot.component === 'button') return t('ticket.note.slot.button', { button: (slot.buttonIndex ?? 0) + 1 });
+      return t('ticket.note.slot.body', { position: slot.position });
+    },
+    note: {
+      line: (line, vars) => t(`ticket.note.${line}`, vars),
+      outcome: (result) => reengagementOutcomeMessage(t, result),
+      channel: (channel) => t(`ticket.channelName.${channel}`),
+    },
+  };
 }

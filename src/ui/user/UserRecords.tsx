@@ -3,8 +3,8 @@ import { assessContact } from '../../core/contact/assessContact';
 import type { ListedPerson } from '../../core/contact/listMembership';
 import { isUsable } from '../../core/phone/normalizePhone';
 import { useZaf } from '../../zaf/ZafProvider';
-import { useCampaignPermissions } from '../campaigns/useCampaignPermissions';
 import { SetupNotice } from '../components/SetupNotice';
+import { useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
 import { UserCampaignHistoryPanel } from './UserCampaignHistoryPanel';
 import { UserListsPanel } from './UserListsPanel';
@@ -18,7 +18,7 @@ import { useUserLists } from './useUserLists';
 export function UserRecords({ user }: { user: ZendeskUser }) {
   const { t } = useI18n();
   const { settings } = useZaf();
-  const { draft } = useCampaignPermissions();
+  const { draft } = useHerald().rights;
   const person = personOf(user, settings);
   const lists = useUserLists(person, t('user.lists.note'));
   const history = useUserCampaignHistory(user.id);

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { canUnlist, entriesToUnlist, entryToList, isListed, listMembership, listStanding, type ListedPerson, type ListMembership } from '../../core/contact/listMembership';
+import { HeraldObjectsMissingError } from '../../app/errors';
+import { addToList, removeFromList } from '../../app/lists/listEdits';
+import { loadListsFor } from '../../app/lists/queries';
 import type { ContactListEntry, ContactListKind } from '../../store/contactLists';
-import { HeraldObjectsMissingError } from '../../store/objectGuard';
+import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
-import { useServices } from '../services';
 
 export interface UserListState {
   kind: ContactListKind;
@@ -25,15 +27,15 @@ interface Written {
  * until they have, the change shows as written rather than flicking back.
  */
 export function useUserLists(person: ListedPerson, note: string) {
-  const { contactLists: store } = useServices();
+  const { base, app } = useHerald();
   const { userId, phone } = person;
   const state = useAsync<ContactListEntry[] | 'missing'>(
     () =>
-      store.loadFor({ userId, phone }).catch((error: unknown) => {
+      loadListsFor(base, { userId, phone }).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
         throw error;
       }),
-    [store, userId, phone],
+    [base, userId, phone],
   );
   // A reload keeps the last entries on screen instead of flashing back to "loading".
   const [lastRead, setLastRead] = useState<ContactListEntry[] | 'missing' | undefined>();
@@ -56,13 +58,13 @@ export function useUserLists(person: ListedPerson, note: string) {
   const allow = listState('allow');
 
   const setListed = async (kind: ContactListKind, listed: boolean) => {
-    if (!entries || busy) return;
+    if (!entries || busy || !app) return;
     setBusy({ kind, listed });
     setFailure(undefined);
     setLastChange(undefined);
     try {
-      if (listed) await store.add({ ...entryToList(kind, person), note });
-      else for (const entry of entriesToUnlist(entries, kind, person)) await store.remove(entry);
+      if (listed) await addToList(app, { ...entryToList(kind, person), note });
+      else await removeFromList(app, entriesToUnlist(entries, kind, person));
       setWritten((last) => ({ entries, listed: { ...(last?.entries === entries ? last.listed : {}), [kind]: listed } }));
       setLastChange({ kind, listed });
       state.reload();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HttpError, NetworkError, RateLimitedError, TimeoutError, readErrorDetail } from '../../../src/api/transport/errors';
 import { parseRetryAfter } from '../../../src/core/time/retryAfter';
 import { withQuery } from '../../../src/api/transport/types';
-import { SUNSHINE_AUTHORIZATION, ZafTransport } from '../../../src/api/transport/zafTransport';
+import { SUNSHINE_AUTHORIZATION, ZafTransport } from '../../../src/zaf/zafTransport';
 import type { ZafRequestOptions } from '../../../src/zaf/types';
 
 function transportAnswering(answer: (options: ZafRequestOptions) => Promise<unknown>) {

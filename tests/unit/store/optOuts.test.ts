@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock } from '../../../emulator/index';
 import { createInstallation } from '../../../emulator/installation';
 import { HttpError } from '../../../src/api/transport/errors';
-import { ZafTransport } from '../../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../../src/zaf/zafTransport';
 import { ZendeskOptOutRecorder } from '../../../src/store/optOuts';
 import { createFakeZafClient } from '../../support/fakeZafClient';
 

@@ -5,17 +5,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { getColor } from '@zendeskgarden/react-theming';
 import type { MessagingIntegration } from '../../../api/sunshine/integrations';
-import { defaultMappings, mappingsForChannel, templateSlots } from '../../../core/campaign/mapping';
-import { CampaignAlreadyFrozenError } from '../../../store/campaignRun';
+import { launchCampaign, type LaunchStage } from '../../../app/campaigns/launch';
 import type { HeraldSettings } from '../../../core/settings/settings';
 import { usePlanRun } from '../../audiences/usePlanRun';
 import { CampaignStoreFailure } from '../CampaignStoreFailure';
 import { useFocusRescue } from '../../hooks/useFocusRescue';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useServices } from '../../services';
-import { runPersistence } from '../campaignEngine';
-import { useCampaignStarter } from '../useCampaignActions';
-import { useCampaignPermissions } from '../useCampaignPermissions';
+import { useAppContext, useHerald } from '../../herald';
+import { useCampaignRuns } from '../useCampaignActions';
 import { AudienceStep } from './steps/AudienceStep';
 import { ChannelStep } from './steps/ChannelStep';
 import { ConfirmStep, type LaunchRequest } from './steps/ConfirmStep';
@@ -23,9 +20,9 @@ import { MappingStep } from './steps/MappingStep';
 import { PlanStep } from './steps/PlanStep';
 import { TemplateStep } from './steps/TemplateStep';
 import { TestSendStep } from './steps/TestSendStep';
-import { useCampaignDraft } from './useCampaignDraft';
+import { draftChoicesOf, useCampaignDraft } from './useCampaignDraft';
 import { useWizardData } from './useWizardData';
-import { WIZARD_STEPS, type WizardChoices, type WizardStep } from './wizardState';
+import { WIZARD_STEPS, type WizardChoices, type WizardStart, type WizardStep } from './wizardState';
 
 const Steps = styled.ol`
   display: flex;
@@ -51,12 +48,12 @@ const Panel = styled.section`
   gap: ${(p) => p.theme.space.md};
 `;
 
-type Launch = { status: 'idle' } | { status: 'running'; stage: 'saving' | 'freezing' | 'starting' } | { status: 'failed'; error: unknown };
+type Launch = { status: 'idle' } | { status: 'running'; stage: LaunchStage } | { status: 'failed'; error: unknown };
 
 interface CampaignWizardProps {
   channels: readonly MessagingIntegration[];
   settings: HeraldSettings;
-  initial: { choices: WizardChoices; step: WizardStep };
+  initial: WizardStart;
   onClose: () => void;
   /** The campaign was launched (or scheduled): its page takes over. */
   onLaunched: (campaignId: string) => void;
@@ -65,9 +62,9 @@ interface CampaignWizardProps {
 /** From a template to a launched campaign, one step at a time; every step can be revisited. */
 export function CampaignWizard({ channels, settings, initial, onClose, onLaunched }: CampaignWizardProps) {
   const { t, formatDateTime } = useI18n();
-  const { transport, campaigns } = useServices();
-  const permissions = useCampaignPermissions();
-  const startCampaign = useCampaignStarter();
+  const context = useAppContext();
+  const { rights: permissions } = useHerald();
+  const { deps } = useCampaignRuns();
   const [choices, setChoices] = useState(initial.choices);
   const [step, setStep] = useState<WizardStep>(initial.step);
   // The control used to change the step may be gone (Next on the last step): the new step's title takes the focus.
@@ -82,17 +79,17 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   }, [stepFocus]);
   const [tested, setTested] = useState(false);
   const [launch, setLaunch] = useState<Launch>({ status: 'idle' });
-  const data = useWizardData(channels, choices);
+  const data = useWizardData(channels, initial);
   const { run, start, cancel } = usePlanRun();
   const [plannedFor, setPlannedFor] = useState<string | undefined>();
-  const draft = useCampaignDraft(settings);
+  const draft = useCampaignDraft();
   // Save draft is disabled while it saves, the launch button while it launches: then the focus comes back.
   const saveButton = useRef<HTMLButtonElement>(null);
   useFocusRescue(saveButton, draft.save.status);
   useFocusRescue(stepTitle, launch.status);
 
   // The plan holds for the choices it was built from; quiet hours only change when messages go.
-  const planKey = JSON.stringify([choices.templateKey, choices.integrationId, choices.query, choices.mappings]);
+  const planKey = JSON.stringify([data.choice.templateKey, data.choice.integrationId, choices.query, data.choice.mappings]);
   const planned = run.status === 'done' && plannedFor === planKey ? run.result : undefined;
 
   const goTo = (target: WizardStep) => {
@@ -101,18 +98,6 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   };
 
   const update = (changes: Partial<WizardChoices>) => setChoices((current) => ({ ...current, ...changes }));
-
-  const chooseTemplate = (templateKey: string) => {
-    const offer = data.offers.find((candidate) => candidate.template.key === templateKey);
-    const only = offer?.integrations.length === 1 ? offer.integrations[0] : undefined;
-    update({ templateKey, integrationId: only?.integration.id, mappings: only ? defaultMappings(templateSlots(only.entry.content)) : [] });
-  };
-
-  const chooseChannel = (integrationId: string) => {
-    const entry = data.offer?.integrations.find((candidate) => candidate.integration.id === integrationId)?.entry;
-    const slots = entry ? templateSlots(entry.content) : [];
-    update({ integrationId, mappings: mappingsForChannel(choices.mappings, slots) });
-  };
 
   const ready: Record<WizardStep, boolean> = {
     template: Boolean(data.offer),
@@ -134,7 +119,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
       query: choices.query,
       template: { name: offer.template.name, language: offer.template.language, category: entry.category, channel: integration.channel },
       content: entry.content,
-      mappings: choices.mappings,
+      mappings: data.choice.mappings,
       contact: settings,
       blackoutDays: settings.blackoutDays,
     });
@@ -146,22 +131,14 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   };
 
   const doLaunch = async (request: LaunchRequest) => {
-    if (!planned) return;
+    const chosen = draftChoicesOf(choices, data);
+    if (!planned || !chosen) return;
     setLaunch({ status: 'running', stage: 'saving' });
     try {
-      const id = await draft.saveDraft(choices, data, planned.plan.recipients.size);
-      if (!id) throw new Error('The campaign has no template or channel');
-      update({ campaignId: id });
-      setLaunch({ status: 'running', stage: 'freezing' });
-      try {
-        await runPersistence(transport, id).freeze(planned.plan.recipients);
-      } catch (error) {
-        // A launch that failed after the freeze: the audience frozen then is the one to send.
-        if (!(error instanceof CampaignAlreadyFrozenError)) throw error;
-      }
-      setLaunch({ status: 'running', stage: 'starting' });
-      if (request.when === 'later') await campaigns.update(id, { status: 'scheduled', scheduledAt: request.at });
-      else await startCampaign(await campaigns.load(id));
+      const id = await launchCampaign(context, deps, chosen, planned.plan.recipients, request, {
+        onStage: (stage) => setLaunch({ status: 'running', stage }),
+        onSaved: (campaignId) => update({ campaignId }),
+      });
       onLaunched(id);
     } catch (error) {
       setLaunch({ status: 'failed', error });
@@ -200,12 +177,12 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
         <LG tag="h3" id={stepTitleId} ref={stepTitle} tabIndex={-1}>
           {t('campaigns.wizard.stepHeading', { number: index + 1, total: WIZARD_STEPS.length, name: t(`campaigns.wizard.step.${step}`) })}
         </LG>
-        {step === 'template' && <TemplateStep data={data} templateKey={choices.templateKey} onChoose={chooseTemplate} />}
-        {step === 'channel' && <ChannelStep data={data} integrationId={choices.integrationId} onChoose={chooseChannel} />}
+        {step === 'template' && <TemplateStep data={data} templateKey={data.choice.templateKey} onChoose={data.chooseTemplate} />}
+        {step === 'channel' && <ChannelStep data={data} integrationId={data.choice.integrationId} onChoose={data.chooseIntegration} />}
         {step === 'audience' && (
           <AudienceStep settings={settings} query={choices.query} queryCount={choices.queryCount} onChecked={(query, queryCount) => update({ query, queryCount })} />
         )}
-        {step === 'mapping' && <MappingStep data={data} mappings={choices.mappings} onChange={(mappings) => update({ mappings })} />}
+        {step === 'mapping' && <MappingStep data={data} mappings={data.choice.mappings} onChange={data.setMappings} />}
         {step === 'plan' && (
           <PlanStep
             data={data}

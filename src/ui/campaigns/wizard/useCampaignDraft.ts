@@ -1,50 +1,43 @@
 import { useState } from 'react';
-import type { CampaignDefinition } from '../../../store/campaignModel';
-import type { HeraldSettings } from '../../../core/settings/settings';
-import { useZaf } from '../../../zaf/ZafProvider';
-import { useServices } from '../../services';
+import { saveCampaignDraft, type DraftChoices } from '../../../app/campaigns/drafts';
+import { useAppContext } from '../../herald';
 import type { WizardData } from './useWizardData';
 import type { WizardChoices } from './wizardState';
 
 export type DraftSave = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: number } | { status: 'failed'; error: unknown };
 
+/** The wizard's choices as the campaign use cases take them; undefined until a template and its channel are chosen. */
+export function draftChoicesOf(choices: WizardChoices, data: WizardData): DraftChoices | undefined {
+  const { offer, integration, entry, slots } = data;
+  if (!offer || !integration || !entry) return undefined;
+  return {
+    campaignId: choices.campaignId,
+    name: choices.name,
+    integration,
+    template: offer.template,
+    entry,
+    slots,
+    mappings: data.choice.mappings,
+    query: choices.query,
+    quietHours: choices.quietHours,
+  };
+}
+
 /**
  * Saves the wizard's choices as a draft campaign (created on the first save, updated after): a
  * draft can be closed and reopened, by its author or a colleague. Nothing is sent.
  */
-export function useCampaignDraft(settings: HeraldSettings) {
-  const { campaigns } = useServices();
-  const { currentUser } = useZaf();
+export function useCampaignDraft() {
+  const context = useAppContext();
   const [save, setSave] = useState<DraftSave>({ status: 'idle' });
 
   /** Resolves with the draft's id; undefined when there is nothing to save yet (no template or channel). */
-  const saveDraft = async (choices: WizardChoices, data: WizardData, recipients?: number): Promise<string | undefined> => {
-    const { offer, integration, entry, slots } = data;
-    if (!offer || !integration || !entry) return undefined;
-    const definition: CampaignDefinition = {
-      content: entry.content,
-      slots,
-      mappings: choices.mappings,
-      ratePerSecond: settings.sendRate,
-      quietHours: choices.quietHours,
-      ...(settings.whatsappNamespace ? { namespace: settings.whatsappNamespace } : {}),
-    };
-    const fields = {
-      name: choices.name,
-      channel: integration.channel,
-      integrationId: integration.id,
-      templateName: offer.template.name,
-      templateLanguage: offer.template.language,
-      templateCategory: entry.category ?? null,
-      query: choices.query ?? '',
-      definition,
-      ...(recipients === undefined ? {} : { recipients }),
-    };
+  const saveDraft = async (choices: WizardChoices, data: WizardData): Promise<string | undefined> => {
+    const draft = draftChoicesOf(choices, data);
+    if (!draft) return undefined;
     setSave({ status: 'saving' });
     try {
-      const id = choices.campaignId
-        ? (await campaigns.update(choices.campaignId, fields)).id
-        : await campaigns.create({ ...fields, createdBy: currentUser.id, createdByName: currentUser.name });
+      const id = await saveCampaignDraft(context, draft);
       setSave({ status: 'saved', at: Date.now() });
       return id;
     } catch (error) {

@@ -7,7 +7,7 @@ import type { MessageTemplate } from '../../../../emulator/sunshine/state';
 import { NotificationNotSentError, NotificationsClient } from '../../../../src/api/sunshine/notifications';
 import { HttpError, InvalidResponseError } from '../../../../src/api/transport/errors';
 import type { Transport } from '../../../../src/api/transport/types';
-import { ZafTransport } from '../../../../src/api/transport/zafTransport';
+import { ZafTransport } from '../../../../src/zaf/zafTransport';
 import { templateSlots } from '../../../../src/core/campaign/mapping';
 import { buildNotification, NotificationValuesError, type NotificationPost } from '../../../../src/core/campaign/notification';
 import { fromMetaTemplate, type MetaTemplate, type TemplateContent } from '../../../../src/core/template/meta';

@@ -57,9 +57,10 @@ describe('what a campaign page offers', () => {
     expect(offered({ status: 'completed', canSend: false, unverified: 2 })).toEqual([]);
   });
 
-  it('offers only cancelling a campaign last changed by someone without the right to launch it', () => {
-    expect(offered({ status: 'scheduled', schedule: 'due', untrusted: true })).toEqual(['cancel']);
-    expect(offered({ status: 'paused', untrusted: true, unverified: 4 })).toEqual(['cancel']);
-    expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: true })).toEqual(['cancel']);
+  it('offers only cancelling, or accepting the change, on a campaign last changed by someone without the right to launch it', () => {
+    expect(offered({ status: 'scheduled', schedule: 'due', untrusted: true })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'paused', untrusted: true, unverified: 4 })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: true })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'paused', untrusted: true, canSend: false })).toEqual(['explainNoRight']);
   });
 });

@@ -23,7 +23,7 @@ export function AudienceStep({ settings, query, queryCount, onChecked }: Audienc
   const [showLists, setShowLists] = useState(false);
 
   const addToList = async (user: AudienceUser, list: ContactListKind) => {
-    await lists.store.add({ list, userId: user.id, phone: null, note: t('lists.addedFromAudience') });
+    await lists.actions.add({ list, userId: user.id, phone: null, note: t('lists.addedFromAudience') });
     lists.state.reload();
   };
 

@@ -4,7 +4,8 @@ import type { SlotMapping } from '../../../../core/campaign/mapping';
 import { MappingEditor } from '../../../audiences/MappingEditor';
 import { useAsync } from '../../../hooks/useAsync';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useServices } from '../../../services';
+import { listUserFields } from '../../../../app/audience/audience';
+import { useHerald } from '../../../herald';
 import { TemplatePreview } from '../../../templates/TemplatePreview';
 import type { WizardData } from '../useWizardData';
 
@@ -24,8 +25,8 @@ interface MappingStepProps {
 /** Step 4: where each placeholder's value comes from: a static text or a user field, with a fallback. */
 export function MappingStep({ data, mappings, onChange }: MappingStepProps) {
   const { t } = useI18n();
-  const { userFields } = useServices();
-  const fields = useAsync(() => userFields.list(), [userFields]);
+  const { base } = useHerald();
+  const fields = useAsync(() => listUserFields(base), [base]);
   if (!data.entry) return <Paragraph>{t('campaigns.wizard.channel.needsTemplate')}</Paragraph>;
   if (data.slots.length === 0) return <Paragraph>{t('campaigns.wizard.mapping.none')}</Paragraph>;
   return (

@@ -2,14 +2,14 @@ import { Field, Select } from '@zendeskgarden/react-forms';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useMemo, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
-import { sampleRecipients, type Recipient } from '../../../../core/campaign/plan';
+import { sendTest } from '../../../../app/testSends/testSend';
+import { sampleRecipients } from '../../../../core/campaign/plan';
 import { isUsable, normalizePhone } from '../../../../core/phone/normalizePhone';
 import { seededRandom } from '../../../../core/random/seededRandom';
 import type { PlannedSend } from '../../../../store/audiencePlanner';
 import type { HeraldSettings } from '../../../../core/settings/settings';
 import { useI18n } from '../../../i18n/I18nProvider';
-import { useServices } from '../../../services';
-import { sendOneTest } from '../../sendOneTest';
+import { useAppContext } from '../../../herald';
 import { TestPhoneField, TestSendResult, useTestAttempt } from '../../TestSendControls';
 import type { WizardData } from '../useWizardData';
 
@@ -32,7 +32,7 @@ interface TestSendStepProps {
 /** Step 6: the real message, rendered for one recipient of the plan, sent to a phone of your choice. */
 export function TestSendStep({ data, settings, planned, ownPhone, onSent }: TestSendStepProps) {
   const { t } = useI18n();
-  const { transport } = useServices();
+  const context = useAppContext();
   const [phone, setPhone] = useState(ownPhone ?? '');
   const [renderAs, setRenderAs] = useState(0);
   const { attempt, run } = useTestAttempt();
@@ -50,9 +50,8 @@ export function TestSendStep({ data, settings, planned, ownPhone, onSent }: Test
     event.preventDefault();
     const model = samples[renderAs] ?? samples[0]!;
     if (!isUsable(checked)) return;
-    const recipient: Recipient = { ...model, phone: checked.e164 };
-    const outcome = await run(checked.e164, () => sendOneTest(transport, settings, { integration, template, entry, slots }, recipient));
-    if (outcome?.kind === 'sent') onSent();
+    const sent = await run(() => sendTest(context, { place: 'wizard', phone, message: { integration, template, entry, slots }, values: model.values, model }));
+    if (sent?.outcome.kind === 'sent') onSent();
   };
 
   return (

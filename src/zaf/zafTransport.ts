@@ -1,6 +1,6 @@
-import type { ZafClient, ZafCompleteResponse, ZafRequestOptions } from '../../zaf/types';
-import { errorForStatus, NetworkError, TimeoutError } from './errors';
-import { withQuery, type HttpRequest, type HttpResponse, type Transport } from './types';
+import type { ZafClient, ZafCompleteResponse, ZafRequestOptions } from './types';
+import { errorForStatus, NetworkError, TimeoutError } from '../api/transport/errors';
+import { withQuery, type HttpRequest, type HttpResponse, type Transport } from '../api/transport/types';
 
 /**
  * The Authorization header of every Sunshine Conversations call made from Zendesk. The two

@@ -1,9 +1,10 @@
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
-import type { Transport } from '../../api/transport/types';
-import type { TicketsClient } from '../../api/zendesk/tickets';
+import { audienceUserSchema } from '../../api/zendesk/audienceUsers';
+import { TicketsClient } from '../../api/zendesk/tickets';
+import type { ZendeskUser } from '../../api/zendesk/users';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { evaluateRecipient, type Evaluation, type ExclusionReason } from '../../core/campaign/eligibility';
-import { NO_BLACKOUT, type BlackoutIndex, type ContactLists } from '../../core/campaign/lists';
+import { NO_BLACKOUT, toContactLists, type BlackoutIndex, type ContactLists } from '../../core/campaign/lists';
 import type { SlotMapping, TemplateSlot } from '../../core/campaign/mapping';
 import type { Recipient } from '../../core/campaign/plan';
 import {
@@ -12,6 +13,7 @@ import {
   reengagementOutcome,
   rowOfReport,
   ticketFieldValues,
+  type NoteWords,
   type ReengagementDecision,
   type ReengagementOutcome,
   type ReengagementRow,
@@ -19,47 +21,30 @@ import {
 } from '../../core/campaign/reengagement';
 import { phoneOf } from '../../core/contact/phoneSource';
 import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
-import type { CampaignRunner, RunOutcome } from '../../core/sending/runner';
-import type { CatalogueEntry, LogicalTemplate } from '../../core/template/catalogue';
-import type { BlackoutLogStore } from '../../store/blackoutLog';
-import { loadCampaignResults } from '../../store/campaignResults';
-import type { CampaignRecord, CampaignStore } from '../../store/campaigns';
-import { toContactLists, type ContactListStore } from '../../store/contactLists';
+import type { RunOutcome } from '../../core/sending/runner';
 import type { HeraldSettings } from '../../core/settings/settings';
-import { createCampaignRunner, runPersistence } from '../campaigns/campaignEngine';
-import { storeOutcome } from '../campaigns/useCampaignActions';
-import type { Locale } from '../i18n/locale';
-import type { Translate } from '../i18n/messages';
-import { languageName } from '../templates/languageName';
-import { reengagementOutcomeMessage } from './outcomeMessage';
+import type { CatalogueEntry, LogicalTemplate } from '../../core/template/catalogue';
+import { BlackoutLogStore } from '../../store/blackoutLog';
+import { loadCampaignResults } from '../../store/campaignResults';
+import { CampaignRunPersistence } from '../../store/campaignRun';
+import { CampaignStore } from '../../store/campaigns';
+import { ContactListStore } from '../../store/contactLists';
+import { recordRunOutcome } from '../campaigns/campaignRuns';
+import { createFrozenCampaign } from '../campaigns/drafts';
+import { createCampaignRunner, type EnginePorts } from '../campaigns/engine';
+import { chunkWritersCheck, LaunchRights } from '../campaigns/runTrust';
+import type { AppContext } from '../context';
+import { requireRight } from '../rights';
 
 /**
- * Re-engaging a ticket's requester, outside React: the same path as a campaign, for one recipient.
- * The requester is checked against the block and allow lists and the blackout log like any
- * audience (the opt-in alone may be waived, core/campaign/reengagement.ts); then a campaign of one
- * is created, its audience frozen, and the sending engine runs it to its end, so that the rate
- * limits, the error classes, the ledger, the blackout log and opt-out recording all apply and the
- * send shows in the campaign history. The recipient's stored result says what happened, and an
- * internal note records it on the ticket.
+ * Re-engaging a ticket's requester: the same path as a campaign, for one recipient. The requester
+ * is checked against the block and allow lists and the blackout log like any audience (the opt-in
+ * alone may be waived, core/campaign/reengagement.ts); then a campaign of one is created, its
+ * audience frozen, and the sending engine runs it to its end, so that the rate limits, the error
+ * classes, the ledger, the blackout log and opt-out recording all apply and the send shows in the
+ * campaign history. The recipient's stored result says what happened, and an internal note records
+ * it on the ticket. Any agent may re-engage their ticket's requester, as in Relay.
  */
-
-export interface ReengageServices {
-  transport: Transport;
-  campaigns: CampaignStore;
-  contactLists: ContactListStore;
-  blackoutLog: BlackoutLogStore;
-  tickets: TicketsClient;
-}
-
-export interface ReengageContext extends ReengageServices {
-  settings: HeraldSettings;
-  agent: { id: number; name: string };
-  /** Names this tab in the campaign's lease. */
-  sessionId: string;
-  otherTabLabel: string;
-  /** The runner of the stored campaign: the engine's own by default. */
-  createRunner?: (campaign: CampaignRecord) => CampaignRunner;
-}
 
 /** Who is re-engaged, from which ticket. */
 export interface ReengageTarget {
@@ -104,10 +89,19 @@ export type ReengageResult =
       note: NoteResult;
     };
 
-/** The agent's language, for the campaign's name and the note. */
-export interface ReengageLanguage {
-  t: Translate;
-  locale: Locale;
+/** The words of the campaign's name and the note, in the agent's language (the screen gives them). */
+export interface ReengageWords {
+  campaignName: (ticketId: number) => string;
+  /** A template language as the agent reads it ("Spanish"). */
+  languageName: (code: string) => string;
+  slotLabel: (slot: TemplateSlot) => string;
+  note: NoteWords;
+}
+
+/** The requester as a campaign keeps a recipient: every custom field kept (one user, any may be mapped). */
+export function requesterAsRecipient(user: ZendeskUser, organizationName?: string | null): AudienceUser {
+  const recipient = audienceUserSchema(Object.keys(user.user_fields ?? {})).parse(user);
+  return organizationName ? { ...recipient, organizationName } : recipient;
 }
 
 /**
@@ -116,15 +110,15 @@ export interface ReengageLanguage {
  * are missing.
  */
 export async function loadSendGuard(
-  services: Pick<ReengageServices, 'contactLists' | 'blackoutLog'>,
-  settings: HeraldSettings,
+  context: Pick<AppContext, 'transport' | 'settings'>,
   requester: Pick<AudienceUser, 'id' | 'phone' | 'userFields'>,
   now: number,
 ): Promise<SendGuard> {
+  const { transport, settings } = context;
   const phone = normalizePhone(phoneOf({ phone: requester.phone, user_fields: requester.userFields }, settings.phoneField), settings.defaultCountry);
   const [entries, blackout] = await Promise.all([
-    services.contactLists.loadFor({ userId: requester.id, phone: isUsable(phone) ? phone.e164 : undefined }),
-    settings.blackoutDays > 0 ? services.blackoutLog.index(now, settings.blackoutDays) : Promise.resolve(NO_BLACKOUT),
+    new ContactListStore(transport).loadFor({ userId: requester.id, phone: isUsable(phone) ? phone.e164 : undefined }),
+    settings.blackoutDays > 0 ? new BlackoutLogStore(transport).index(now, settings.blackoutDays) : Promise.resolve(NO_BLACKOUT),
   ]);
   return { lists: toContactLists(entries), blackout };
 }
@@ -151,16 +145,17 @@ export function assessReengagement(target: ReengageTarget, message: Pick<Reengag
  * send fails (nothing was sent) or when the engine cannot run; a failed note is reported, not thrown.
  */
 export async function reengage(
-  context: ReengageContext,
+  context: AppContext,
+  ports: EnginePorts,
   target: ReengageTarget,
   message: ReengageMessage,
-  language: ReengageLanguage,
+  words: ReengageWords,
   onStage: (stage: ReengageStage) => void = () => undefined,
 ): Promise<ReengageResult> {
-  const { t } = language;
-  const { settings, campaigns, agent } = context;
+  requireRight(context, 'agent', 'reengage');
+  const { settings, actor, transport, clock } = context;
   onStage('checking');
-  const guard = await loadSendGuard(context, settings, target.requester, Date.now());
+  const guard = await loadSendGuard(context, target.requester, clock.now());
   const { evaluation, decision } = assessReengagement(target, message, guard, settings);
   if (!decision.allowed) return { status: 'refused', reasons: decision.reasons };
   const { phone, values } = evaluation;
@@ -168,7 +163,7 @@ export async function reengage(
   if (!isUsable(phone) || values === undefined) return { status: 'refused', reasons: evaluation.reasons.length > 0 ? evaluation.reasons : ['empty-placeholder'] };
 
   onStage('saving');
-  const campaignName = t('ticket.reengage.campaignName', { id: target.ticket.id });
+  const campaignName = words.campaignName(target.ticket.id);
   const recipient: Recipient = {
     userId: target.requester.id,
     phone: phone.e164,
@@ -177,88 +172,91 @@ export async function reengage(
     timeZone: target.requester.timeZone,
     values,
   };
-  const campaignId = await campaigns.create({
-    name: campaignName,
-    channel: message.integration.channel,
-    integrationId: message.integration.id,
-    templateName: message.template.name,
-    templateLanguage: message.template.language,
-    templateCategory: message.entry.category ?? null,
-    // No search found this recipient: the ticket did (kept in the definition).
-    query: '',
-    definition: {
-      content: message.entry.content,
-      slots: [...message.slots],
-      mappings: [...message.mappings],
-      ratePerSecond: settings.sendRate,
-      // The agent sends now, on purpose, to a customer waiting on a ticket.
-      quietHours: null,
-      ...(settings.whatsappNamespace ? { namespace: settings.whatsappNamespace } : {}),
-      origin: { kind: 'ticket', ticketId: target.ticket.id, waived: decision.waived },
+  const origin = { kind: 'ticket' as const, ticketId: target.ticket.id };
+  const definition = {
+    content: message.entry.content,
+    slots: [...message.slots],
+    mappings: [...message.mappings],
+    ratePerSecond: settings.sendRate,
+    // The agent sends now, on purpose, to a customer waiting on a ticket.
+    quietHours: null,
+    ...(settings.whatsappNamespace ? { namespace: settings.whatsappNamespace } : {}),
+  };
+  const campaignId = await createFrozenCampaign(
+    context,
+    {
+      name: campaignName,
+      channel: message.integration.channel,
+      integrationId: message.integration.id,
+      templateName: message.template.name,
+      templateLanguage: message.template.language,
+      templateCategory: message.entry.category ?? null,
+      // No search found this recipient: the ticket did (kept in the definition).
+      query: '',
+      definition: { ...definition, origin: { ...origin, waived: decision.waived } },
+      createdBy: actor.id,
+      createdByName: actor.name,
     },
-    recipients: 1,
-    createdBy: agent.id,
-    createdByName: agent.name,
-  });
-  try {
-    await runPersistence(context.transport, campaignId).freeze([recipient]);
-  } catch (error) {
-    // Never launched: marked so rather than left as a draft someone could open.
-    await campaigns.update(campaignId, { status: 'cancelled', finishedAt: Date.now() }).catch(() => undefined);
-    throw error;
-  }
-  const running = await campaigns.update(campaignId, {
-    status: 'running',
-    pauseReason: null,
-    startedAt: Date.now(),
-    launchedBy: agent.id,
-    launchedByName: agent.name,
-  });
+    [recipient],
+    {
+      channel: message.integration.channel,
+      integrationId: message.integration.id,
+      templateName: message.template.name,
+      templateLanguage: message.template.language,
+      templateCategory: message.entry.category ?? null,
+      content: definition.content,
+      slots: definition.slots,
+      ratePerSecond: definition.ratePerSecond,
+      quietHours: null,
+      ...(definition.namespace ? { namespace: definition.namespace } : {}),
+      origin,
+    },
+  );
+  const store = new CampaignStore(transport);
+  const running = await store.transition(campaignId, 'launch', { pauseReason: null, startedAt: clock.now(), launchedBy: actor.id, launchedByName: actor.name });
 
   onStage('sending');
-  const runner = (context.createRunner ?? ((campaign) => createCampaignRunner(context, campaign)))(running);
+  const { definition: frozen } = await new CampaignRunPersistence(transport, campaignId).loadDefinition();
+  const rights = new LaunchRights(transport, settings.permissions.senders);
+  const runner = createCampaignRunner(context, ports, { campaignId, definition: frozen, verifyWriters: chunkWritersCheck(rights, running, frozen) });
   let run: RunOutcome;
   try {
     run = await runner.start();
   } catch (error) {
     // The stored run could not be loaded: nothing was sent; the campaign says why it stopped.
-    await campaigns.update(campaignId, { status: 'paused', pauseReason: 'unexpected' }).catch(() => undefined);
+    await store.transition(campaignId, 'pause', { pauseReason: 'unexpected' }).catch(() => undefined);
     throw error;
   }
-  await storeOutcome(campaigns, campaignId, run);
+  await recordRunOutcome(context, campaignId, run);
   // A re-engagement is now or never: one the engine stopped (the reason shows to the agent) is not
   // left paused in the history for someone to resume days later, when the ticket has moved on.
-  if (run.status === 'paused') await campaigns.update(campaignId, { status: 'cancelled', finishedAt: Date.now() }).catch(() => undefined);
-  const row = await recipientRow(context.transport, campaignId, run);
+  if (run.status === 'paused') await store.transition(campaignId, 'cancel', { finishedAt: clock.now() }).catch(() => undefined);
+  const row = await recipientRow(context, campaignId, run);
   const outcome = reengagementOutcome(row, run.status === 'paused' ? { status: 'paused', reason: run.reason } : { status: run.status });
 
   onStage('noting');
   const body = reengagementNote(
     {
       templateName: message.template.name,
-      languageName: languageName(message.template.language, language.locale),
+      languageName: words.languageName(message.template.language),
       channel: message.integration.channel,
       integrationName: message.integration.displayName ?? message.integration.id,
-      values: message.slots.map((slot, index) => ({ label: slotLabel(t, slot), value: values[index] ?? '' })),
+      values: message.slots.map((slot, index) => ({ label: words.slotLabel(slot), value: values[index] ?? '' })),
       outcome,
       waived: decision.waived,
-      agentName: agent.name,
+      agentName: actor.name,
       campaignName,
     },
-    {
-      line: (line, vars) => t(`ticket.note.${line}`, vars),
-      outcome: (result) => reengagementOutcomeMessage(t, result),
-      channel: (channel) => t(`ticket.channelName.${channel}`),
-    },
+    words.note,
   );
-  const note = await addNote(context.tickets, target.ticket.id, body);
+  const note = await addReengagementNote(context, target.ticket.id, body);
   return { status: 'finished', campaignId, campaignName, outcome, waived: decision.waived, note };
 }
 
 /** Adds (or adds again) the note; a failure is returned with the body, for a retry. */
-export async function addNote(tickets: Pick<TicketsClient, 'addInternalNote'>, ticketId: number, body: string): Promise<NoteResult> {
+export async function addReengagementNote(context: Pick<AppContext, 'transport'>, ticketId: number, body: string): Promise<NoteResult> {
   try {
-    await tickets.addInternalNote(ticketId, body);
+    await new TicketsClient(context.transport).addInternalNote(ticketId, body);
     return { status: 'added' };
   } catch (error) {
     return { status: 'failed', error, body };
@@ -266,18 +264,12 @@ export async function addNote(tickets: Pick<TicketsClient, 'addInternalNote'>, t
 }
 
 /** The recipient's stored result; the run's report when it cannot be read back. */
-async function recipientRow(transport: Transport, campaignId: string, run: RunOutcome): Promise<ReengagementRow | undefined> {
+async function recipientRow(context: Pick<AppContext, 'transport'>, campaignId: string, run: RunOutcome): Promise<ReengagementRow | undefined> {
   try {
-    const [row] = await loadCampaignResults(runPersistence(transport, campaignId));
+    const [row] = await loadCampaignResults(new CampaignRunPersistence(context.transport, campaignId));
     if (row) return row;
   } catch {
     // Reading back failed: the report the runner just made says the same for one recipient.
   }
   return 'report' in run ? rowOfReport(run.report) : undefined;
-}
-
-function slotLabel(t: Translate, slot: TemplateSlot): string {
-  if (slot.component === 'header') return t('ticket.note.slot.header');
-  if (slot.component === 'button') return t('ticket.note.slot.button', { button: (slot.buttonIndex ?? 0) + 1 });
-  return t('ticket.note.slot.body', { position: slot.position });
 }

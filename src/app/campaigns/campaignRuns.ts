@@ -1,0 +1,212 @@
+import { IllegalCampaignTransitionError, type CampaignEvent } from '../../core/campaign/lifecycle';
+import { scheduleState } from '../../core/campaign/schedule';
+import type { RunOutcome } from '../../core/sending/runner';
+import { CampaignRunPersistence } from '../../store/campaignRun';
+import { CampaignStore, type CampaignRecord } from '../../store/campaigns';
+import type { AppContext } from '../context';
+import { requireRight, type AppAction } from '../rights';
+import { createCampaignRunner, type EnginePorts } from './engine';
+import type { RunRegistry } from './runRegistry';
+import { checkCampaignChange, chunkWritersCheck, LaunchRights, UntrustedChangeError } from './runTrust';
+
+/**
+ * Starting, pausing, resuming and cancelling a campaign's run, and storing how it ended. Each
+ * checks the actor's right, moves the status only through the lifecycle (CampaignStore.transition),
+ * and runs only what Herald froze, changed only by people who may launch (runTrust.ts).
+ */
+
+export interface CampaignRunDeps {
+  runs: RunRegistry;
+  ports: EnginePorts;
+  /** Told once a run's outcome is stored (the browser tells the agent through Zendesk's notifications). */
+  onRunEnd?: (campaign: CampaignRecord, outcome: RunOutcome) => void;
+}
+
+/**
+ * - `launch`: a draft whose audience is frozen (the wizard's launch, a follow-up) starts now, on the
+ *   actor's own word;
+ * - `start-now`: a scheduled campaign starts before its time;
+ * - `due`: a scheduled campaign whose time has come starts (nobody pressed anything);
+ * - `resume`: a paused campaign, or a running one nobody sends any more, goes on where it stopped.
+ */
+export type StartKind = 'launch' | 'start-now' | 'due' | 'resume';
+
+/** Why a run paused when it could not begin: a record changed by someone without the launch right. */
+export const UNTRUSTED_PAUSE_REASON = 'untrusted-change';
+
+/** A scheduled campaign asked to start on its own before its time, or so late that a person must decide. */
+export class ScheduleNotDueError extends Error {
+  override name = 'ScheduleNotDueError';
+
+  constructor(readonly campaignId: string) {
+    super(`Campaign ${campaignId} is not due`);
+  }
+}
+
+const ACTION_OF: Record<StartKind, AppAction> = { launch: 'launch', 'start-now': 'start', due: 'start', resume: 'resume' };
+
+/**
+ * Starts (or resumes) the campaign's run here. Resolves once the run is under way (its outcome is
+ * stored when it ends); rejects, with nothing sent, when the actor may not, the status does not
+ * allow it, or the campaign was last changed by someone without the launch right.
+ */
+export async function startCampaignRun(
+  context: AppContext,
+  deps: CampaignRunDeps,
+  campaignId: string,
+  kind: StartKind,
+  options: { resendUnverified?: 'all' } = {},
+): Promise<void> {
+  requireRight(context, 'send', options.resendUnverified ? 'resend-unverified' : ACTION_OF[kind]);
+  if (deps.runs.isSending(campaignId)) return;
+  const store = new CampaignStore(context.transport);
+  const campaign = await store.load(campaignId);
+  const { definition, writer } = await new CampaignRunPersistence(context.transport, campaignId).loadDefinition();
+  const rights = new LaunchRights(context.transport, context.settings.permissions.senders);
+  const event = eventFor(campaign, kind, context.clock.now());
+  // Launching a draft is the actor's own word; anything else runs on a status someone else wrote.
+  if (kind !== 'launch') await checkCampaignChange(rights, campaign, definition);
+  // What it sends is checked before a runner is built on it (the runner checks the rest as it loads).
+  const verifyWriters = chunkWritersCheck(rights, campaign, definition);
+  await verifyWriters([writer]);
+  const now = context.clock.now();
+  const started =
+    event === undefined
+      ? campaign
+      : await store.transition(campaignId, event, {
+          pauseReason: null,
+          ...(campaign.startedAt === null ? { startedAt: now } : {}),
+          ...(event === 'launch' ? { launchedBy: context.actor.id, launchedByName: context.actor.name, scheduledAt: null } : {}),
+        });
+  deps.runs.start(
+    campaignId,
+    (onProgress) =>
+      createCampaignRunner(
+        context,
+        deps.ports,
+        { campaignId, definition, verifyWriters },
+        { onProgress, ...(options.resendUnverified ? { resendUnverified: options.resendUnverified } : {}) },
+      ),
+    async (outcome) => {
+      await recordRunOutcome(context, campaignId, outcome);
+      deps.onRunEnd?.(started, outcome);
+    },
+    // The run could not begin (its records could not be read, or were changed by someone without the
+    // right): nothing was sent, and the campaign says why it is not running.
+    (error) => pauseAfterFailedStart(context, campaignId, error),
+  );
+}
+
+/** The lifecycle event a start makes; undefined when the campaign is running already (nobody sends it). */
+function eventFor(campaign: CampaignRecord, kind: StartKind, now: number): CampaignEvent | undefined {
+  switch (kind) {
+    case 'launch':
+      if (campaign.status !== 'draft') throw new IllegalCampaignTransitionError(campaign.status, 'launch');
+      return 'launch';
+    case 'start-now':
+      if (campaign.status !== 'scheduled') throw new IllegalCampaignTransitionError(campaign.status, 'launch');
+      return 'launch';
+    case 'due':
+      if (campaign.status !== 'scheduled') throw new IllegalCampaignTransitionError(campaign.status, 'launch');
+      if (campaign.scheduledAt === null || scheduleState(campaign.scheduledAt, now) !== 'due') throw new ScheduleNotDueError(campaign.id);
+      return 'launch';
+    case 'resume':
+      return campaign.status === 'running' ? undefined : 'resume';
+  }
+}
+
+async function pauseAfterFailedStart(context: AppContext, campaignId: string, error: unknown): Promise<void> {
+  const reason = error instanceof UntrustedChangeError ? UNTRUSTED_PAUSE_REASON : 'unexpected';
+  await new CampaignStore(context.transport).transition(campaignId, 'pause', { pauseReason: reason }).catch(() => undefined);
+}
+
+/**
+ * Someone who may launch takes the campaign as it stands after a change by someone who may not:
+ * they become its last changer (nothing is sent, nothing else changes), and its status is theirs to
+ * act on. What it sends stays what was frozen, checked again before any run.
+ */
+export async function acceptCampaignChange(context: AppContext, campaignId: string): Promise<void> {
+  requireRight(context, 'send', 'accept-change');
+  await new CampaignStore(context.transport).update(campaignId, { changeAcceptedAt: context.clock.now() });
+}
+
+/** Asks this place's runner to pause; it stops starting sends and stores where it got to. */
+export function pauseCampaignRun(context: AppContext, runs: RunRegistry, campaignId: string): void {
+  requireRight(context, 'send', 'pause');
+  runs.pause(campaignId);
+}
+
+/**
+ * Cancels the campaign: the runner sending it here stops, or a runner takes the lease only to end
+ * every pending recipient as skipped (nothing is sent: it is cancelled before it starts). A
+ * campaign changed by someone without the launch right can always be cancelled. A campaign whose
+ * audience was never frozen has no ledger: it is only marked cancelled.
+ */
+export async function cancelCampaign(context: AppContext, deps: CampaignRunDeps, campaignId: string): Promise<void> {
+  requireRight(context, 'send', 'cancel');
+  if (deps.runs.isSending(campaignId)) {
+    deps.runs.cancel(campaignId);
+    return;
+  }
+  const store = new CampaignStore(context.transport);
+  const campaign = await store.load(campaignId);
+  if (campaign.reservedThrough === null) {
+    await store.transition(campaignId, 'cancel', { finishedAt: context.clock.now() });
+    return;
+  }
+  const { definition } = await new CampaignRunPersistence(context.transport, campaignId).loadDefinition();
+  deps.runs.start(
+    campaignId,
+    (onProgress) => createCampaignRunner(context, deps.ports, { campaignId, definition }, { onProgress }),
+    async (outcome) => {
+      await recordRunOutcome(context, campaignId, outcome);
+      deps.onRunEnd?.(campaign, outcome);
+    },
+  );
+  deps.runs.cancel(campaignId);
+}
+
+/**
+ * Starts the scheduled campaigns that are due, on the actor's behalf when they may launch. A
+ * campaign more than a few hours late waits for a person (scheduleState says stale); one last
+ * changed by someone without the launch right is not started, and is returned with the reason.
+ */
+export async function startDueCampaigns(
+  context: AppContext,
+  deps: CampaignRunDeps,
+  campaigns: readonly CampaignRecord[],
+): Promise<Array<{ campaign: CampaignRecord; error: unknown }>> {
+  const refused: Array<{ campaign: CampaignRecord; error: unknown }> = [];
+  const now = context.clock.now();
+  for (const campaign of campaigns) {
+    if (campaign.status !== 'scheduled' || campaign.scheduledAt === null || scheduleState(campaign.scheduledAt, now) !== 'due') continue;
+    if (deps.runs.isSending(campaign.id)) continue;
+    try {
+      await startCampaignRun(context, deps, campaign.id, 'due');
+    } catch (error) {
+      refused.push({ campaign, error });
+    }
+  }
+  return refused;
+}
+
+/** Stores how a run ended on its campaign (status, report, pause reason): what every page then shows. */
+export async function recordRunOutcome(context: Pick<AppContext, 'transport' | 'clock'>, campaignId: string, outcome: RunOutcome): Promise<void> {
+  const store = new CampaignStore(context.transport);
+  const now = context.clock.now();
+  switch (outcome.status) {
+    case 'completed':
+      await store.transition(campaignId, 'complete', { finishedAt: now, report: outcome.report, pauseReason: null });
+      return;
+    case 'cancelled':
+      await store.transition(campaignId, 'cancel', { finishedAt: now, report: outcome.report, pauseReason: null });
+      return;
+    case 'paused':
+      await store.transition(campaignId, 'pause', { pauseReason: outcome.reason, report: outcome.report });
+      return;
+    case 'busy':
+    case 'lease-lost':
+      // Another runner has the campaign: its outcome is its to store.
+      return;
+  }
+}

@@ -1,0 +1,69 @@
+import type { Recipient } from '../../core/campaign/plan';
+import { checkScheduleTime, type ScheduleProblem } from '../../core/campaign/schedule';
+import { CampaignStore } from '../../store/campaigns';
+import type { AppContext } from '../context';
+import { requireRight } from '../rights';
+import { startCampaignRun, type CampaignRunDeps } from './campaignRuns';
+import { freezeCampaign, frozenSendOfChoices, saveCampaignDraft, type DraftChoices } from './drafts';
+
+/**
+ * The wizard's last step: save the choices, freeze the planned audience with what it sends, then
+ * start sending here or schedule the start. A launch tried again after a failure picks up where the
+ * first stopped (a frozen campaign keeps its audience).
+ */
+
+export type LaunchWhen = { when: 'now' } | { when: 'later'; at: number };
+
+export type LaunchStage = 'saving' | 'freezing' | 'starting';
+
+export class ScheduleRefusedError extends Error {
+  override name = 'ScheduleRefusedError';
+
+  constructor(readonly problem: ScheduleProblem) {
+    super(`The start time is refused: ${problem}`);
+  }
+}
+
+/** A campaign to nobody: there is nothing to launch. */
+export class EmptyAudienceError extends Error {
+  override name = 'EmptyAudienceError';
+
+  constructor() {
+    super('The audience has no recipient');
+  }
+}
+
+/** Resolves with the campaign's id once it is sending (or scheduled). */
+export async function launchCampaign(
+  context: AppContext,
+  deps: CampaignRunDeps,
+  choices: DraftChoices,
+  audience: { size: number } & Iterable<Recipient>,
+  when: LaunchWhen,
+  progress: { onStage?: (stage: LaunchStage) => void; onSaved?: (campaignId: string) => void } = {},
+): Promise<string> {
+  const onStage = progress.onStage ?? (() => undefined);
+  requireRight(context, 'send', when.when === 'now' ? 'launch' : 'schedule');
+  if (audience.size === 0) throw new EmptyAudienceError();
+  if (when.when === 'later') {
+    const check = checkScheduleTime(when.at, context.clock.now());
+    if (!check.ok) throw new ScheduleRefusedError(check.problem);
+  }
+  const store = new CampaignStore(context.transport);
+  const existing = choices.campaignId ? await store.load(choices.campaignId) : undefined;
+  // Frozen by a launch that failed after its freeze: that audience, frozen then, is the one to send.
+  const frozen = existing !== undefined && existing.status === 'draft' && existing.reservedThrough !== null;
+  let campaignId = existing?.id;
+  if (!frozen) {
+    onStage('saving');
+    campaignId = await saveCampaignDraft(context, choices, audience.size);
+    // Known to the caller at once: a launch tried again after a failure picks this draft up.
+    progress.onSaved?.(campaignId);
+    onStage('freezing');
+    await freezeCampaign(context, campaignId, audience, frozenSendOfChoices(context, choices));
+  }
+  onStage('starting');
+  if (when.when === 'later') await store.transition(campaignId!, 'schedule', { scheduledAt: when.at });
+  else await startCampaignRun(context, deps, campaignId!, 'launch');
+  return campaignId!;
+}

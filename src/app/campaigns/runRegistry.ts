@@ -1,0 +1,108 @@
+import type { SendProgress } from '../../core/sending/progress';
+import type { CampaignRunner, RunOutcome } from '../../core/sending/runner';
+
+/**
+ * The campaigns one place is sending (a browser tab, a service instance), kept apart from any page:
+ * a runner outlives the page that started it (the marketer may open Templates while a campaign
+ * sends). Pages subscribe to a run's state.
+ */
+
+export type RunState =
+  | { phase: 'starting' }
+  | { phase: 'sending'; progress: SendProgress | undefined; stopping: 'pause' | 'cancel' | undefined }
+  | { phase: 'ended'; outcome: RunOutcome }
+  | { phase: 'failed'; error: unknown };
+
+interface Entry {
+  runner: CampaignRunner | undefined;
+  state: RunState;
+}
+
+export class RunRegistry {
+  private readonly runs = new Map<string, Entry>();
+  private readonly listeners = new Set<() => void>();
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  state(campaignId: string): RunState | undefined {
+    return this.runs.get(campaignId)?.state;
+  }
+
+  /** True while this place sends the campaign (or is about to). */
+  isSending(campaignId: string): boolean {
+    const phase = this.runs.get(campaignId)?.state.phase;
+    return phase === 'starting' || phase === 'sending';
+  }
+
+  /**
+   * Starts a runner unless this place already runs the campaign. `onEnd` runs once with the outcome
+   * (to store the campaign's status and report, and tell the user) before the state says it ended;
+   * `onFailed` when the run could not start (nothing was sent).
+   */
+  start(
+    campaignId: string,
+    create: (onProgress: (progress: SendProgress) => void) => CampaignRunner,
+    onEnd: (outcome: RunOutcome) => Promise<void> | void,
+    onFailed: (error: unknown) => Promise<void> | void = () => undefined,
+  ): void {
+    if (this.isSending(campaignId)) return;
+    const entry: Entry = { runner: undefined, state: { phase: 'starting' } };
+    this.runs.set(campaignId, entry);
+    const update = (state: RunState) => {
+      entry.state = state;
+      this.emit();
+    };
+    this.emit();
+    const failed = async (error: unknown) => {
+      await Promise.resolve(onFailed(error)).catch(() => undefined);
+      update({ phase: 'failed', error });
+    };
+    try {
+      entry.runner = create((progress) => update({ phase: 'sending', progress, stopping: stoppingOf(entry) }));
+    } catch (error) {
+      void failed(error);
+      return;
+    }
+    update({ phase: 'sending', progress: undefined, stopping: undefined });
+    entry.runner.start().then(async (outcome) => {
+      // The outcome is stored before the page says it ended: a reload then shows the same thing.
+      await Promise.resolve(onEnd(outcome)).catch(() => undefined);
+      update({ phase: 'ended', outcome });
+    }, failed);
+  }
+
+  pause(campaignId: string): void {
+    this.stop(campaignId, 'pause');
+  }
+
+  cancel(campaignId: string): void {
+    this.stop(campaignId, 'cancel');
+  }
+
+  /** Forgets an ended run (the page shows the stored campaign from then on). */
+  forget(campaignId: string): void {
+    if (this.isSending(campaignId)) return;
+    this.runs.delete(campaignId);
+    this.emit();
+  }
+
+  private stop(campaignId: string, kind: 'pause' | 'cancel'): void {
+    const entry = this.runs.get(campaignId);
+    if (!entry?.runner || entry.state.phase !== 'sending') return;
+    if (kind === 'pause') entry.runner.pause();
+    else entry.runner.cancel();
+    entry.state = { ...entry.state, stopping: kind };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function stoppingOf(entry: Entry): 'pause' | 'cancel' | undefined {
+  return entry.state.phase === 'sending' ? entry.state.stopping : undefined;
+}

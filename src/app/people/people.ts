@@ -1,0 +1,32 @@
+import { OrganizationsClient } from '../../api/zendesk/organizations';
+import { TicketsClient, type TicketComment } from '../../api/zendesk/tickets';
+import { UsersClient, type ZendeskUser } from '../../api/zendesk/users';
+import { UserCampaignHistoryReader, type UserCampaignHistory } from '../../store/userCampaignHistory';
+import type { AppContext } from '../context';
+
+/** The people and tickets the sidebars show: a user, their organization, a ticket's conversation, what Herald sent them. */
+
+type Reads = Pick<AppContext, 'transport'>;
+
+export function showUser(context: Reads, userId: number): Promise<ZendeskUser> {
+  return new UsersClient(context.transport).show(userId);
+}
+
+/** The organization's name; null when it has none or it cannot be read (the name is a nicety, never a blocker). */
+export async function organizationName(context: Reads, organizationId: number | null | undefined): Promise<string | null> {
+  if (typeof organizationId !== 'number') return null;
+  try {
+    return (await new OrganizationsClient(context.transport).names([organizationId])).get(organizationId) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function ticketComments(context: Reads, ticketId: number): Promise<TicketComment[]> {
+  return new TicketsClient(context.transport).comments(ticketId);
+}
+
+/** The campaigns this user was a recipient of, among the last ones. */
+export function userCampaignHistory(context: Reads, userId: number): Promise<UserCampaignHistory> {
+  return new UserCampaignHistoryReader(context.transport).forUser(userId);
+}

@@ -1,0 +1,39 @@
+import { AppInstallationsClient, settingErrors } from '../../api/zendesk/appInstallations';
+import { checkSettingsForm, visibleSettingsOf, type SettingsFormIssue, type SettingsFormValues } from '../../core/settings/settingsForm';
+import type { SettingValue } from '../../core/settings/settings';
+import { requireRight } from '../rights';
+import type { Actor } from '../context';
+import type { Transport } from '../../api/transport/types';
+
+/**
+ * Herald's installation settings, saved from the app by an admin through Zendesk's Apps API. The
+ * form is checked with the rules the app reads the settings with; the key is written, never read.
+ * Takes no settings of its own: on a first setup there are none yet.
+ */
+
+export interface SettingsSaveContext {
+  transport: Transport;
+  actor: Actor;
+  installationId: number;
+  subdomain: string;
+}
+
+export type SettingsSave =
+  | { status: 'invalid'; issues: SettingsFormIssue[] }
+  /** Zendesk refused the save; `fields`: its words about each setting it refused, when it said. */
+  | { status: 'refused'; error: unknown; fields: Record<string, string> }
+  /** What the app now reads (the non-secure values, as ZAF's metadata gives them). */
+  | { status: 'saved'; visible: Record<string, SettingValue> };
+
+export async function saveSettings(context: SettingsSaveContext, values: SettingsFormValues, firstSetup: boolean): Promise<SettingsSave> {
+  // The settings may be unreadable (that is why they are being saved): the admin role is Zendesk's.
+  requireRight(context, 'admin', 'save-settings');
+  const check = checkSettingsForm(values, context.subdomain, firstSetup);
+  if (!check.ok) return { status: 'invalid', issues: check.issues };
+  try {
+    await new AppInstallationsClient(context.transport).updateSettings(context.installationId, check.update);
+  } catch (error) {
+    return { status: 'refused', error, fields: settingErrors(error) ?? {} };
+  }
+  return { status: 'saved', visible: visibleSettingsOf(check.update) };
+}

@@ -1,0 +1,48 @@
+import {
+  CampaignNotEditableError,
+  CampaignNotFrozenError,
+  EmptyAudienceError,
+  FollowUpRefusedError,
+  HeraldObjectsMissingError,
+  IllegalCampaignTransitionError,
+  NotAllowedError,
+  ScheduleNotDueError,
+  ScheduleRefusedError,
+  TestSendRefusedError,
+  UntrustedChangeError,
+} from '../../app/errors';
+import { apiMessageOf, causeOf, retryAfterSeconds } from '../../core/failure/failureCause';
+import type { Translate } from '../i18n/messages';
+
+/**
+ * Any failure in the agent's language: the refusals of the use cases (src/app) by what they mean,
+ * everything else by what the failed call means for the person who fixes it (failureCause.ts).
+ * `details` are the API's own words, when it gave some.
+ */
+export function errorMessage(t: Translate, error: unknown, formatTime: (at: number) => string): { message: string; details: string | undefined } {
+  const own = refusalMessage(t, error, formatTime);
+  if (own !== undefined) return { message: own, details: undefined };
+  const cause = causeOf(error);
+  const seconds = retryAfterSeconds(error);
+  return { message: cause === 'rate-limited' && seconds !== undefined ? t('errors.rate-limited-wait', { seconds }) : t(`errors.${cause}`), details: apiMessageOf(error) };
+}
+
+/** Creating Herald's custom objects was refused for want of the admin role (Herald checks first; Zendesk would refuse too). */
+export function isAdminOnlyRefusal(error: unknown): boolean {
+  return (error instanceof NotAllowedError && error.right === 'admin') || causeOf(error) === 'not-permitted';
+}
+
+function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) => string): string | undefined {
+  if (error instanceof NotAllowedError) return t(`errors.notAllowed.${error.right}`);
+  if (error instanceof UntrustedChangeError) return t(`errors.untrusted.${error.record}`, { name: error.changedBy.name ?? t('campaigns.page.untrusted.unknown') });
+  if (error instanceof TestSendRefusedError) return t(`errors.testSend.${error.reason}`, { at: error.retryAt === undefined ? '' : formatTime(error.retryAt) });
+  if (error instanceof IllegalCampaignTransitionError) return t('errors.changedMeanwhile', { status: t(`campaigns.status.${error.status}`) });
+  if (error instanceof CampaignNotEditableError) return t('errors.notEditable');
+  if (error instanceof CampaignNotFrozenError) return t('errors.notFrozen');
+  if (error instanceof ScheduleRefusedError) return t(`campaigns.schedule.problem.${error.problem}`);
+  if (error instanceof ScheduleNotDueError) return t('errors.notDue');
+  if (error instanceof EmptyAudienceError) return t('errors.emptyAudience');
+  if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length });
+  if (error instanceof HeraldObjectsMissingError) return t('errors.objectsMissing');
+  return undefined;
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
+import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
+import type { DraftChoices } from '../../src/app/campaigns/drafts';
+import { launchCampaign } from '../../src/app/campaigns/launch';
+import { UntrustedChangeError } from '../../src/app/campaigns/runTrust';
+import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
+import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping';
+import type { Recipient } from '../../src/core/campaign/plan';
+import { fromMetaTemplate } from '../../src/core/template/meta';
+import { chunkExternalId } from '../../src/store/campaignChunks';
+import { CampaignStore } from '../../src/store/campaigns';
+import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
+import { RecordAccess } from '../../src/store/recordAccess';
+import { ALEX, advanceUntil, appHarness, SAMIRA, type AppHarness } from '../support/appHarness';
+import { generateRecipients } from '../support/recipients';
+
+/**
+ * Only the launcher's word runs a campaign: a record changed by an agent without the right to
+ * launch (every agent may edit custom-object records below Enterprise) never makes Herald send.
+ */
+
+const FRANCE = SEEDED_INTEGRATION_IDS.whatsappFrance;
+
+async function springSale(h: AppHarness): Promise<DraftChoices> {
+  const admin = h.as(ALEX);
+  const [seeded] = await new MessageTemplatesClient(admin.transport, admin.settings.sunshine).list(FRANCE, { name: 'spring_sale' });
+  if (!seeded) throw new Error('spring_sale is not seeded');
+  const content = fromMetaTemplate(seeded);
+  const slots = templateSlots(content);
+  return {
+    campaignId: undefined,
+    name: 'Spring sale',
+    integration: { id: FRANCE, channel: 'whatsapp' },
+    template: { name: 'spring_sale', language: seeded.language },
+    entry: { content, category: 'MARKETING' },
+    slots,
+    mappings: defaultMappings(slots),
+    query: 'tags:vip',
+    quietHours: null,
+  };
+}
+
+function audienceOf(count: number, slots: number): Recipient[] & { size: number } {
+  const seen = new Set<string>();
+  const recipients = generateRecipients(count * 2, { seed: 5, slots }).filter((recipient) => !seen.has(recipient.phone) && Boolean(seen.add(recipient.phone)));
+  return Object.assign(recipients.slice(0, count), { size: Math.min(count, recipients.length) });
+}
+
+const notifications = (h: AppHarness) => h.emulator.requests.filter((request) => request.method === 'POST' && request.url.endsWith('/notifications')).length;
+
+/** A campaign Alex (admin) launched at 1 message a second and paused after a few sends. */
+async function pausedCampaign(h: AppHarness, deps: CampaignRunDeps): Promise<{ id: string; sentBefore: number }> {
+  const admin = h.as(ALEX, { send_rate: 1 });
+  const choices = await springSale(h);
+  const id = await launchCampaign(admin, deps, choices, audienceOf(12, choices.slots.length), { when: 'now' });
+  await advanceUntil(h.clock, () => notifications(h) >= 3, 200);
+  pauseCampaignRun(admin, deps.runs, id);
+  await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 200);
+  expect((await new CampaignStore(admin.transport).load(id)).status).toBe('paused');
+  return { id, sentBefore: notifications(h) };
+}
+
+/** Samira (agent, not allowed to launch) writes to a Herald record by hand, as any agent can. */
+async function samiraWrites(h: AppHarness, objectKey: string, recordId: string, fields: Record<string, string | number | null>): Promise<void> {
+  await new RecordAccess(h.transportOf(SAMIRA), objectKey).update(recordId, fields);
+}
+
+describe('runs on the launcher’s word only', () => {
+  it('a paused campaign an agent sets to scheduled is not started when an admin opens Herald, and the refusal names her', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const { id, sentBefore } = await pausedCampaign(h, deps);
+    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, { status: 'scheduled', scheduled_at: h.manual.now() - 60_000 });
+
+    const admin = h.as(ALEX);
+    const store = new CampaignStore(admin.transport);
+    const tampered = await store.load(id);
+    expect(tampered).toMatchObject({ status: 'scheduled', lastChangedBy: SAMIRA });
+    const refused = await startDueCampaigns(admin, deps, [tampered]);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.error).toBeInstanceOf(UntrustedChangeError);
+    expect(refused[0]?.error).toMatchObject({ record: 'campaign', changedBy: { id: SAMIRA, name: 'Samira Haddad' } });
+    await h.clock.advance(30_000);
+    expect(notifications(h)).toBe(sentBefore);
+    // Nothing was written: the record still says who changed it.
+    expect(await store.load(id)).toMatchObject({ status: 'scheduled', lastChangedBy: SAMIRA });
+    // A resume (an explicit start) is refused the same way.
+    await expect(startCampaignRun(admin, deps, id, 'start-now')).rejects.toMatchObject({ name: 'UntrustedChangeError', changedBy: { id: SAMIRA } });
+
+    // Once the admin accepts the change, the campaign is theirs to run: it goes on where it stopped, nobody twice.
+    await acceptCampaignChange(admin, id);
+    expect((await store.load(id)).lastChangedBy).toBe(ALEX);
+    await startCampaignRun(admin, deps, id, 'start-now');
+    await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 500);
+    expect(await store.load(id)).toMatchObject({ status: 'completed', counts: { sent: 12 } });
+    expect(notifications(h)).toBe(12);
+  });
+
+  it('what it sends comes from what was frozen: a definition an agent changed is refused, and a record edit changes nothing sent', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const { id, sentBefore } = await pausedCampaign(h, deps);
+    const admin = h.as(ALEX);
+    const store = new CampaignStore(admin.transport);
+
+    // The campaign record's definition (what the history shows) is not what the runner sends.
+    const shown = await store.load(id);
+    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, { definition: JSON.stringify({ ...shown.definition, ratePerSecond: 1000, content: { ...shown.definition.content, body: 'Click http://evil.example' } }) });
+    await acceptCampaignChange(admin, id);
+    await startCampaignRun(admin, deps, id, 'resume');
+    await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 500);
+    const sent = h.emulator.requests.filter((request) => request.url.endsWith('/notifications')).map((request) => request.body ?? '');
+    expect(sent.some((body) => body.includes('evil.example'))).toBe(false);
+    expect(sent).toHaveLength(12);
+    expect(sentBefore).toBeLessThan(12);
+  });
+
+  it("a frozen definition or a ledger an agent rewrote stops the run before anything is sent", async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const { id, sentBefore } = await pausedCampaign(h, deps);
+    const admin = h.as(ALEX);
+    const chunks = new RecordAccess(admin.transport, CAMPAIGN_CHUNK_OBJECT.key);
+
+    const [definition] = await chunks.byExternalIds([chunkExternalId(id, 'definition', 0)]);
+    const frozen = JSON.parse(String(definition?.custom_object_fields?.data)) as Record<string, unknown>;
+    await samiraWrites(h, CAMPAIGN_CHUNK_OBJECT.key, definition!.id, { data: JSON.stringify({ ...frozen, ratePerSecond: 1000 }) });
+    await expect(startCampaignRun(admin, deps, id, 'resume')).rejects.toMatchObject({ name: 'UntrustedChangeError', record: 'definition', changedBy: { name: 'Samira Haddad' } });
+
+    // The definition restored by an admin, the ledger is the next thing she touched.
+    await chunks.update(definition!.id, { data: JSON.stringify(frozen) });
+    const [ledger] = await chunks.byExternalIds([chunkExternalId(id, 'ledger', 0)]);
+    await samiraWrites(h, CAMPAIGN_CHUNK_OBJECT.key, ledger!.id, { data: String(ledger?.custom_object_fields?.data) });
+    await startCampaignRun(admin, deps, id, 'resume');
+    await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'failed', 200);
+    expect(deps.runs.state(id)).toMatchObject({ phase: 'failed', error: { name: 'UntrustedChangeError', record: 'ledger' } });
+    expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ status: 'paused', pauseReason: 'untrusted-change' });
+    expect(notifications(h)).toBe(sentBefore);
+  });
+});
