@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
 import { SESSION_HEADER, type EmulatorConfig } from '../config';
-import { zendeskError } from '../http';
+import { zendeskError } from '../errorBodies';
 import { isAgentRole, type UserRecord } from './userRecord';
 import type { UserStore } from './users';
 
