@@ -3,9 +3,10 @@ import { customObjectFieldJson, customObjectJson, customObjectRecordJson } from 
 import { customFields } from './customObjects';
 import type { CustomObject, CustomObjectRecord, RecordInput } from './customObjectTypes';
 import { jobStatusJson } from './jobs';
+import { isPlainObject } from './json';
 import { compareKeys, cursorEnvelope, cursorPage, parseCursorParams, type Direction, type SortValue } from './pagination';
 import { compileRecordFilter, compileRecordQuery } from './recordFilter';
-import { isPlainObject, json, noContent, readJsonBody, route, type Call, type Route } from './route';
+import { json, noContent, readJsonBody, route, type Call, type Route } from './route';
 import { isoSeconds } from './time';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from './customObjectRules';
 import type { CustomFieldValue, CustomObject, CustomObjectField, CustomObjectRecord, RecordInput } from './customObjectTypes';
 import type { IdGenerator } from './ids';
-import { isPlainObject } from './route';
+import { isPlainObject } from './json';
 
 /**
  * The account's custom objects, their fields and records. Every write validates as the API does and

@@ -2,7 +2,7 @@ import { ApiError } from './apiErrors';
 import { customObjectRecordJson } from './customObjectJson';
 import type { CustomObjectStore } from './customObjects';
 import type { IdGenerator } from './ids';
-import { isPlainObject } from './route';
+import { isPlainObject } from './json';
 import { isoSeconds } from './time';
 
 /**
