@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorConfig } from './config';
-import type { Emulator } from './index';
+import type { Emulator } from './emulator';
 import type { Installation } from './zafProxy';
 import { DEFAULT_APP_ID, visibleSettings, type AppManifest, type InstallationManifest, type Settings, type SettingValue } from './zendesk/appInstallations';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SESSION_HEADER } from './config';
-import type { Emulator } from './index';
+import type { Emulator } from './emulator';
 import type { AppManifest, SettingValue } from './zendesk/appInstallations';
 
 /**

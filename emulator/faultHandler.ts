@@ -3,7 +3,16 @@ import { serviceOf, type ServiceName } from './config';
 import type { EmulatorContext } from './context';
 import { errorFor } from './errorBodies';
 import type { Fault } from './faults';
-import type { RecordedRequest } from './index';
+
+/** One request that reached the emulator, as the fault handler records it before any fault applies. */
+export interface RecordedRequest {
+  service: ServiceName;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  at: number;
+}
 
 /**
  * The first handler of the emulator: records the request, then applies the faults a test asked
