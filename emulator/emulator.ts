@@ -5,8 +5,8 @@ import type { AppInstallationRecord, AppInstallationSeed } from './zendesk/appIn
 
 /*
  * The emulator's interface, apart from `createEmulator` (index.ts) that builds one. What runs on
- * top of an emulator inside emulator/ (the ZAF proxy, the app installations) imports this file, so
- * that nothing imports the entry point and dependencies point one way.
+ * top of an emulator inside emulator/ (the ZAF proxy, the app installations, the Node server)
+ * imports this file, so that nothing imports the entry point and dependencies point one way.
  */
 
 /**
