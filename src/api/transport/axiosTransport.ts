@@ -16,14 +16,20 @@ export interface AxiosTransportOptions {
 /** Transport for code running outside Zendesk (Node tools, tests, a future server-side runner). */
 export class AxiosTransport implements Transport {
   private readonly http: AxiosInstance;
+  private readonly zendeskOrigin: string;
 
   constructor(private readonly options: AxiosTransportOptions) {
     this.http = options.instance ?? axios.create();
+    this.zendeskOrigin = new URL(options.zendeskOrigin).origin;
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const path = withQuery(request.url, request.query);
-    const url = path.startsWith('/') ? this.options.zendeskOrigin + path : path;
+    const url = path.startsWith('/') ? this.zendeskOrigin + path : path;
+    // The Zendesk credentials act as an agent of the account: they go to the account's origin only.
+    if (request.credentials === 'zendesk' && new URL(url).origin !== this.zendeskOrigin) {
+      throw new TypeError(`Zendesk calls must stay on ${this.zendeskOrigin}, got ${new URL(url).origin}`);
+    }
     const headers: Record<string, string> = { Accept: 'application/json' };
     const authorization = this.authorization(request);
     if (authorization) headers.Authorization = authorization;
@@ -59,11 +65,22 @@ export class AxiosTransport implements Transport {
   private authorization(request: HttpRequest): string | undefined {
     if (request.credentials === 'sunshine') {
       const key = this.options.sunshineKey;
-      return key ? `Basic ${btoa(`${key.keyId}:${key.secret}`)}` : undefined;
+      return key ? basicCredentials(key.keyId, key.secret) : undefined;
     }
     const token = this.options.zendeskToken;
-    return token ? `Basic ${btoa(`${token.email}/token:${token.token}`)}` : undefined;
+    return token ? basicCredentials(`${token.email}/token`, token.token) : undefined;
   }
+}
+
+/**
+ * `Basic base64(user:password)` over the UTF-8 bytes (RFC 7617 §2.1: UTF-8 is the one charset a
+ * server may ask for; the emulator decodes UTF-8). `btoa` alone takes each character as one Latin-1
+ * byte: it garbles é and throws on anything past U+00FF.
+ */
+function basicCredentials(user: string, password: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(`${user}:${password}`)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
 }
 
 function parseBody(text: string | undefined): unknown {
