@@ -103,6 +103,22 @@ describe('AxiosTransport over HTTP against the emulator', () => {
     expect(sunshineRequest?.headers.authorization).toBe(expected);
   });
 
+  it('authenticates to Zendesk with an OAuth access token, within its scopes', async () => {
+    const full = transport({ zendeskToken: undefined, zendeskOAuthToken: config.zendeskOAuthToken.token });
+    expect(await new UsersClient(full).me()).toMatchObject({ email: config.zendeskOAuthToken.email });
+    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Bearer ${config.zendeskOAuthToken.token}`);
+
+    const readOnly = transport({ zendeskToken: undefined, zendeskOAuthToken: config.zendeskReadOnlyOAuthToken.token });
+    const refused = await failure(readOnly.send({ method: 'PUT', url: '/api/v2/users/1001', credentials: 'zendesk', body: { user: { tags: ['vip'] } } }));
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(403);
+    expect((refused as HttpError).detail.code).toBe('Forbidden');
+  });
+
+  it('refuses two ways to authenticate to Zendesk at once', () => {
+    expect(() => transport({ zendeskOAuthToken: config.zendeskOAuthToken.token })).toThrow(TypeError);
+  });
+
   it('encodes Basic credentials as UTF-8', async () => {
     const key = { keyId: config.sunshine.keyId, secret: 'sécret-☕' };
     const error = await failure(new IntegrationsClient(transport({ sunshineKey: key }), sunshine()).listMessaging());

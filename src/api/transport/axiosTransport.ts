@@ -7,6 +7,8 @@ export interface AxiosTransportOptions {
   zendeskOrigin: string;
   /** API token credentials for Zendesk (`email/token:token`). */
   zendeskToken?: { email: string; token: string };
+  /** An OAuth access token for Zendesk, sent as `Bearer`: instead of `zendeskToken`, never with it. */
+  zendeskOAuthToken?: string;
   /** Conversations API key, for code that runs outside the browser. */
   sunshineKey?: { keyId: string; secret: string };
   defaultTimeoutMs?: number;
@@ -19,6 +21,9 @@ export class AxiosTransport implements Transport {
   private readonly zendeskOrigin: string;
 
   constructor(private readonly options: AxiosTransportOptions) {
+    if (options.zendeskToken && options.zendeskOAuthToken) {
+      throw new TypeError('Give either zendeskToken or zendeskOAuthToken, not both: which one authenticates would be a guess');
+    }
     this.http = options.instance ?? axios.create();
     this.zendeskOrigin = new URL(options.zendeskOrigin).origin;
   }
@@ -67,6 +72,7 @@ export class AxiosTransport implements Transport {
       const key = this.options.sunshineKey;
       return key ? basicCredentials(key.keyId, key.secret) : undefined;
     }
+    if (this.options.zendeskOAuthToken) return `Bearer ${this.options.zendeskOAuthToken}`;
     const token = this.options.zendeskToken;
     return token ? basicCredentials(`${token.email}/token`, token.token) : undefined;
   }
