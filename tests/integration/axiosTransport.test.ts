@@ -193,6 +193,21 @@ describe('AxiosTransport failures over HTTP', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  it('a body that stops coming before timeoutMs ends: TimeoutError, not a network failure', async () => {
+    // The emulator answers whole responses: a raw server sends the headers and half a body, then stalls.
+    const stalling = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"user":');
+    });
+    const port = await listen(stalling, 0);
+    try {
+      const error = await collect(transport({ zendeskOrigin: `http://127.0.0.1:${port}` }).send({ method: 'GET', url: '/api/v2/users/me', credentials: 'zendesk', timeoutMs: 200 }));
+      expect(error).toBeInstanceOf(TimeoutError);
+    } finally {
+      await closeServer(stalling);
+    }
+  });
+
   it('a refused connection (closed port): NetworkError', async () => {
     const probe = createServer();
     const port = await listen(probe, 0);

@@ -40,13 +40,19 @@ export class AxiosTransport implements Transport {
     if (authorization) headers.Authorization = authorization;
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
+    // One deadline for the whole exchange, body included, on our own timer: axios's `timeout` that
+    // fires while the body is arriving rejects as "stream has been aborted", which would read as a
+    // network failure (a send in doubt would then count as never made).
+    const timeoutMs = request.timeoutMs ?? this.options.defaultTimeoutMs ?? 30_000;
+    const deadline = new AbortController();
+    const timer = timeoutMs > 0 ? setTimeout(() => deadline.abort(), timeoutMs) : undefined;
     try {
       const response = await this.http.request<string>({
         url,
         method: request.method,
         headers,
         data: request.body === undefined ? undefined : JSON.stringify(request.body),
-        timeout: request.timeoutMs ?? this.options.defaultTimeoutMs ?? 30_000,
+        signal: deadline.signal,
         responseType: 'text',
         transformResponse: [(data: unknown) => data],
         validateStatus: () => true,
@@ -59,11 +65,15 @@ export class AxiosTransport implements Transport {
       if (response.status < 200 || response.status >= 300) throw errorForStatus(response.status, responseHeaders, body);
       return { status: response.status, headers: responseHeaders, body };
     } catch (error) {
+      if (deadline.signal.aborted) throw new TimeoutError(`No complete answer within ${timeoutMs} ms`);
       if (axios.isAxiosError(error)) {
+        // A timeout of the axios instance's own (`options.instance`) or of the socket.
         if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') throw new TimeoutError(error.message);
         throw new NetworkError(error.message);
       }
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
