@@ -1,6 +1,6 @@
+import { isPlainObject } from '../json';
 import { ApiError, badRequest, forbidden, notFoundError } from './apiErrors';
 import { applySettingsUpdate, installationJson, isBuiltInSetting, type AppInstallationRecord, type SettingsUpdate } from './appInstallations';
-import { isPlainObject } from './json';
 import { json, readJsonBody, route, type Call, type Route } from './route';
 
 /**

@@ -1,9 +1,9 @@
+import { isPlainObject } from '../json';
 import { ApiError, badRequest, invalidCursor } from './apiErrors';
 import { customObjectFieldJson, customObjectJson, customObjectRecordJson } from './customObjectJson';
 import { customFields } from './customObjects';
 import type { CustomObject, CustomObjectRecord, RecordInput } from './customObjectTypes';
 import { jobStatusJson } from './jobs';
-import { isPlainObject } from './json';
 import { compareKeys, cursorEnvelope, cursorPage, parseCursorParams, type Direction, type SortValue } from './pagination';
 import { compileRecordFilter, compileRecordQuery } from './recordFilter';
 import { json, noContent, readJsonBody, route, type Call, type Route } from './route';

@@ -1,5 +1,5 @@
+import { isPlainObject } from '../json';
 import { badRequest, invalidCursor, notFoundError, recordInvalid } from './apiErrors';
-import { isPlainObject } from './json';
 import { cursorEnvelope, cursorPage, parseCursorParams, parseOffsetParams, pageLink } from './pagination';
 import { json, readJsonBody, route, type Call, type Route } from './route';
 import { escapeHtml } from './ticketSeed';

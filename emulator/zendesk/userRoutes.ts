@@ -1,5 +1,5 @@
+import { isPlainObject } from '../json';
 import { badRequest, forbidden, notFoundError, recordInvalid } from './apiErrors';
-import { isPlainObject } from './json';
 import { organizationJson } from './organizations';
 import { json, readJsonBody, route, type Call, type Route } from './route';
 import { isoSeconds } from './time';
