@@ -60,7 +60,8 @@ async function answer(emulator: Pick<Emulator, 'handle'>, origin: string, incomi
     incoming.socket.destroy();
     return;
   }
-  const body = request.method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
+  // Node leaves the body out of an answer to HEAD by itself; Content-Length still tells its size.
+  const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (!HOP_HEADERS.has(name)) headers[name] = value;
