@@ -1,9 +1,11 @@
 import { getResponse, type RequestHandler } from 'msw';
 import { systemClock, type Clock } from './clock';
-import { createConfig, serviceOf, type EmulatorConfig, type ServiceName } from './config';
+import { createConfig, serviceOf, type EmulatorConfig } from './config';
 import type { EmulatorContext } from './context';
+import type { Emulator } from './emulator';
+import { notFound } from './errorBodies';
+import { faultHandlers, recordAndFault, type RecordedRequest } from './faultHandler';
 import { FaultInjector } from './faults';
-import { faultHandlers, notFound, recordAndFault } from './http';
 import { sunshineBaseHandlers } from './sunshine/handlers';
 import { createSunshineState, type SunshineSeedOptions, type SunshineState } from './sunshine/state';
 import type { AppInstallationRecord, AppInstallationSeed } from './zendesk/appInstallations';
@@ -15,36 +17,6 @@ export interface EmulatorOptions {
   subdomain?: string;
   zendesk?: ZendeskSeedOptions;
   sunshine?: SunshineSeedOptions;
-}
-
-export interface RecordedRequest {
-  service: ServiceName;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  at: number;
-}
-
-/**
- * One emulator of Zendesk Support and Sunshine Conversations for the Node tests, the browser tests
- * and the sandbox: msw handlers over an in-memory state, with fault injection.
- */
-export interface Emulator extends EmulatorContext {
-  /** The msw handlers, faults first; usable with `setupServer` or through `handle`. */
-  readonly handlers: RequestHandler[];
-  /** Every request that reached the emulator, in order (secrets included: tests only). */
-  readonly requests: RecordedRequest[];
-  /** Answers one request without any network interception. */
-  handle(request: Request): Promise<Response>;
-  /**
-   * Installs an app on the emulated account (replacing an installation with the same id): its
-   * record in `zendesk.installations` is what the proxy, the Apps API and the sandbox read.
-   * `reset` installs it again with these settings.
-   */
-  install(seed: AppInstallationSeed): AppInstallationRecord;
-  /** Back to the seeded state (apps installed again with their first settings), with no fault and an empty request log. */
-  reset(): void;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -119,6 +91,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 }
 
+export type { Emulator } from './emulator';
+export type { RecordedRequest } from './faultHandler';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { createConfig, SESSION_HEADER, type EmulatorConfig } from './config';
 export type { Fault, FaultRule } from './faults';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorConfig } from './config';
-import type { Emulator } from './index';
-import { DEFAULT_APP_ID, visibleSettings, type InstallationManifest, type Settings } from './zendesk/appInstallations';
-import type { AppManifest, Installation, SettingValue } from './zafProxy';
+import type { Emulator } from './emulator';
+import type { Installation } from './zafProxy';
+import { DEFAULT_APP_ID, visibleSettings, type AppManifest, type InstallationManifest, type Settings, type SettingValue } from './zendesk/appInstallations';
 
 /**
  * An app installation as Zendesk keeps it: the manifest the proxy enforces and the settings an

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SESSION_HEADER } from './config';
-import type { Emulator } from './index';
+import type { Emulator } from './emulator';
+import type { AppManifest, SettingValue } from './zendesk/appInstallations';
 
 /**
  * Zendesk's side of `client.request()`: what the agent workspace and its proxy do with the options
@@ -8,20 +9,6 @@ import type { Emulator } from './index';
  * the app meets one set of rules: secure settings are substituted only on `secure: true` requests to
  * hosts in `domainWhitelist`, within the scopes each parameter declares, and never reach the browser.
  */
-
-export interface ManifestParameter {
-  name: string;
-  type?: string;
-  secure?: boolean;
-  scopes?: string[];
-}
-
-export interface AppManifest {
-  domainWhitelist?: string[];
-  parameters?: ManifestParameter[];
-}
-
-export type SettingValue = string | number | boolean;
 
 export interface Installation {
   /**

@@ -1,4 +1,4 @@
-import type { SettingValue } from '../emulator/zafProxy';
+import type { SettingValue } from '../emulator/zendesk/appInstallations';
 import type { RestUser } from './zendeskTypes';
 
 /**

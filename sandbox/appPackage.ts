@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AppManifest, ManifestParameter, SettingValue } from '../emulator/zafProxy';
+import type { AppManifest, ManifestParameter, SettingValue } from '../emulator/zendesk/appInstallations';
 import type { ManifestLocation } from './apiTypes';
 
 /** The built app's manifest and English translations, read from its directory (`dist/`). */

@@ -1,6 +1,6 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Small helpers shared by the two sandbox servers. */
+/** Small helpers shared by the two sandbox servers (listening and closing are `emulator/nodeServer.ts`'s). */
 
 /** An error that becomes an HTTP answer with this status and a JSON `{ error }` body. */
 export class HttpError extends Error {
@@ -54,26 +54,4 @@ export function sendError(response: ServerResponse, error: unknown): void {
   }
   console.error('[sandbox]', error);
   sendJson(response, 500, { error: error instanceof Error ? error.message : String(error) });
-}
-
-/** Starts listening on 127.0.0.1 and resolves with the port actually bound (port 0 picks one). */
-export function listen(server: Server, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: Error) => reject(error);
-    server.once('error', onError);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', onError);
-      const address = server.address();
-      if (address === null || typeof address === 'string') reject(new Error('The server has no TCP address'));
-      else resolve(address.port);
-    });
-  });
-}
-
-export function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // Keep-alive connections from the browser would otherwise hold `close` open.
-    server.closeAllConnections();
-    server.close((error) => (error ? reject(error) : resolve()));
-  });
 }

@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import { sunshineError } from '../http';
+import { sunshineError } from '../errorBodies';
 
 /** One reason to refuse a request, independent of the API version that words it. */
 export interface Problem {

@@ -1,6 +1,6 @@
 import { http, type RequestHandler } from 'msw';
 import type { EmulatorContext } from '../context';
-import { notFound } from '../http';
+import { notFound } from '../errorBodies';
 import { integrationRoutes } from './integrationRoutes';
 import { notificationRoutes } from './notificationRoutes';
 import { templateRoutes } from './templateRoutes';

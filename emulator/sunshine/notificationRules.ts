@@ -1,8 +1,8 @@
+import { isPlainObject, type JsonObject } from '../json';
 import { integrationNotFound, problem, type Problem } from './errors';
 import type { SunshineState } from './state';
 import { SMS_INTEGRATION_TYPES, type NotificationRecord, type TemplateCategory } from './types';
 import { parameterProblem, readTemplateMessage, usableTemplate } from './whatsappSendRules';
-import { isObject, type JsonObject } from './json';
 
 /**
  * Validation of `POST /v1.1/apps/{appId}/notifications` (v1 spec NotificationPost,
@@ -26,7 +26,7 @@ function refuse(reason: Problem): NotificationVerdict {
 function envelopeProblems(body: JsonObject): string[] {
   const problems: string[] = [];
   const { destination, author, message, messageSchema } = body;
-  if (!isObject(destination)) problems.push('destination is required (an object with integrationId and destinationId)');
+  if (!isPlainObject(destination)) problems.push('destination is required (an object with integrationId and destinationId)');
   else {
     if (typeof destination.integrationId !== 'string' || destination.integrationId.length === 0) problems.push('destination.integrationId is required');
     if (typeof destination.destinationId !== 'string' || destination.destinationId.length === 0) problems.push('destination.destinationId is required');
@@ -34,9 +34,9 @@ function envelopeProblems(body: JsonObject): string[] {
       problems.push(`destination.destinationId "${destination.destinationId}" must be a phone number in E.164 format (+ and 7 to 15 digits)`);
     }
   }
-  if (!isObject(author)) problems.push('author is required (an object with role "appMaker")');
+  if (!isPlainObject(author)) problems.push('author is required (an object with role "appMaker")');
   else if (author.role !== 'appMaker') problems.push(`author.role must be "appMaker" (got ${JSON.stringify(author.role)})`);
-  if (!isObject(message)) problems.push('message is required (an object)');
+  if (!isPlainObject(message)) problems.push('message is required (an object)');
   if (messageSchema !== undefined && messageSchema !== 'whatsapp') {
     problems.push(`messageSchema ${JSON.stringify(messageSchema)} is not accepted: its only accepted value is "whatsapp"`);
   }
@@ -44,7 +44,7 @@ function envelopeProblems(body: JsonObject): string[] {
 }
 
 export function checkNotification(input: unknown, state: SunshineState): NotificationVerdict {
-  if (!isObject(input)) return refuse(problem(400, 'bad_request', 'The request body must be a JSON object'));
+  if (!isPlainObject(input)) return refuse(problem(400, 'bad_request', 'The request body must be a JSON object'));
   const problems = envelopeProblems(input);
   if (problems.length > 0) return refuse(problem(400, 'bad_request', problems.join('; ')));
 

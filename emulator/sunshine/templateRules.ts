@@ -1,3 +1,4 @@
+import { isPlainObject, type JsonObject } from '../json';
 import {
   TEMPLATE_CATEGORIES,
   type BodyComponent,
@@ -9,7 +10,6 @@ import {
   type TemplateComponent,
 } from './types';
 import { variableCount, variableProblems } from './variables';
-import { isObject, type JsonObject } from './json';
 
 /**
  * Meta's creation rules for WhatsApp message templates (reference §2), checked the way Meta refuses
@@ -47,7 +47,7 @@ function plural(count: number, word: string): string {
 }
 
 export function checkTemplateDraft(input: unknown): DraftVerdict {
-  if (!isObject(input)) return { ok: false, problems: ['The request body must be a JSON object'] };
+  if (!isPlainObject(input)) return { ok: false, problems: ['The request body must be a JSON object'] };
   const problems: string[] = [];
 
   const { name, language, category, components } = input;
@@ -74,8 +74,8 @@ function checkComponents(components: unknown[], problems: string[]): TemplateCom
   const kept: TemplateComponent[] = [];
   const seen = new Set<string>();
   components.forEach((component, index) => {
-    const type = isObject(component) ? component.type : undefined;
-    if (!isObject(component) || typeof type !== 'string' || !(COMPONENT_TYPES as readonly string[]).includes(type)) {
+    const type = isPlainObject(component) ? component.type : undefined;
+    if (!isPlainObject(component) || typeof type !== 'string' || !(COMPONENT_TYPES as readonly string[]).includes(type)) {
       problems.push(`components[${index}].type must be HEADER, BODY, FOOTER or BUTTONS`);
       return;
     }
@@ -105,7 +105,7 @@ function checkBody(component: JsonObject, problems: string[]): BodyComponent | u
   problems.push(...variableProblems('BODY text', text));
   const count = variableCount(text);
   if (count === 0) return { type: 'BODY', text };
-  const rows = isObject(component.example) ? component.example.body_text : undefined;
+  const rows = isPlainObject(component.example) ? component.example.body_text : undefined;
   const samples = Array.isArray(rows) && Array.isArray(rows[0]) ? (rows[0] as unknown[]) : undefined;
   if (!samples || samples.length !== count || !samples.every(isText)) {
     problems.push(`BODY text uses ${plural(count, 'variable')}: example.body_text must hold one row of ${plural(count, 'sample value')}`);
@@ -116,7 +116,7 @@ function checkBody(component: JsonObject, problems: string[]): BodyComponent | u
 
 function checkHeader(component: JsonObject, problems: string[]): HeaderComponent | undefined {
   const { format, text } = component;
-  const example = isObject(component.example) ? component.example : {};
+  const example = isPlainObject(component.example) ? component.example : {};
   if (format === 'TEXT') {
     if (!isText(text)) {
       problems.push('HEADER text is required when format is TEXT');
@@ -175,7 +175,7 @@ function checkButtons(component: JsonObject, problems: string[]): ButtonsCompone
 
 function checkButton(button: unknown, index: number, problems: string[]): TemplateButton | undefined {
   const where = `BUTTONS[${index}]`;
-  if (!isObject(button)) {
+  if (!isPlainObject(button)) {
     problems.push(`${where} must be an object`);
     return undefined;
   }

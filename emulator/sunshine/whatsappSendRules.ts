@@ -1,7 +1,7 @@
+import { isPlainObject, type JsonObject } from '../json';
 import { problem, type Problem } from './errors';
 import type { MessageTemplate, TemplateButton, TemplateComponent } from './types';
 import { variableCount } from './variables';
-import { isObject, type JsonObject } from './json';
 
 /**
  * What WhatsApp checks when a template message is sent (reference §1.2 and §2): the template must
@@ -29,10 +29,10 @@ export function readTemplateMessage(message: JsonObject, messageSchema: unknown)
     return bad(`message.type must be "template" on a WhatsApp integration (got ${JSON.stringify(message.type)}): proactive messages need an approved template`);
   }
   const { template } = message;
-  if (!isObject(template)) return bad('message.template is required (an object with name, language and components)');
+  if (!isPlainObject(template)) return bad('message.template is required (an object with name, language and components)');
   if (typeof template.name !== 'string' || template.name.length === 0) return bad('message.template.name is required');
   const language = template.language;
-  if (!isObject(language) || typeof language.code !== 'string' || language.code.length === 0) {
+  if (!isPlainObject(language) || typeof language.code !== 'string' || language.code.length === 0) {
     return bad('message.template.language.code is required (such as en_US, fr, pt_BR)');
   }
   if (language.policy !== undefined && language.policy !== 'deterministic') return bad('message.template.language.policy must be "deterministic"');
@@ -40,7 +40,7 @@ export function readTemplateMessage(message: JsonObject, messageSchema: unknown)
   const components = template.components ?? [];
   if (!Array.isArray(components)) return bad('message.template.components must be an array');
   for (const [index, component] of components.entries()) {
-    const type = isObject(component) && typeof component.type === 'string' ? component.type.toLowerCase() : undefined;
+    const type = isPlainObject(component) && typeof component.type === 'string' ? component.type.toLowerCase() : undefined;
     if (!type || !['header', 'body', 'button'].includes(type)) {
       return bad(`message.template.components[${index}].type must be header, body or button`);
     }
@@ -80,7 +80,7 @@ function parametersOf(components: JsonObject[], type: string): JsonObject[][] {
 }
 
 function textParameterProblem(parameter: unknown, where: string): Problem | undefined {
-  if (!isObject(parameter) || parameter.type !== 'text') return whatsApp(132012, `Parameter format does not match format in the created template: ${where} must be {"type":"text","text":…}`);
+  if (!isPlainObject(parameter) || parameter.type !== 'text') return whatsApp(132012, `Parameter format does not match format in the created template: ${where} must be {"type":"text","text":…}`);
   if (typeof parameter.text !== 'string' || parameter.text.trim().length === 0) return whatsApp(131008, `Required parameter is missing: ${where} has no text`);
   if (PARAMETER_TEXT_FORBIDDEN.test(parameter.text)) {
     return whatsApp(132018, `There was an issue with the parameters in your template: ${where} cannot hold new lines, tabs or more than 4 consecutive spaces`);
@@ -121,8 +121,8 @@ function headerProblem(sent: SendableTemplate, template: MessageTemplate, label:
   const parameter = given[0];
   if (parameter === undefined) return whatsApp(131008, `Required parameter is missing: the ${kind} header of ${label} needs a parameter {"type":"${kind}","${kind}":{"link":…}}`);
   if (given.length > 1) return whatsApp(132000, `Number of parameters does not match the expected number of params: the header of ${label} expects 1, got ${given.length}`);
-  const media = isObject(parameter) && parameter.type === kind ? parameter[kind] : undefined;
-  if (!isObject(media)) return whatsApp(132012, `Parameter format does not match format in the created template: the header of ${label} expects {"type":"${kind}","${kind}":{"link":…}}`);
+  const media = isPlainObject(parameter) && parameter.type === kind ? parameter[kind] : undefined;
+  if (!isPlainObject(media)) return whatsApp(132012, `Parameter format does not match format in the created template: the header of ${label} expects {"type":"${kind}","${kind}":{"link":…}}`);
   const hasSource = (typeof media.link === 'string' && /^https:\/\/\S+$/.test(media.link)) || typeof media.id === 'string';
   if (!hasSource) return whatsApp(131053, `Media upload error: the ${kind} header of ${label} needs an https link`);
   return undefined;

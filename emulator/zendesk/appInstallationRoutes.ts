@@ -1,6 +1,7 @@
+import { isPlainObject } from '../json';
 import { ApiError, badRequest, forbidden, notFoundError } from './apiErrors';
 import { applySettingsUpdate, installationJson, isBuiltInSetting, type AppInstallationRecord, type SettingsUpdate } from './appInstallations';
-import { isPlainObject, json, readJsonBody, route, type Call, type Route } from './route';
+import { json, readJsonBody, route, type Call, type Route } from './route';
 
 /**
  * Show and Update App Installation (Apps API, https://developer.zendesk.com/api-reference/ticketing/apps/apps/).

@@ -1,4 +1,3 @@
-import type { AppManifest, ManifestParameter, SettingValue } from '../zafProxy';
 import { isoSeconds } from './time';
 
 /**
@@ -17,6 +16,22 @@ import { isoSeconds } from './time';
  * as the admin page treats them), while unset non-secure parameters appear as `null`, as in the
  * documented example.
  */
+
+/** What the emulated proxy (`zafProxy.ts`) enforces of a manifest parameter: whether it is secure, and where it may go. */
+export interface ManifestParameter {
+  name: string;
+  type?: string;
+  secure?: boolean;
+  scopes?: string[];
+}
+
+/** The part of a manifest the emulated proxy enforces. */
+export interface AppManifest {
+  domainWhitelist?: string[];
+  parameters?: ManifestParameter[];
+}
+
+export type SettingValue = string | number | boolean;
 
 export type Settings = Record<string, SettingValue | undefined>;
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from '../json';
 import { ApiError, badRequest, invalidCursor } from './apiErrors';
 import { customObjectFieldJson, customObjectJson, customObjectRecordJson } from './customObjectJson';
 import { customFields } from './customObjects';
@@ -5,7 +6,7 @@ import type { CustomObject, CustomObjectRecord, RecordInput } from './customObje
 import { jobStatusJson } from './jobs';
 import { compareKeys, cursorEnvelope, cursorPage, parseCursorParams, type Direction, type SortValue } from './pagination';
 import { compileRecordFilter, compileRecordQuery } from './recordFilter';
-import { isPlainObject, json, noContent, readJsonBody, route, type Call, type Route } from './route';
+import { json, noContent, readJsonBody, route, type Call, type Route } from './route';
 import { isoSeconds } from './time';
 
 /**

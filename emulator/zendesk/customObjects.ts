@@ -1,3 +1,4 @@
+import { isPlainObject } from '../json';
 import { ApiError } from './apiErrors';
 import {
   coerceFieldValue,
@@ -12,7 +13,6 @@ import {
 } from './customObjectRules';
 import type { CustomFieldValue, CustomObject, CustomObjectField, CustomObjectRecord, RecordInput } from './customObjectTypes';
 import type { IdGenerator } from './ids';
-import { isPlainObject } from './route';
 
 /**
  * The account's custom objects, their fields and records. Every write validates as the API does and

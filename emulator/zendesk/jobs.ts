@@ -1,8 +1,8 @@
+import { isPlainObject } from '../json';
 import { ApiError } from './apiErrors';
 import { customObjectRecordJson } from './customObjectJson';
 import type { CustomObjectStore } from './customObjects';
 import type { IdGenerator } from './ids';
-import { isPlainObject } from './route';
 import { isoSeconds } from './time';
 
 /**

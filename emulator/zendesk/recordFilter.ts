@@ -1,6 +1,6 @@
+import { isPlainObject } from '../json';
 import { ApiError } from './apiErrors';
 import type { CustomFieldType, CustomObject, CustomObjectRecord } from './customObjectTypes';
-import { isPlainObject } from './route';
 import { tokens } from './searchMatch';
 
 /**

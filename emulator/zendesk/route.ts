@@ -87,7 +87,3 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
 export function noContent(): Response {
   return new HttpResponse(null, { status: 204 });
 }
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

@@ -1,6 +1,7 @@
+import { isPlainObject } from '../json';
 import { badRequest, invalidCursor, notFoundError, recordInvalid } from './apiErrors';
 import { cursorEnvelope, cursorPage, parseCursorParams, parseOffsetParams, pageLink } from './pagination';
-import { isPlainObject, json, readJsonBody, route, type Call, type Route } from './route';
+import { json, readJsonBody, route, type Call, type Route } from './route';
 import { escapeHtml } from './ticketSeed';
 import {
   cloneVia,

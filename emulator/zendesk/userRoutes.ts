@@ -1,6 +1,7 @@
+import { isPlainObject } from '../json';
 import { badRequest, forbidden, notFoundError, recordInvalid } from './apiErrors';
 import { organizationJson } from './organizations';
-import { isPlainObject, json, readJsonBody, route, type Call, type Route } from './route';
+import { json, readJsonBody, route, type Call, type Route } from './route';
 import { isoSeconds } from './time';
 import { coerceUserFieldValue, userFieldJson } from './userFields';
 import { isAgentRole, userJson, type UserRecord } from './userRecord';

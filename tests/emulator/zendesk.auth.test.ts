@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiTokenHeader, zendeskTestClient } from './zendesk.helpers';
+import { apiTokenHeader, bearerHeader, zendeskTestClient } from './zendesk.helpers';
 
 describe('Zendesk authentication', () => {
   const zd = zendeskTestClient({ endUsers: 20, requestsPerMinute: 10_000 });
@@ -17,7 +17,9 @@ describe('Zendesk authentication', () => {
     ['an unknown session user', { as: 987654 }],
     ['a wrong token', { as: null, headers: apiTokenHeader(zd.emulator, 'not-the-token') }],
     ['a password instead of a token', { as: null, headers: { authorization: `Basic ${Buffer.from(`${zd.emulator.config.zendeskApiToken.email}:${zd.emulator.config.zendeskApiToken.token}`).toString('base64')}` } }],
-    ['a bearer token', { as: null, headers: { authorization: `Bearer ${zd.emulator.config.zendeskApiToken.token}` } }],
+    ['the API token as a bearer token', { as: null, headers: bearerHeader(zd.emulator, zd.emulator.config.zendeskApiToken.token) }],
+    ['an unknown bearer token', { as: null, headers: bearerHeader(zd.emulator, 'emulator-oauth-revoked') }],
+    ['the OAuth token in Basic credentials', { as: null, headers: { authorization: `Basic ${Buffer.from(`${zd.emulator.config.zendeskOAuthToken.email}/token:${zd.emulator.config.zendeskOAuthToken.token}`).toString('base64')}` } }],
     ['garbage', { as: null, headers: { authorization: 'Basic %%%' } }],
   ])('answers 401 to %s, on every kind of endpoint', async (_label, options) => {
     for (const path of ['/api/v2/users/me', '/api/v2/search/export?filter[type]=user&query=tags:vip', '/api/v2/custom_objects', '/api/v2/tickets/101']) {
@@ -25,6 +27,37 @@ describe('Zendesk authentication', () => {
       expect(reply.status, path).toBe(401);
       expect(reply.body).toEqual({ error: "Couldn't authenticate you" });
     }
+  });
+
+  it('accepts an OAuth access token as a bearer token, acting as its agent', async () => {
+    const reply = await zd.get('/api/v2/users/me', { as: null, headers: bearerHeader(zd.emulator) });
+    expect(reply.status).toBe(200);
+    expect(reply.body.user).toMatchObject({ id: zd.emulator.zendesk.currentAgentId, role: 'admin', email: zd.emulator.config.zendeskOAuthToken.email });
+    const write = await zd.request('PUT', '/api/v2/users/1001', { as: null, headers: bearerHeader(zd.emulator), body: { user: { tags: ['vip'] } } });
+    expect(write.status).toBe(200);
+    expect(write.body.user.tags).toEqual(['vip']);
+  });
+
+  it('lets a read-only OAuth token read and answers its writes 403 Forbidden', async () => {
+    const readOnly = bearerHeader(zd.emulator, zd.emulator.config.zendeskReadOnlyOAuthToken.token);
+    expect((await zd.get('/api/v2/search/export?filter[type]=user&query=tags:vip', { as: null, headers: readOnly })).status).toBe(200);
+    const before = zd.emulator.zendesk.users.get(1002)?.tags;
+    const write = await zd.request('PUT', '/api/v2/users/1002', { as: null, headers: readOnly, body: { user: { tags: ['refused'] } } });
+    expect(write.status).toBe(403);
+    expect(write.body).toEqual({
+      error: 'Forbidden',
+      description: 'You do not have access to this page. Please contact the account owner of this help desk for further help.',
+    });
+    expect(zd.emulator.zendesk.users.get(1002)?.tags).toEqual(before);
+  });
+
+  it('limits a resource scope to its resource', async () => {
+    const zoned = zendeskTestClient({ endUsers: 20 });
+    // The config holds the tokens the emulator accepts; this emulator's read-only token gets users:write on top.
+    zoned.emulator.config.zendeskReadOnlyOAuthToken.scopes = ['read', 'users:write'];
+    const headers = bearerHeader(zoned.emulator, zoned.emulator.config.zendeskReadOnlyOAuthToken.token);
+    expect((await zoned.request('PUT', '/api/v2/users/1001.json', { as: null, headers, body: { user: { tags: ['vip'] } } })).status).toBe(200);
+    expect((await zoned.request('PUT', '/api/v2/tickets/101', { as: null, headers, body: { ticket: { priority: 'high' } } })).status).toBe(403);
   });
 
   it('refuses end users (403)', async () => {

@@ -55,3 +55,8 @@ export function apiTokenHeader(emulator: Emulator, token = emulator.config.zende
   const credentials = `${emulator.config.zendeskApiToken.email}/token:${token}`;
   return { authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
 }
+
+/** An OAuth access token as a client outside Zendesk sends it: the account's full-access one by default. */
+export function bearerHeader(emulator: Emulator, token = emulator.config.zendeskOAuthToken.token): Record<string, string> {
+  return { authorization: `Bearer ${token}` };
+}

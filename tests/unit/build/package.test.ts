@@ -58,7 +58,7 @@ describe('the built package', () => {
 
   it('contains no secret and no plain http:// URL', () => {
     const config = createConfig();
-    const secrets = [config.sunshine.keySecret, config.sunshine.keyId, config.zendeskApiToken.token];
+    const secrets = [config.sunshine.keySecret, config.sunshine.keyId, config.zendeskApiToken.token, config.zendeskOAuthToken.token, config.zendeskReadOnlyOAuthToken.token];
     for (const file of files) {
       const content = readFileSync(path.join(dist, file)).toString('latin1');
       for (const secret of secrets) expect(content.includes(secret), `${secret} in ${file}`).toBe(false);
