@@ -1,59 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
 import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
-import type { DraftChoices } from '../../src/app/campaigns/drafts';
 import { launchCampaign } from '../../src/app/campaigns/launch';
 import { UntrustedChangeError } from '../../src/app/campaigns/runTrust';
-import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
-import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping';
-import type { Recipient } from '../../src/core/campaign/plan';
-import { fromMetaTemplate } from '../../src/core/template/meta';
 import { chunkExternalId } from '../../src/store/campaignChunks';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { RecordAccess } from '../../src/store/recordAccess';
 import { ALEX, advanceUntil, appHarness, SAMIRA, type AppHarness } from '../support/appHarness';
-import { generateRecipients } from '../support/recipients';
+import { plannedAudience, springSaleChoices } from '../support/springSale';
 
 /**
  * Only the launcher's word runs a campaign: a record changed by an agent without the right to
  * launch (every agent may edit custom-object records below Enterprise) never makes Herald send.
  */
 
-const FRANCE = SEEDED_INTEGRATION_IDS.whatsappFrance;
-
-async function springSale(h: AppHarness): Promise<DraftChoices> {
-  const admin = h.as(ALEX);
-  const [seeded] = await new MessageTemplatesClient(admin.transport, admin.settings.sunshine).list(FRANCE, { name: 'spring_sale' });
-  if (!seeded) throw new Error('spring_sale is not seeded');
-  const content = fromMetaTemplate(seeded);
-  const slots = templateSlots(content);
-  return {
-    campaignId: undefined,
-    name: 'Spring sale',
-    integration: { id: FRANCE, channel: 'whatsapp' },
-    template: { name: 'spring_sale', language: seeded.language },
-    entry: { content, category: 'MARKETING' },
-    slots,
-    mappings: defaultMappings(slots),
-    query: 'tags:vip',
-    quietHours: null,
-  };
-}
-
-function audienceOf(count: number, slots: number): Recipient[] & { size: number } {
-  const seen = new Set<string>();
-  const recipients = generateRecipients(count * 2, { seed: 5, slots }).filter((recipient) => !seen.has(recipient.phone) && Boolean(seen.add(recipient.phone)));
-  return Object.assign(recipients.slice(0, count), { size: Math.min(count, recipients.length) });
-}
-
 const notifications = (h: AppHarness) => h.emulator.requests.filter((request) => request.method === 'POST' && request.url.endsWith('/notifications')).length;
 
 /** A campaign Alex (admin) launched at 1 message a second and paused after a few sends. */
 async function pausedCampaign(h: AppHarness, deps: CampaignRunDeps): Promise<{ id: string; sentBefore: number }> {
   const admin = h.as(ALEX, { send_rate: 1 });
-  const choices = await springSale(h);
-  const id = await launchCampaign(admin, deps, choices, audienceOf(12, choices.slots.length), { when: 'now' });
+  const choices = await springSaleChoices(admin);
+  const id = await launchCampaign(admin, deps, choices, plannedAudience(12, choices.slots.length), { when: 'now' });
   await advanceUntil(h.clock, () => notifications(h) >= 3, 200);
   pauseCampaignRun(admin, deps.runs, id);
   await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 200);

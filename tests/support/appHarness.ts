@@ -5,6 +5,7 @@ import type { EnginePorts } from '../../src/app/campaigns/engine';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
 import type { Actor, AppContext } from '../../src/app/context';
 import type { Transport } from '../../src/api/transport/types';
+import { realClock, type ApiClock } from '../../src/core/time/clock';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { parseSettings, type HeraldSettings, type SettingValue } from '../../src/core/settings/settings';
 import { setUpHeraldObjects } from '../../src/store/setup';
@@ -45,7 +46,7 @@ export async function appHarness(options: { endUsers?: number } = {}): Promise<A
   const manual = new ManualClock();
   const emulator = createEmulator({ clock: manual, zendesk: { endUsers: options.endUsers ?? 50, jobDelayMs: 0 } });
   const installation = createInstallation(emulator);
-  const transportOf = (userId: number): Transport => new ZafTransport(createFakeZafClient({ emulator, installation: signedInAs(installation, userId) }));
+  const transportOf = (userId: number): Transport => transportOn(emulator, installation, userId);
   await setUpHeraldObjects(new CustomObjectsClient(transportOf(ALEX)));
   const waits = advancingClock(manual);
   const clock = FakeClock.driving(manual);
@@ -57,11 +58,29 @@ export async function appHarness(options: { endUsers?: number } = {}): Promise<A
     clock,
     installation,
     transportOf,
-    as(userId, settings = {}) {
-      return { transport: transportOf(userId), actor: actorOf(emulator, userId), settings: settingsOf(emulator, installation, settings), clock: waits };
-    },
+    as: (userId, settings = {}) => contextOn(emulator, installation, userId, { settings, clock: waits }),
     runs: new RunRegistry(),
     ports: { clock: () => clock, sessionId: `test-${(session += 1)}` },
+  };
+}
+
+/** A ZAF transport of this installation with this agent signed in: Zendesk records them as the writer of what they change. */
+export function transportOn(emulator: Emulator, installation: RegisteredInstallation, userId: number): Transport {
+  return new ZafTransport(createFakeZafClient({ emulator, installation: signedInAs(installation, userId) }));
+}
+
+/** The application layer's context for this agent, as the app builds it from ZAF (settings over the installation's). */
+export function contextOn(
+  emulator: Emulator,
+  installation: RegisteredInstallation,
+  userId: number,
+  options: { settings?: Record<string, SettingValue>; clock?: ApiClock } = {},
+): AppContext {
+  return {
+    transport: transportOn(emulator, installation, userId),
+    actor: actorOf(emulator, userId),
+    settings: settingsOf(emulator, installation, options.settings ?? {}),
+    clock: options.clock ?? realClock,
   };
 }
 

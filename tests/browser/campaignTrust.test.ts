@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { pauseCampaignRun, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
+import { launchCampaign } from '../../src/app/campaigns/launch';
+import { RunRegistry } from '../../src/app/campaigns/runRegistry';
+import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
+import { realClock } from '../../src/core/time/clock';
+import { CampaignStore } from '../../src/store/campaigns';
+import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
+import { RecordAccess } from '../../src/store/recordAccess';
+import { setUpHeraldObjects } from '../../src/store/setup';
+import { createTranslator } from '../../src/ui/i18n/messages';
+import { ALEX, contextOn, SAMIRA, transportOn } from '../support/appHarness';
+import { plannedAudience, springSaleChoices } from '../support/springSale';
+import { BUILT_APP_DIR } from './support/builtApp';
+import { openCampaigns } from './support/campaignFlow';
+import { sandboxBrowserPerFile } from './support/sandboxBrowser';
+
+/**
+ * On plans below Enterprise every agent may edit Herald's records in Zendesk. An agent without the
+ * right to launch campaigns sets a paused campaign to "scheduled", due now; an admin then opens
+ * Herald: nothing is sent, and Herald says who changed it.
+ */
+
+const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a campaign changed by someone without the right to launch it', () => {
+  it('is not started when an admin opens Herald: nothing is sent, and the notice names the agent', { timeout: 90_000 }, async () => {
+    const t = createTranslator('en');
+    const { emulator, installation } = harness().sandbox;
+    // Alex (admin) launches a campaign at 2 messages a second and pauses it after a few sends.
+    const admin = contextOn(emulator, installation, ALEX, { settings: { send_rate: 2 } });
+    await setUpHeraldObjects(new CustomObjectsClient(admin.transport));
+    const deps: CampaignRunDeps = { runs: new RunRegistry(), ports: { clock: () => realClock, sessionId: 'node-admin' } };
+    const choices = await springSaleChoices(admin, 'Tampered sale');
+    const id = await launchCampaign(admin, deps, choices, plannedAudience(40, choices.slots.length), { when: 'now' });
+    while (emulator.sunshine.notifications().length < 3) await sleep(100);
+    pauseCampaignRun(admin, deps.runs, id);
+    while (deps.runs.state(id)?.phase !== 'ended') await sleep(100);
+    const paused = await new CampaignStore(admin.transport).load(id);
+    expect(paused.status).toBe('paused');
+
+    // Samira (agent) edits the record by hand, as any agent may: scheduled, due a minute ago.
+    await new RecordAccess(transportOn(emulator, installation, SAMIRA), CAMPAIGN_OBJECT.key).update(id, { status: 'scheduled', scheduled_at: Date.now() - 60_000 });
+    const sentBefore = emulator.sunshine.notifications().length;
+
+    // Alex opens Herald: the due campaign is not started, and the list says why, naming her.
+    const frame = await openCampaigns(harness(), t);
+    await frame.getByText(t('campaigns.list.notStarted', { name: 'Tampered sale' })).waitFor();
+    await frame.getByText(t('errors.untrusted.campaign', { name: 'Samira Haddad' })).waitFor();
+    await sleep(3_000);
+    expect(emulator.sunshine.notifications().length).toBe(sentBefore);
+
+    // Its page names her too, and offers to accept the change or to cancel, never to send.
+    await frame.getByRole('button', { name: t('campaigns.list.openToDecide') }).click();
+    const app = harness().appFrame('nav_bar');
+    await app.getByText(t('campaigns.page.untrusted.title', { name: 'Samira Haddad' })).waitFor();
+    await app.getByRole('button', { name: t('campaigns.page.untrusted.accept') }).waitFor();
+    await app.getByRole('button', { name: t('campaigns.page.cancel') }).waitFor();
+    expect(await app.getByRole('button', { name: t('campaigns.page.startNow') }).count()).toBe(0);
+    expect(await app.getByRole('button', { name: t('campaigns.page.resume') }).count()).toBe(0);
+    expect(emulator.sunshine.notifications().length).toBe(sentBefore);
+    expect((await new CampaignStore(admin.transport).load(id)).lastChangedBy).toBe(SAMIRA);
+    expect(harness().consoleErrors).toEqual([]);
+  });
+});
