@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
 import { UntrustedChangeError } from '../../src/app/campaigns/runTrust';
+import { showUser } from '../../src/app/people/people';
+import { reengage, requesterAsRecipient, type ReengageMessage, type ReengageWords } from '../../src/app/reengage/reengage';
 import { chunkExternalId } from '../../src/store/campaignChunks';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
@@ -104,5 +106,41 @@ describe('runs on the launcher’s word only', () => {
     expect(deps.runs.state(id)).toMatchObject({ phase: 'failed', error: { name: 'UntrustedChangeError', record: 'ledger' } });
     expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ status: 'paused', pauseReason: 'untrusted-change' });
     expect(notifications(h)).toBe(sentBefore);
+  });
+});
+
+describe('a re-engagement from a ticket', () => {
+  it('is sent by the agent who made it, though she may not launch campaigns (a campaign of one, from her ticket)', async () => {
+    const h = await appHarness();
+    const samira = h.as(SAMIRA);
+    // A customer who consented, with a French mobile number.
+    const customer = [...h.emulator.zendesk.users.all()].find((user) => user.role === 'end-user' && /^\+336\d{8}$/.test(user.phone ?? ''))!;
+    h.emulator.zendesk.users.save({ ...customer, tags: [...customer.tags.filter((tag) => tag !== 'whatsapp_opt_out'), 'whatsapp_opt_in'] });
+    const choices = await springSaleChoices(samira);
+    const message = {
+      template: { key: 'spring_sale|fr', name: 'spring_sale', language: 'fr', category: 'MARKETING', entries: [] },
+      integration: { id: choices.integration.id, channel: 'whatsapp' as const, type: 'whatsapp' as const, status: 'active' as const, displayName: 'Herald France', senderNumber: undefined },
+      entry: { integrationId: choices.integration.id, channel: 'whatsapp' as const, status: 'APPROVED', category: 'MARKETING', content: choices.entry.content },
+      slots: choices.slots,
+      mappings: choices.mappings,
+    } as unknown as ReengageMessage;
+    const words: ReengageWords = {
+      campaignName: (ticketId) => `Ticket #${ticketId}`,
+      languageName: (code) => code,
+      slotLabel: (slot) => slot.id,
+      note: { line: (line) => line, outcome: (outcome) => outcome.kind, channel: (channel) => channel },
+    };
+    const done = reengage(
+      samira,
+      h.ports,
+      { ticket: { id: 101, subject: 'Order', requesterName: customer.name, assigneeName: null, agentName: 'Samira Haddad' }, requester: requesterAsRecipient(await showUser(samira, customer.id)), customerWrote: true },
+      message,
+      words,
+    );
+    let result: Awaited<typeof done> | undefined;
+    void done.then((value) => (result = value));
+    await advanceUntil(h.clock, () => result !== undefined, 500);
+    expect(result).toMatchObject({ status: 'finished', outcome: { kind: 'sent' }, note: { status: 'added' } });
+    expect(notifications(h)).toBe(1);
   });
 });
