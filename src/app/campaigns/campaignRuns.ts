@@ -1,4 +1,4 @@
-import { IllegalCampaignTransitionError, type CampaignEvent } from '../../core/campaign/lifecycle';
+import { allowedEvents, IllegalCampaignTransitionError, isActive, isFinished, type CampaignEvent } from '../../core/campaign/lifecycle';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
@@ -6,6 +6,7 @@ import { CampaignStore, type CampaignRecord } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { requireRight, type AppAction } from '../rights';
 import { createCampaignRunner, type EnginePorts } from './engine';
+import { createFollowUp } from './followUp';
 import type { RunRegistry } from './runRegistry';
 import { checkCampaignChange, chunkWritersCheck, LaunchRights, UntrustedChangeError } from './runTrust';
 
@@ -111,13 +112,34 @@ function eventFor(campaign: CampaignRecord, kind: StartKind, now: number): Campa
       if (campaign.scheduledAt === null || scheduleState(campaign.scheduledAt, now) !== 'due') throw new ScheduleNotDueError(campaign.id);
       return 'launch';
     case 'resume':
-      return campaign.status === 'running' ? undefined : 'resume';
+      return isActive(campaign.status) ? undefined : 'resume';
   }
 }
 
 async function pauseAfterFailedStart(context: AppContext, campaignId: string, error: unknown): Promise<void> {
   const reason = error instanceof UntrustedChangeError ? UNTRUSTED_PAUSE_REASON : 'unexpected';
   await new CampaignStore(context.transport).transition(campaignId, 'pause', { pauseReason: reason }).catch(() => undefined);
+}
+
+/**
+ * Sends again the recipients whose send may or may not have gone through (the user's informed
+ * choice: a duplicate is possible). A paused campaign resumes with them; a finished one is never
+ * reopened (the lifecycle says so): they go in a follow-up, frozen and ready to launch.
+ */
+export async function resendUnverified(
+  context: AppContext,
+  deps: CampaignRunDeps,
+  campaignId: string,
+  followUpName: string,
+): Promise<{ kind: 'resumed' } | { kind: 'follow-up'; campaignId: string }> {
+  requireRight(context, 'send', 'resend-unverified');
+  const campaign = await new CampaignStore(context.transport).load(campaignId);
+  if (allowedEvents(campaign.status).includes('resume')) {
+    await startCampaignRun(context, deps, campaignId, 'resume', { resendUnverified: 'all' });
+    return { kind: 'resumed' };
+  }
+  if (!isFinished(campaign.status)) throw new IllegalCampaignTransitionError(campaign.status, 'resume');
+  return { kind: 'follow-up', campaignId: await createFollowUp(context, { campaignId, recipients: 'unverified', name: followUpName }) };
 }
 
 /**

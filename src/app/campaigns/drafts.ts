@@ -1,3 +1,4 @@
+import { isEditable } from '../../core/campaign/lifecycle';
 import type { SlotMapping, TemplateSlot } from '../../core/campaign/mapping';
 import type { Recipient } from '../../core/campaign/plan';
 import type { QuietHours } from '../../core/sending/quietHours';
@@ -86,7 +87,8 @@ export async function saveCampaignDraft(context: AppContext, choices: DraftChoic
   const fields = { ...fieldsOfChoices(context, choices), ...(recipients === undefined ? {} : { recipients }) };
   if (!choices.campaignId) return store.create({ ...fields, createdBy: context.actor.id, createdByName: context.actor.name });
   const stored = await store.load(choices.campaignId);
-  if (stored.status !== 'draft' || stored.reservedThrough !== null) throw new CampaignNotEditableError(stored.id);
+  // Frozen (scheduled, or a follow-up): what it sends is fixed; only cancelling changes it now.
+  if (!isEditable(stored.status) || stored.reservedThrough !== null) throw new CampaignNotEditableError(stored.id);
   return (await store.update(stored.id, fields)).id;
 }
 

@@ -1,4 +1,4 @@
-import { allowedEvents, type CampaignStatus } from './lifecycle';
+import { allowedEvents, isFinished, type CampaignStatus } from './lifecycle';
 import type { RunPresence } from './runPresence';
 import type { ScheduleState } from './schedule';
 
@@ -45,17 +45,25 @@ export interface CampaignPageActions {
   acceptChange: boolean;
 }
 
+/**
+ * The campaign waits for someone to run it: paused, running with nobody sending it, a frozen
+ * follow-up never launched, or scheduled. Only then does who last changed it matter (runTrust.ts).
+ */
+export function awaitsARun(facts: Pick<CampaignPageFacts, 'status' | 'frozen' | 'runner'>): boolean {
+  const { status, frozen, runner } = facts;
+  return frozen && (allowedEvents(status).includes('resume') || runner.kind === 'interrupted' || status === 'draft' || status === 'scheduled');
+}
+
 export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActions {
   const { status, frozen, runner, stopping, schedule, canSend, untrusted } = facts;
   const events = allowedEvents(status);
   const here = runner.kind === 'here';
   const elsewhere = runner.kind === 'elsewhere';
-  const interrupted = runner.kind === 'interrupted';
   // A paused campaign resumes; a running one nobody sends is taken up again where it stopped.
-  const resumable = (events.includes('resume') || interrupted) && frozen;
+  const resumable = (events.includes('resume') || runner.kind === 'interrupted') && frozen;
   const followUp = status === 'draft' && frozen;
   const scheduled = status === 'scheduled' && schedule !== undefined;
-  const waitsForSomeone = resumable || followUp || scheduled;
+  const waitsForSomeone = awaitsARun(facts) || scheduled;
   const runs = canSend && !untrusted && !here && !elsewhere;
   return {
     pause: canSend && here && !stopping,
@@ -64,7 +72,7 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
     launchFollowUp: runs && followUp,
     startNow: runs && scheduled,
     // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
-    resendUnverified: runs && frozen && facts.unverified > 0 && (status === 'paused' || status === 'completed' || status === 'cancelled'),
+    resendUnverified: runs && frozen && facts.unverified > 0 && (events.includes('resume') || isFinished(status)),
     explainNoRight: !canSend && waitsForSomeone,
     acceptChange: canSend && untrusted && !here && !elsewhere && waitsForSomeone,
   };

@@ -1,4 +1,4 @@
-import type { CampaignStatus } from './lifecycle';
+import { isActive, type CampaignStatus } from './lifecycle';
 
 /**
  * Who is sending a running campaign, as a page of one browser tab can tell: this tab, someone else
@@ -54,7 +54,7 @@ export interface RunPresenceInput {
 
 export function runPresence({ status, lease, now, sendingHere, ownHolder, lockedInThisBrowser }: RunPresenceInput): RunPresence {
   if (sendingHere) return { kind: 'here' };
-  if (status !== 'running') return { kind: 'idle' };
+  if (!isActive(status)) return { kind: 'idle' };
   const live = lease !== null && lease.expiresAt > now ? lease : undefined;
   // Another tab here runs it, or is about to (it takes the lock before it writes the lease).
   if (lockedInThisBrowser === true) return { kind: 'elsewhere', holder: live?.holder, thisBrowser: true };

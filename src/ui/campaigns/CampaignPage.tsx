@@ -5,9 +5,8 @@ import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
 import { acceptCampaignChange } from '../../app/campaigns/campaignRuns';
-import { createFollowUp } from '../../app/campaigns/followUp';
 import { campaignTrust } from '../../app/campaigns/queries';
-import { campaignPageActions } from '../../core/campaign/pageActions';
+import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
 import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
@@ -81,7 +80,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const here = run?.phase === 'starting' || run?.phase === 'sending';
   const runner: RunPresence = here ? { kind: 'here' } : campaign ? presence(campaign) : { kind: 'idle' };
   // Whether Herald may run the campaign on its last change: asked only where the page would offer to run it.
-  const waiting = campaign !== undefined && !here && (campaign.status === 'paused' || campaign.status === 'scheduled' || runner.kind === 'interrupted' || (campaign.status === 'draft' && campaign.reservedThrough !== null));
+  const waiting = campaign !== undefined && !here && awaitsARun({ status: campaign.status, frozen: campaign.reservedThrough !== null, runner });
   const trust = useAsync(
     () => (campaign && waiting ? campaignTrust(context, campaign) : Promise.resolve(undefined)),
     [context, waiting, campaign?.id, campaign?.lastChangedBy, campaign?.updatedAt],
@@ -119,10 +118,9 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   };
   const resendUnverified = () =>
     act(async () => {
-      if (campaign.status === 'paused') return actions.start(campaign.id, 'resume', { resendUnverified: 'all' });
-      // A finished campaign is never reopened: the unverified go again in a follow-up, opened for its launch.
-      const id = await createFollowUp(context, { campaignId: campaign.id, recipients: 'unverified', name: t('campaigns.results.followUpName', { name: campaign.name }) });
-      onOpenCampaign(id);
+      const resent = await actions.resendUnverified(campaign.id, t('campaigns.results.followUpName', { name: campaign.name }));
+      // A finished campaign is never reopened: its follow-up opens, for its launch.
+      if (resent.kind === 'follow-up') onOpenCampaign(resent.campaignId);
     });
 
   return (

@@ -1,4 +1,12 @@
-import { cancelCampaign, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps, type StartKind } from '../../app/campaigns/campaignRuns';
+import {
+  cancelCampaign,
+  pauseCampaignRun,
+  resendUnverified,
+  startCampaignRun,
+  startDueCampaigns,
+  type CampaignRunDeps,
+  type StartKind,
+} from '../../app/campaigns/campaignRuns';
 import type { RunOutcome } from '../../core/sending/runner';
 import type { CampaignRecord } from '../../store/campaigns';
 import type { ZafClient } from '../../zaf/types';
@@ -24,6 +32,7 @@ export function useCampaignRuns() {
     pause: (campaignId: string) => pauseCampaignRun(context, runs, campaignId),
     cancel: (campaignId: string) => cancelCampaign(context, deps, campaignId),
     startDue: (campaigns: readonly CampaignRecord[]) => startDueCampaigns(context, deps, campaigns),
+    resendUnverified: (campaignId: string, followUpName: string) => resendUnverified(context, deps, campaignId, followUpName),
     deps,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptCampaignChange, cancelCampaign, pauseCampaignRun, startCampaignRun, type CampaignRunDeps } from '../../../src/app/campaigns/campaignRuns';
+import { acceptCampaignChange, cancelCampaign, pauseCampaignRun, resendUnverified, startCampaignRun, type CampaignRunDeps } from '../../../src/app/campaigns/campaignRuns';
 import { saveCampaignDraft, type DraftChoices } from '../../../src/app/campaigns/drafts';
 import { createFollowUp } from '../../../src/app/campaigns/followUp';
 import { launchCampaign } from '../../../src/app/campaigns/launch';
@@ -101,6 +101,7 @@ describe('an agent without the right to launch campaigns', () => {
   it('cannot retry failures or send the unverified again', async () => {
     expect(await refusal(() => createFollowUp(context, { campaignId: 'campaign-1', recipients: [1, 2], name: 'Relance' }))).toMatchObject({ action: 'retry-failed', right: 'send' });
     expect(await refusal(() => createFollowUp(context, { campaignId: 'campaign-1', recipients: 'unverified', name: 'Relance' }))).toMatchObject({ action: 'resend-unverified' });
+    expect(await refusal(() => resendUnverified(context, deps, 'campaign-1', 'Relance'))).toMatchObject({ action: 'resend-unverified' });
   });
 
   it('may launch once the settings name them, by group', async () => {
