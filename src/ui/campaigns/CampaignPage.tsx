@@ -73,10 +73,6 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   useEffect(() => {
     if (phase === 'ended' || phase === 'failed') void reload();
   }, [phase, reload]);
-  // A button goes with the state it acted on (Pause and Cancel once the campaign is done, Resume once it
-  // sends), or the cancel dialog closes after the button that opened it went: the title takes the focus.
-  useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel}`);
-
   const here = run?.phase === 'starting' || run?.phase === 'sending';
   const runner: RunPresence = here ? { kind: 'here' } : campaign ? presence(campaign) : { kind: 'idle' };
   // Whether Herald may run the campaign on its last change: asked only where the page would offer to run it.
@@ -85,6 +81,11 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     () => (campaign && waiting ? campaignTrust(context, campaign) : Promise.resolve(undefined)),
     [context, waiting, campaign?.id, campaign?.lastChangedBy, campaign?.updatedAt],
   );
+  // A button goes with the state it acted on (Pause and Cancel once the campaign is done, Resume once it
+  // sends, Accept once accepted), or the cancel dialog closes after the button that opened it went: the
+  // title takes the focus.
+  const trusted = trust.data?.trusted !== false;
+  useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel} ${trusted}`);
 
   if (!campaign) {
     return record.error ? <ErrorNotice error={record.error} title={t('campaigns.page.loadFailed')} onRetry={() => void record.reload()} /> : <Loading label={t('campaigns.page.loading')} />;
