@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
+import { RunRegistry } from '../../src/app/campaigns/runRegistry';
 import { UntrustedChangeError } from '../../src/app/campaigns/runTrust';
 import { showUser } from '../../src/app/people/people';
 import { reengage, requesterAsRecipient, type ReengageMessage, type ReengageWords } from '../../src/app/reengage/reengage';
@@ -8,7 +9,7 @@ import { chunkExternalId } from '../../src/store/campaignChunks';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { RecordAccess } from '../../src/store/recordAccess';
-import { ALEX, advanceUntil, appHarness, SAMIRA, type AppHarness } from '../support/appHarness';
+import { ALEX, advanceUntil, appHarness, JULES, SAMIRA, type AppHarness } from '../support/appHarness';
 import { plannedAudience, springSaleChoices } from '../support/springSale';
 
 /**
@@ -36,6 +37,28 @@ async function samiraWrites(h: AppHarness, objectKey: string, recordId: string, 
 }
 
 describe('runs on the launcher’s word only', () => {
+  it('a campaign an admin scheduled starts on its own once due, in the Herald of anyone who may launch, and not before', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const scheduler = h.as(ALEX, { send_rate: 50 });
+    const choices = await springSaleChoices(scheduler);
+    const at = h.manual.now() + 10 * 60_000;
+    const id = await launchCampaign(scheduler, deps, choices, plannedAudience(8, choices.slots.length), { when: 'later', at });
+    const store = new CampaignStore(scheduler.transport);
+    expect(await store.load(id)).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect(await startDueCampaigns(scheduler, deps, [await store.load(id)])).toEqual([]);
+    expect(deps.runs.state(id)).toBeUndefined();
+
+    // Another person's Herald, open after the time: Jules may launch (his group is named), so it starts there.
+    h.manual.set(at + 60_000);
+    const other = h.as(JULES, { campaign_senders: 'admin, group:Support' });
+    const otherDeps: CampaignRunDeps = { runs: new RunRegistry(), ports: h.ports };
+    expect(await startDueCampaigns(other, otherDeps, [await store.load(id)])).toEqual([]);
+    await advanceUntil(h.clock, () => otherDeps.runs.state(id)?.phase === 'ended', 500);
+    expect(await store.load(id)).toMatchObject({ status: 'completed', counts: { sent: 8 }, launchedByName: 'Jules Bernard' });
+  });
+
+
   it('a paused campaign an agent sets to scheduled is not started when an admin opens Herald, and the refusal names her', async () => {
     const h = await appHarness();
     const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
