@@ -47,7 +47,7 @@ export function TicketSidebarApp() {
       {state.status === 'error' && <ErrorNotice error={state.error} title={t('ticket.failed')} onRetry={state.reload} />}
       {state.status === 'success' && (
         <>
-          <div>
+          <div data-herald-content="channel" data-herald-channel={state.data.channel}>
             <Tag hue={CHANNEL_HUE[state.data.channel]}>{t(`ticket.channel.${state.data.channel}`)}</Tag>
           </div>
           {state.data.channel === 'whatsapp' || state.data.channel === 'sms' ? (
@@ -85,7 +85,11 @@ function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket
     <>
       {conversation.status === 'loading' && <Loading label={t('ticket.window.loading')} />}
       {conversation.status === 'error' && <ErrorNotice error={conversation.error} title={t('ticket.window.failed')} onRetry={conversation.reload} />}
-      {conversation.status === 'success' && (channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />)}
+      {conversation.status === 'success' && (
+        <div data-herald-content="window" style={{ display: 'contents' }}>
+          {channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />}
+        </div>
+      )}
       <Requester user={requester} />
       {requester && settings.ok && conversation.status === 'success' && (
         <ReengageSection
