@@ -10,7 +10,7 @@ import { CampaignsSection } from '../sections/CampaignsSection';
 import { ConfigurationNotice } from '../sections/ConfigurationNotice';
 import { SettingsSection } from '../sections/SettingsSection';
 import { TemplatesSection } from '../sections/TemplatesSection';
-import { useServices } from '../services';
+import { ServicesProvider, useServices } from '../services';
 
 export const SECTIONS = ['campaigns', 'templates', 'audiences', 'settings'] as const;
 type SectionId = (typeof SECTIONS)[number];
@@ -37,6 +37,14 @@ const SectionTabs = styled(Tabs)`
 
 /** The marketer's home: campaigns, templates, audiences and settings. */
 export function NavBarApp() {
+  return (
+    <ServicesProvider>
+      <NavBar />
+    </ServicesProvider>
+  );
+}
+
+function NavBar() {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
   const { integrations } = useServices();

@@ -16,7 +16,7 @@ import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { ServicesProvider, useServices } from '../services';
 import { ReengageSection } from '../ticket/ReengagePanel';
 import { getSidebarTicket, type SidebarTicket } from '../ticket/ticketData';
 import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
@@ -29,6 +29,14 @@ const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'g
  * approved template (suggested when the window is closed).
  */
 export function TicketSidebarApp() {
+  return (
+    <ServicesProvider>
+      <TicketSidebar />
+    </ServicesProvider>
+  );
+}
+
+function TicketSidebar() {
   const { t } = useI18n();
   const { client } = useZaf();
   const { users } = useServices();

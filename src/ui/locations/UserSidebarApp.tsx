@@ -8,7 +8,7 @@ import { Loading } from '../components/Loading';
 import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
-import { useServices } from '../services';
+import { ServicesProvider, useServices } from '../services';
 import { UserRecords } from '../user/UserRecords';
 
 /**
@@ -16,6 +16,14 @@ import { UserRecords } from '../user/UserRecords';
  * allow lists, and the campaigns they received.
  */
 export function UserSidebarApp() {
+  return (
+    <ServicesProvider>
+      <UserSidebar />
+    </ServicesProvider>
+  );
+}
+
+function UserSidebar() {
   const { t } = useI18n();
   const { client } = useZaf();
   const { users } = useServices();
