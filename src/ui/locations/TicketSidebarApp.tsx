@@ -1,6 +1,6 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ComponentProps } from 'react';
 import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { businessNumberOf } from '../../core/campaign/reengagement';
@@ -9,7 +9,7 @@ import { DEFAULT_WARNING_MINUTES, messagingWindow } from '../../core/conversatio
 import { customerWrote, ticketConversation } from '../../core/conversation/ticketConversation';
 import { useAutoResize } from '../../zaf/useAutoResize';
 import { useZaf } from '../../zaf/ZafProvider';
-import { ContactPanel } from '../components/ContactPanel';
+import type { ContactPanel } from '../components/ContactPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SidebarRoot } from '../components/SidebarRoot';
@@ -17,9 +17,19 @@ import { useAsync } from '../hooks/useAsync';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import { ServicesProvider, useServices } from '../services';
-import { ReengageSection } from '../ticket/ReengagePanel';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
+import type { ReengageSection } from '../ticket/ReengagePanel';
 import { getSidebarTicket, type SidebarTicket } from '../ticket/ticketData';
 import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
+
+/**
+ * Re-engagement (templates, mapping, preview, the sending engine) is most of the sidebar's code and
+ * not what an agent reads first: it downloads once the channel and the window are shown.
+ */
+const reengagement = lazyPart<ComponentProps<typeof ReengageSection>>(() => import('../ticket/ReengagePanel').then((module) => module.ReengageSection));
+
+/** The requester's contact panel (phone numbers' rules and consent) comes right after too. */
+const contactPanel = lazyPart<ComponentProps<typeof ContactPanel>>(() => import('../components/ContactPanel').then((module) => module.ContactPanel));
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
 
@@ -71,7 +81,7 @@ function TicketSidebar() {
 
 function Requester({ user }: { user: ZendeskUser | undefined }) {
   const { t } = useI18n();
-  return user ? <ContactPanel user={user} /> : <SM>{t('ticket.noRequester')}</SM>;
+  return user ? <PartSlot part={contactPanel} props={{ user }} /> : <SM>{t('ticket.noRequester')}</SM>;
 }
 
 /** A WhatsApp or SMS ticket: its conversation (who wrote last, and when), the requester, re-engagement. */
@@ -100,22 +110,25 @@ function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket
       )}
       <Requester user={requester} />
       {requester && settings.ok && conversation.status === 'success' && (
-        <ReengageSection
-          ticket={{
-            facts: {
-              id: ticket.id,
-              subject: ticket.subject,
-              requesterName: requester.name,
-              assigneeName: ticket.assignee?.user?.name,
-              agentName: currentUser.name,
+        <PartSlot
+          part={reengagement}
+          props={{
+            ticket: {
+              facts: {
+                id: ticket.id,
+                subject: ticket.subject,
+                requesterName: requester.name,
+                assigneeName: ticket.assignee?.user?.name,
+                agentName: currentUser.name,
+              },
+              channel,
+              businessNumber: businessNumberOf(ticket.via),
+              customerWrote: customerWrote(conversation.data, requester.id),
             },
-            channel,
-            businessNumber: businessNumberOf(ticket.via),
-            customerWrote: customerWrote(conversation.data, requester.id),
+            requester,
+            settings: settings.settings,
+            suggested,
           }}
-          requester={requester}
-          settings={settings.settings}
-          suggested={suggested}
         />
       )}
     </>

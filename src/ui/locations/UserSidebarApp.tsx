@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ComponentProps } from 'react';
 import { getSidebarUser } from '../../zaf/data';
 import { useAutoResize } from '../../zaf/useAutoResize';
 import { useZaf } from '../../zaf/ZafProvider';
@@ -9,7 +9,11 @@ import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import { ServicesProvider, useServices } from '../services';
-import { UserRecords } from '../user/UserRecords';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
+import type { UserRecords as UserRecordsPanel } from '../user/UserRecords';
+
+/** The lists and the campaign history come after the contact panel: their code downloads then. */
+const userRecords = lazyPart<ComponentProps<typeof UserRecordsPanel>>(() => import('../user/UserRecords').then((module) => module.UserRecords));
 
 /**
  * On a user's page: their number and consent as Herald sees them, their place on the block and
@@ -39,7 +43,7 @@ function UserSidebar() {
       {state.status === 'success' && (
         <>
           <ContactPanel user={state.data} />
-          <UserRecords user={state.data} />
+          <PartSlot part={userRecords} props={{ user: state.data }} />
         </>
       )}
     </SidebarRoot>
