@@ -28,7 +28,7 @@ import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
  */
 const reengagement = lazyPart<ComponentProps<typeof ReengageSection>>(() => import('../ticket/ReengagePanel').then((module) => module.ReengageSection));
 
-/** The requester's contact panel (phone numbers' rules and consent) comes right after too. */
+/** The requester's contact panel (phone number rules, consent) comes right after the window too. */
 const contactPanel = lazyPart<ComponentProps<typeof ContactPanel>>(() => import('../components/ContactPanel').then((module) => module.ContactPanel));
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
@@ -108,7 +108,8 @@ function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket
           {channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />}
         </div>
       )}
-      <Requester user={requester} />
+      {/* After the window: the contact panel's code (phone number rules) must not hold it up. */}
+      {conversation.status !== 'loading' && <Requester user={requester} />}
       {requester && settings.ok && conversation.status === 'success' && (
         <PartSlot
           part={reengagement}
