@@ -5,7 +5,7 @@ import { useZaf } from '../../zaf/ZafProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useServices } from '../services';
-import { createCampaignRunner, tabSessionId } from './campaignEngine';
+import { tabSessionId } from './tabSession';
 import { cancelTabRun, pauseTabRun, startTabRun } from './runRegistry';
 import { stopReasonMessage } from './sendingMessages';
 
@@ -22,6 +22,8 @@ export function useCampaignStarter() {
   /** Starts (or resumes) the campaign in this tab; `onEnd` runs once its outcome is stored. */
   return async (campaign: CampaignRecord, options: { resendUnverified?: 'all'; onEnd?: () => Promise<void> | void } = {}) => {
     if (!settings.ok) return;
+    // The sending engine downloads when a campaign starts, not with the campaign list.
+    const { createCampaignRunner } = await import('./campaignEngine');
     if (campaign.status !== 'running') {
       await campaigns.update(campaign.id, {
         status: 'running',

@@ -4,7 +4,7 @@ import { campaignsLockedInThisBrowser } from '../../platform/tabLockedLease';
 import { leaseHolderName } from '../../store/campaignLease';
 import type { CampaignRecord } from '../../store/campaigns';
 import { useZaf } from '../../zaf/ZafProvider';
-import { tabSessionId } from './campaignEngine';
+import { tabSessionId } from './tabSession';
 import { isSendingHere } from './runRegistry';
 
 /** How often the tab reads which campaigns this browser's tabs hold (a local call, no request). */
