@@ -8,7 +8,12 @@ import { lazyPart, PartSlot, type LazyPart } from './lazyPart';
  * sidebar never downloads the campaign wizard.
  */
 const LOCATIONS: Record<string, LazyPart<object>> = {
-  nav_bar: lazyPart(() => import('../locations/NavBarApp').then((module) => module.NavBarApp)),
+  nav_bar: lazyPart(() => {
+    // The nav bar opens on Campaigns: that section's code downloads alongside the nav bar's, not
+    // after it (NavBarApp's own import of it then finds it loaded).
+    import('../sections/CampaignsSection').catch(() => undefined);
+    return import('../locations/NavBarApp').then((module) => module.NavBarApp);
+  }),
   ticket_sidebar: lazyPart(() => import('../locations/TicketSidebarApp').then((module) => module.TicketSidebarApp)),
   user_sidebar: lazyPart(() => import('../locations/UserSidebarApp').then((module) => module.UserSidebarApp)),
 };
