@@ -38,8 +38,9 @@ import { EmulatorTransport } from '../tests/support/emulatorTransport';
  * - Time to useful content: from the start of the app iframe's navigation (its document's time
  *   origin) to useful content, with the app's renderer throttled 4× (CDP
  *   `Emulation.setCPUThrottlingRate` on the iframe's target before its first byte; Zendesk's page
- *   is not throttled). The median of RUNS cold loads (a new browser context each: no cache, a new
- *   renderer process), printed with every run. No budget: it is printed to follow.
+ *   is not throttled). The median and the best of RUNS cold loads (a new browser context each: no
+ *   cache, a new renderer process), printed with every run: on a shared machine the best moves
+ *   least. No budget: it is printed to follow.
  *
  * The app iframe must be an out-of-process target, as it is in Zendesk (the workspace and the app
  * host are different sites): the host page is opened as 127.0.0.1 and the app is served as
@@ -272,7 +273,7 @@ async function main(): Promise<void> {
       const ok = before <= location.budgetKB * KB;
       console.log(
         `${location.name}: JavaScript before useful content ${kb(before)} gzip in ${worst.before.length} files (budget ${location.budgetKB} kB) ${ok ? 'OK' : 'OVER'}; ` +
-          `time to useful content at ${CPU_SLOWDOWN}× CPU ${Math.round(median(runs.map((run) => run.timeMs)))} ms (runs: ${runs.map((run) => Math.round(run.timeMs)).join(', ')} ms)`,
+          `time to useful content at ${CPU_SLOWDOWN}× CPU ${Math.round(median(runs.map((run) => run.timeMs)))} ms median, ${Math.round(Math.min(...runs.map((run) => run.timeMs)))} ms best (runs: ${runs.map((run) => Math.round(run.timeMs)).join(', ')} ms)`,
       );
       console.log(`  before useful content: ${worst.before.map((file) => `${file.file} ${kb(file.bytes)}`).join(', ')}`);
       const later = settled.filter((file) => !worst.before.some((early) => early.file === file.file));
