@@ -1,7 +1,7 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
 import { useMemo, useRef, type ComponentProps } from 'react';
-import { TicketsClient } from '../../api/zendesk/tickets';
+import { TicketsClient, type TicketComment } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { businessNumberOf } from '../../core/campaign/reengagement';
 import { ticketChannelOf } from '../../core/contact/ticketChannel';
@@ -49,15 +49,21 @@ export function TicketSidebarApp() {
 function TicketSidebar() {
   const { t } = useI18n();
   const { client } = useZaf();
-  const { users } = useServices();
+  const { users, transport } = useServices();
+  const tickets = useMemo(() => new TicketsClient(transport), [transport]);
   const root = useRef<HTMLElement>(null);
   useAutoResize(client, root);
 
   const state = useAsync(async () => {
     const ticket = await getSidebarTicket(client);
+    const channel = ticketChannelOf(ticket.via);
+    // A messaging ticket's conversation is read alongside its requester, not after: MessagingTicket
+    // takes the answer (and shows its failure, with its own retry).
+    const conversation = channel === 'whatsapp' || channel === 'sms' ? tickets.comments(ticket.id) : undefined;
+    conversation?.catch(() => undefined);
     const requester = ticket.requester ? await users.show(ticket.requester.id) : undefined;
-    return { ticket, channel: ticketChannelOf(ticket.via), requester };
-  }, [client, users]);
+    return { ticket, channel, requester, conversation };
+  }, [client, users, tickets]);
 
   return (
     <SidebarRoot ref={root} aria-label={t('ticket.label')}>
@@ -69,7 +75,13 @@ function TicketSidebar() {
             <Tag hue={CHANNEL_HUE[state.data.channel]}>{t(`ticket.channel.${state.data.channel}`)}</Tag>
           </div>
           {state.data.channel === 'whatsapp' || state.data.channel === 'sms' ? (
-            <MessagingTicket ticket={state.data.ticket} channel={state.data.channel} requester={state.data.requester} />
+            <MessagingTicket
+              ticket={state.data.ticket}
+              channel={state.data.channel}
+              requester={state.data.requester}
+              tickets={tickets}
+              conversation={state.data.conversation}
+            />
           ) : (
             <Requester user={state.data.requester} />
           )}
@@ -84,13 +96,25 @@ function Requester({ user }: { user: ZendeskUser | undefined }) {
   return user ? <PartSlot part={contactPanel} props={{ user }} /> : <SM>{t('ticket.noRequester')}</SM>;
 }
 
+interface MessagingTicketProps {
+  ticket: SidebarTicket;
+  channel: 'whatsapp' | 'sms';
+  requester: ZendeskUser | undefined;
+  tickets: TicketsClient;
+  /** The conversation's first read, already under way; a retry reads it again. */
+  conversation: Promise<TicketComment[]> | undefined;
+}
+
 /** A WhatsApp or SMS ticket: its conversation (who wrote last, and when), the requester, re-engagement. */
-function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket; channel: 'whatsapp' | 'sms'; requester: ZendeskUser | undefined }) {
+function MessagingTicket({ ticket, channel, requester, tickets, conversation: firstRead }: MessagingTicketProps) {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
-  const { transport } = useServices();
-  const tickets = useMemo(() => new TicketsClient(transport), [transport]);
-  const conversation = useAsync(() => tickets.comments(ticket.id), [tickets, ticket.id]);
+  const pending = useRef(firstRead);
+  const conversation = useAsync(() => {
+    const read = pending.current ?? tickets.comments(ticket.id);
+    pending.current = undefined;
+    return read;
+  }, [tickets, ticket.id]);
   const requesterId = requester?.id;
   const messages = useMemo(() => ticketConversation(conversation.data ?? [], requesterId), [conversation.data, requesterId]);
   const warningMinutes = settings.ok ? settings.settings.windowWarningMinutes : DEFAULT_WARNING_MINUTES;
