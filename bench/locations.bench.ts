@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { DEFAULT_AGENT_ID } from '../sandbox/zendeskSession';
 import { CustomObjectsClient } from '../src/api/zendesk/customObjects';
 import { setUpHeraldObjects } from '../src/store/setup';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/browser/support/chromium';
 import { EmulatorTransport } from '../tests/support/emulatorTransport';
 
 /**
@@ -57,17 +58,6 @@ const SETTLE_MS = 1_500;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = process.env.HERALD_DIST ? path.resolve(process.env.HERALD_DIST) : path.join(root, 'dist');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface LocationCase {
   name: string;
@@ -260,7 +250,7 @@ async function main(): Promise<void> {
     // A different site from the app server's localhost: the app iframe gets its own process.
     const hostUrl = sandbox.hostUrl.replace('//localhost:', '//127.0.0.1:');
     // `launch` gives the browser a new, empty user-data directory; each run has its own context in it.
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     let sdkBytes = 0;
     for (const location of CASES) {
       const runs: Run[] = [];
