@@ -1,13 +1,15 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { sendError, sendText } from './http';
 import { contentTypeOf, resolveFile } from './staticFiles';
 
 /**
  * The app server: the stand-in for Zendesk's app asset host (`*.apps.zdusercontent.com`). It serves
  * the built app directory as it is, on its own origin, so that the app runs in a cross-origin
- * iframe as in production.
+ * iframe as in production; like that host's CDN, it gzips text files for clients that accept it.
  */
 
 /** The SDK URL the app's HTML loads in production. */
@@ -22,6 +24,11 @@ export interface AppServerOptions {
   zafSdkCode: string;
 }
 
+const gzipAsync = promisify(gzip);
+
+/** Content types worth compressing: text, scripts, JSON and SVG (images and fonts already are). */
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg\+xml)/;
+
 export function createAppServer({ distDir, zafSdkCode }: AppServerOptions): Server {
   return createServer((request, response) => {
     const pathname = new URL(request.url ?? '/', 'http://app.invalid').pathname;
@@ -30,9 +37,20 @@ export function createAppServer({ distDir, zafSdkCode }: AppServerOptions): Serv
       return;
     }
     serve(pathname)
-      .then(({ status, body, contentType }) => {
-        response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
-        response.end(request.method === 'HEAD' ? undefined : body);
+      .then(async ({ status, body, contentType }) => {
+        const headers: Record<string, string> = { 'content-type': contentType, 'cache-control': 'no-store' };
+        let bytes = typeof body === 'string' ? Buffer.from(body) : body;
+        if (COMPRESSIBLE.test(contentType)) {
+          // The answer depends on Accept-Encoding, whichever form it takes: caches must know.
+          headers.vary = 'accept-encoding';
+          if (acceptsGzip(request)) {
+            bytes = await gzipAsync(bytes);
+            headers['content-encoding'] = 'gzip';
+          }
+        }
+        headers['content-length'] = String(bytes.length);
+        response.writeHead(status, headers);
+        response.end(request.method === 'HEAD' ? undefined : bytes);
       })
       .catch((error: unknown) => sendError(response, error));
   });
@@ -52,9 +70,28 @@ export function createAppServer({ distDir, zafSdkCode }: AppServerOptions): Serv
 }
 
 /**
+ * Whether the client takes a gzip body: `gzip` (or `*`) in Accept-Encoding with a non-zero
+ * quality. `identity` is always acceptable, so a client that says nothing gets the file as it is.
+ */
+export function acceptsGzip(request: Pick<IncomingMessage, 'headers'>): boolean {
+  const header = request.headers['accept-encoding'];
+  if (!header) return false;
+  const codings = new Map<string, number>();
+  for (const part of (Array.isArray(header) ? header.join(',') : header).split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const quality = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    codings.set(name.trim(), quality === undefined ? 1 : Number(quality));
+  }
+  const gzipQuality = codings.get('gzip') ?? codings.get('x-gzip') ?? codings.get('*');
+  return gzipQuality !== undefined && gzipQuality > 0;
+}
+
+/**
  * The sandbox works offline, and Zendesk only supports loading the SDK from its CDN, so the app's
  * HTML keeps the CDN URL (what gets packaged and reviewed) and the sandbox points it at a local
- * bundle of the same SDK instead. Every other byte the app server sends is the built file itself.
+ * bundle of the same SDK instead. Every other byte the app server sends is the built file itself
+ * (gzip-encoded for clients that ask for it).
  */
 export function withLocalZafSdk(html: string): string {
   return html.replace(ZAF_SDK_CDN_URL, LOCAL_ZAF_SDK_PATH);

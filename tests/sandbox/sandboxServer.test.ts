@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppMetadata, SettingsView } from '../../sandbox/apiTypes';
-import { LOCAL_ZAF_SDK_PATH } from '../../sandbox/appServer';
+import { acceptsGzip, LOCAL_ZAF_SDK_PATH } from '../../sandbox/appServer';
 import { resolveGet, type GetScope } from '../../sandbox/host/zaf/getPaths';
 import { SANDBOX_APP_ID, SANDBOX_INSTALLATION_ID } from '../../sandbox/sandboxApi';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
@@ -267,9 +269,52 @@ describe('app server', () => {
     expect(code).toContain('iframe.handshake');
   });
 
+  it('gzips text files for clients that accept it, as the app CDN does, and sends them as they are otherwise', async () => {
+    const original = await readFile(path.join(PROBE_APP, 'manifest.json'));
+    const gzipped = await rawGet('manifest.json', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('accept-encoding');
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.body.length);
+    expect(gunzipSync(gzipped.body)).toEqual(original);
+
+    for (const headers of [{}, { 'accept-encoding': 'br' }, { 'accept-encoding': 'gzip;q=0, br' }] as Array<Record<string, string>>) {
+      const plain = await rawGet('manifest.json', headers);
+      expect(plain.headers['content-encoding'], JSON.stringify(headers)).toBeUndefined();
+      expect(plain.body).toEqual(original);
+    }
+  });
+
+  it('reads Accept-Encoding with its qualities', () => {
+    const accepts = (header: string | undefined) => acceptsGzip({ headers: header === undefined ? {} : { 'accept-encoding': header } });
+    expect(accepts('gzip')).toBe(true);
+    expect(accepts('deflate, GZIP;q=0.5')).toBe(true);
+    expect(accepts('*')).toBe(true);
+    expect(accepts('x-gzip')).toBe(true);
+    expect(accepts(undefined)).toBe(false);
+    expect(accepts('')).toBe(false);
+    expect(accepts('identity')).toBe(false);
+    expect(accepts('gzip;q=0')).toBe(false);
+    expect(accepts('gzip; q=0.0, *;q=1')).toBe(false);
+    expect(accepts('*;q=0')).toBe(false);
+  });
+
   it('answers 404 for missing files and paths outside the app directory', async () => {
     expect((await fetch(new URL('assets/missing.js', sandbox.appUrl))).status).toBe(404);
     expect((await fetch(new URL('/assets/..%2F..%2F..%2F..%2Fpackage.json', sandbox.appUrl))).status).toBe(404);
     expect((await fetch(new URL('/%2e%2e/%2e%2e/sandbox.test.ts', sandbox.appUrl))).status).toBe(404);
   });
 });
+
+/** A GET with exactly these headers, the body as it came (fetch would decode it). */
+function rawGet(file: string, headers: Record<string, string>): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(file, sandbox.appUrl), { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}

@@ -33,7 +33,7 @@ export function ContactPanel({ user }: { user: ZendeskUser }) {
   const { t } = useI18n();
   const { settings } = useZaf();
   return (
-    <Panel aria-label={t('contact.label')} role="group">
+    <Panel aria-label={t('contact.label')} role="group" data-herald-content="contact">
       <MD isBold>{user.name ?? t('contact.unnamed')}</MD>
       {user.email && <SM>{user.email}</SM>}
       {settings.ok ? <Assessment user={user} settings={settings.settings} /> : <ConfigurationNotice issueCount={settings.issues.length} />}

@@ -1,6 +1,8 @@
 import { Tag } from '@zendeskgarden/react-tags';
 import { SM } from '@zendeskgarden/react-typography';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ComponentProps } from 'react';
+import { showUser, ticketComments } from '../../app/people/people';
+import type { TicketComment } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { businessNumberOf } from '../../core/campaign/reengagement';
 import { ticketChannelOf } from '../../core/contact/ticketChannel';
@@ -8,18 +10,27 @@ import { DEFAULT_WARNING_MINUTES, messagingWindow } from '../../core/conversatio
 import { customerWrote, ticketConversation } from '../../core/conversation/ticketConversation';
 import { useAutoResize } from '../../zaf/useAutoResize';
 import { useZaf } from '../../zaf/ZafProvider';
-import { ContactPanel } from '../components/ContactPanel';
+import type { ContactPanel } from '../components/ContactPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
-import { showUser, ticketComments } from '../../app/people/people';
 import { useHerald } from '../herald';
-import { ReengageSection } from '../ticket/ReengagePanel';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
+import type { ReengageSection } from '../ticket/ReengagePanel';
 import { getSidebarTicket, type SidebarTicket } from '../../zaf/data';
 import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
+
+/**
+ * Re-engagement (templates, mapping, preview, the sending engine) is most of the sidebar's code and
+ * not what an agent reads first: it downloads once the channel and the window are shown.
+ */
+const reengagement = lazyPart<ComponentProps<typeof ReengageSection>>(() => import('../ticket/ReengagePanel').then((module) => module.ReengageSection));
+
+/** The requester's contact panel (phone number rules, consent) comes right after the window too. */
+const contactPanel = lazyPart<ComponentProps<typeof ContactPanel>>(() => import('../components/ContactPanel').then((module) => module.ContactPanel));
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
 
@@ -37,8 +48,13 @@ export function TicketSidebarApp() {
 
   const state = useAsync(async () => {
     const ticket = await getSidebarTicket(client);
+    const channel = ticketChannelOf(ticket.via);
+    // A messaging ticket's conversation is read alongside its requester, not after: MessagingTicket
+    // takes the answer (and shows its failure, with its own retry).
+    const conversation = channel === 'whatsapp' || channel === 'sms' ? ticketComments(base, ticket.id) : undefined;
+    conversation?.catch(() => undefined);
     const requester = ticket.requester ? await showUser(base, ticket.requester.id) : undefined;
-    return { ticket, channel: ticketChannelOf(ticket.via), requester };
+    return { ticket, channel, requester, conversation };
   }, [client, base]);
 
   return (
@@ -47,11 +63,16 @@ export function TicketSidebarApp() {
       {state.status === 'error' && <ErrorNotice error={state.error} title={t('ticket.failed')} onRetry={state.reload} />}
       {state.status === 'success' && (
         <>
-          <div>
+          <div data-herald-content="channel" data-herald-channel={state.data.channel}>
             <Tag hue={CHANNEL_HUE[state.data.channel]}>{t(`ticket.channel.${state.data.channel}`)}</Tag>
           </div>
           {state.data.channel === 'whatsapp' || state.data.channel === 'sms' ? (
-            <MessagingTicket ticket={state.data.ticket} channel={state.data.channel} requester={state.data.requester} />
+            <MessagingTicket
+              ticket={state.data.ticket}
+              channel={state.data.channel}
+              requester={state.data.requester}
+              conversation={state.data.conversation}
+            />
           ) : (
             <Requester user={state.data.requester} />
           )}
@@ -63,15 +84,28 @@ export function TicketSidebarApp() {
 
 function Requester({ user }: { user: ZendeskUser | undefined }) {
   const { t } = useI18n();
-  return user ? <ContactPanel user={user} /> : <SM>{t('ticket.noRequester')}</SM>;
+  return user ? <PartSlot part={contactPanel} props={{ user }} /> : <SM>{t('ticket.noRequester')}</SM>;
+}
+
+interface MessagingTicketProps {
+  ticket: SidebarTicket;
+  channel: 'whatsapp' | 'sms';
+  requester: ZendeskUser | undefined;
+  /** The conversation's first read, already under way; a retry reads it again. */
+  conversation: Promise<TicketComment[]> | undefined;
 }
 
 /** A WhatsApp or SMS ticket: its conversation (who wrote last, and when), the requester, re-engagement. */
-function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket; channel: 'whatsapp' | 'sms'; requester: ZendeskUser | undefined }) {
+function MessagingTicket({ ticket, channel, requester, conversation: firstRead }: MessagingTicketProps) {
   const { t } = useI18n();
   const { settings, currentUser } = useZaf();
   const { base } = useHerald();
-  const conversation = useAsync(() => ticketComments(base, ticket.id), [base, ticket.id]);
+  const pending = useRef(firstRead);
+  const conversation = useAsync(() => {
+    const read = pending.current ?? ticketComments(base, ticket.id);
+    pending.current = undefined;
+    return read;
+  }, [base, ticket.id]);
   const requesterId = requester?.id;
   const messages = useMemo(() => ticketConversation(conversation.data ?? [], requesterId), [conversation.data, requesterId]);
   const warningMinutes = settings.ok ? settings.settings.windowWarningMinutes : DEFAULT_WARNING_MINUTES;
@@ -84,25 +118,33 @@ function MessagingTicket({ ticket, channel, requester }: { ticket: SidebarTicket
     <>
       {conversation.status === 'loading' && <Loading label={t('ticket.window.loading')} />}
       {conversation.status === 'error' && <ErrorNotice error={conversation.error} title={t('ticket.window.failed')} onRetry={conversation.reload} />}
-      {conversation.status === 'success' && (channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />)}
-      <Requester user={requester} />
+      {conversation.status === 'success' && (
+        <div data-herald-content="window" style={{ display: 'contents' }}>
+          {channel === 'whatsapp' ? <WindowPanel messages={messages} warningMinutes={warningMinutes} /> : <SmsWindowNote />}
+        </div>
+      )}
+      {/* After the window: the contact panel's code (phone number rules) must not hold it up. */}
+      {conversation.status !== 'loading' && <Requester user={requester} />}
       {requester && settings.ok && conversation.status === 'success' && (
-        <ReengageSection
-          ticket={{
-            facts: {
-              id: ticket.id,
-              subject: ticket.subject,
-              requesterName: requester.name,
-              assigneeName: ticket.assignee?.user?.name,
-              agentName: currentUser.name,
+        <PartSlot
+          part={reengagement}
+          props={{
+            ticket: {
+              facts: {
+                id: ticket.id,
+                subject: ticket.subject,
+                requesterName: requester.name,
+                assigneeName: ticket.assignee?.user?.name,
+                agentName: currentUser.name,
+              },
+              channel,
+              businessNumber: businessNumberOf(ticket.via),
+              customerWrote: customerWrote(conversation.data, requester.id),
             },
-            channel,
-            businessNumber: businessNumberOf(ticket.via),
-            customerWrote: customerWrote(conversation.data, requester.id),
+            requester,
+            settings: settings.settings,
+            suggested,
           }}
-          requester={requester}
-          settings={settings.settings}
-          suggested={suggested}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ComponentProps } from 'react';
 import { showUser } from '../../app/people/people';
 import { getSidebarUser } from '../../zaf/data';
 import { useAutoResize } from '../../zaf/useAutoResize';
@@ -10,7 +10,11 @@ import { SidebarRoot } from '../components/SidebarRoot';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import { useHerald } from '../herald';
-import { UserRecords } from '../user/UserRecords';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
+import type { UserRecords as UserRecordsPanel } from '../user/UserRecords';
+
+/** The lists and the campaign history come after the contact panel: their code downloads then. */
+const userRecords = lazyPart<ComponentProps<typeof UserRecordsPanel>>(() => import('../user/UserRecords').then((module) => module.UserRecords));
 
 /**
  * On a user's page: their number and consent as Herald sees them, their place on the block and
@@ -32,7 +36,7 @@ export function UserSidebarApp() {
       {state.status === 'success' && (
         <>
           <ContactPanel user={state.data} />
-          <UserRecords user={state.data} />
+          <PartSlot part={userRecords} props={{ user: state.data }} />
         </>
       )}
     </SidebarRoot>

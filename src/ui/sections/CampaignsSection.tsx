@@ -1,16 +1,16 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
 import { HeraldObjectsMissingError } from '../../app/errors';
 import { useZaf } from '../../zaf/ZafProvider';
 import { CampaignList } from '../campaigns/CampaignList';
-import { CampaignPage } from '../campaigns/CampaignPage';
+import type { CampaignPage } from '../campaigns/CampaignPage';
 import { useCampaignRuns } from '../campaigns/useCampaignActions';
 import { useCampaignListing } from '../campaigns/useCampaignListing';
 import { useRunPresence } from '../campaigns/useRunPresence';
-import { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
+import type { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
 import { draftStart, newCampaignStart, type WizardStart } from '../campaigns/wizard/wizardState';
 import { errorMessage } from '../components/errorMessage';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -20,7 +20,12 @@ import { SetupNotice } from '../components/SetupNotice';
 import { useNow } from '../hooks/useNow';
 import { useAppContext, useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
 import { ChannelsBlock, type ChannelsState } from './ChannelsBlock';
+
+/** The wizard and a campaign's page download when opened: the list comes first. */
+const wizardPart = lazyPart<ComponentProps<typeof CampaignWizard>>(() => import('../campaigns/wizard/CampaignWizard').then((module) => module.CampaignWizard));
+const campaignPart = lazyPart<ComponentProps<typeof CampaignPage>>(() => import('../campaigns/CampaignPage').then((module) => module.CampaignPage));
 
 type View = { kind: 'list' } | { kind: 'wizard'; start: WizardStart } | { kind: 'campaign'; id: string };
 
@@ -69,17 +74,16 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   if (view.kind === 'wizard') {
     if (!channels.data) return <ChannelsBlock channels={channels} />;
     return (
-      <CampaignWizard
-        channels={channels.data}
-        settings={context.settings}
-        initial={view.start}
-        onClose={backToList}
-        onLaunched={(id) => setView({ kind: 'campaign', id })}
+      <PartSlot
+        part={wizardPart}
+        props={{ channels: channels.data, settings: context.settings, initial: view.start, onClose: backToList, onLaunched: (id: string) => setView({ kind: 'campaign', id }) }}
       />
     );
   }
 
-  if (view.kind === 'campaign') return <CampaignPage campaignId={view.id} onBack={backToList} onOpenCampaign={(id) => setView({ kind: 'campaign', id })} />;
+  if (view.kind === 'campaign') {
+    return <PartSlot part={campaignPart} props={{ campaignId: view.id, onBack: backToList, onOpenCampaign: (id: string) => setView({ kind: 'campaign', id }) }} />;
+  }
 
   const interrupted = listing.campaigns.filter((campaign) => presence(campaign).kind === 'interrupted');
   // Campaigns live in custom objects: until an admin creates them, there is nothing to list or save.

@@ -1,9 +1,10 @@
 import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import { XL, Paragraph } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
-import { I18nProvider, useI18n } from '../i18n/I18nProvider';
+import { CatalogueProvider, useI18n } from '../i18n/I18nProvider';
 import { resolveLocale } from '../i18n/locale';
 import { GlobalStyle } from './GlobalStyle';
+import { LoadFailed } from './LoadFailed';
 
 const Page = styled.main`
   max-width: 560px;
@@ -16,9 +17,9 @@ export function OutsideZendesk({ browserLocale }: { browserLocale: string }) {
   return (
     <ThemeProvider theme={DEFAULT_THEME}>
       <GlobalStyle />
-      <I18nProvider locale={resolveLocale(browserLocale)}>
+      <CatalogueProvider locale={resolveLocale(browserLocale)} loading={null} failed={(retry) => <LoadFailed onRetry={retry} />}>
         <Explanation />
-      </I18nProvider>
+      </CatalogueProvider>
     </ThemeProvider>
   );
 }

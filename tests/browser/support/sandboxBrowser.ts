@@ -2,23 +2,13 @@ import { chromium, type Browser, type BrowserContext, type FrameLocator, type Pa
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppLocation } from '../../../sandbox/apiTypes';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 /**
  * Browser tests' harness: a sandbox on random ports around an app directory, and a headless
  * Debian Chromium (never a downloaded browser) with a fresh profile, which may only reach the
  * sandbox's own two servers.
  */
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface SandboxBrowserOptions {
   distDir: string;
@@ -49,7 +39,7 @@ export async function startSandboxBrowser(options: SandboxBrowserOptions): Promi
   let browser: Browser;
   try {
     // `launch` gives every run a new, empty user-data directory.
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   } catch (error) {
     await sandbox.close();
     throw error;
