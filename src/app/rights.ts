@@ -1,5 +1,6 @@
 import { campaignPermissions, type CampaignPermissions } from '../core/campaign/permissions';
 import type { Actor, AppContext } from './context';
+import { NotAllowedError, type AppAction, type Right } from './errors';
 
 /**
  * Every use case checks the actor's right itself, whatever a screen shows: a hidden button is a
@@ -7,42 +8,6 @@ import type { Actor, AppContext } from './context';
  * who may launch) and from Zendesk's role; an admin is always an agent.
  */
 
-/** What a use case does, for the refusal's message. */
-export const APP_ACTIONS = [
-  'save-draft',
-  'launch',
-  'schedule',
-  'start',
-  'pause',
-  'resume',
-  'accept-change',
-  'cancel',
-  'retry-failed',
-  'resend-unverified',
-  'test-send',
-  'settings-test-send',
-  'edit-lists',
-  'save-settings',
-  'set-up',
-  'reengage',
-  'edit-templates',
-] as const;
-export type AppAction = (typeof APP_ACTIONS)[number];
-
-/** `draft`: may prepare campaigns; `send`: may launch them; `admin`: a Zendesk admin; `agent`: any agent. */
-export type Right = 'draft' | 'send' | 'admin' | 'agent';
-
-/** The actor lacks the right a use case needs: nothing was done. */
-export class NotAllowedError extends Error {
-  override name = 'NotAllowedError';
-
-  constructor(
-    readonly action: AppAction,
-    readonly right: Right,
-  ) {
-    super(`Not allowed to ${action}: it needs the ${right} right`);
-  }
-}
 
 /** Who is asking, and the settings that say who may prepare and launch (none while they cannot be read: nobody may then). */
 export type RightsContext = Pick<AppContext, 'actor'> & Partial<Pick<AppContext, 'settings'>>;

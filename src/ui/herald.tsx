@@ -1,19 +1,17 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { EnginePorts } from '../app/campaigns/engine';
 import { RunRegistry } from '../app/campaigns/runRegistry';
 import { baseContext, type Actor, type AppContext, type BaseContext } from '../app/context';
 import { campaignRightsOf } from '../app/rights';
 import type { CampaignPermissions } from '../core/campaign/permissions';
-import { browserEnginePorts } from '../platform/browserEnginePorts';
 import { ZafTransport } from '../zaf/zafTransport';
 import { useZaf } from '../zaf/ZafProvider';
-import { useI18n } from './i18n/I18nProvider';
 
 /**
  * What the screens hand to the application layer (src/app): the context its use cases run with,
  * built from ZAF (the transport over `client.request`, the installation's settings, the signed-in
- * agent), this tab's runs and the browser's engine ports. Screens call src/app functions with it;
- * they never build an API client or a store themselves.
+ * agent), and this tab's runs. Screens call src/app functions with it; they never build an API
+ * client or a store themselves. The sending engine and its browser ports download with the first
+ * send (ui/campaigns/useCampaignActions.ts): a page that only reads downloads none of it.
  */
 export interface Herald {
   /** For reads and admin work, which need no settings. */
@@ -24,7 +22,6 @@ export interface Herald {
   rights: CampaignPermissions;
   /** The campaigns this tab sends: runners outlive the page that started them. */
   runs: RunRegistry;
-  ports: EnginePorts;
 }
 
 /** One per page: a tab's runs are the same whichever section shows them. */
@@ -34,14 +31,12 @@ const HeraldContext = createContext<Herald | null>(null);
 
 export function HeraldProvider({ children }: { children: ReactNode }) {
   const { client, settings, currentUser } = useZaf();
-  const { t } = useI18n();
-  const otherTab = t('campaigns.page.otherTab');
   const herald = useMemo<Herald>(() => {
     const actor: Actor = { id: currentUser.id, name: currentUser.name, email: currentUser.email, role: currentUser.role, groups: currentUser.groups };
     const base = baseContext(new ZafTransport(client), actor);
     const app = settings.ok ? { ...base, settings: settings.settings } : undefined;
-    return { base, app, rights: campaignRightsOf({ actor, settings: app?.settings }), runs: tabRuns, ports: browserEnginePorts(otherTab) };
-  }, [client, settings, currentUser, otherTab]);
+    return { base, app, rights: campaignRightsOf({ actor, settings: app?.settings }), runs: tabRuns };
+  }, [client, settings, currentUser]);
   return <HeraldContext.Provider value={herald}>{children}</HeraldContext.Provider>;
 }
 

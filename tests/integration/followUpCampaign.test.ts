@@ -7,8 +7,8 @@ import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientSta
 import { loadCampaignResults } from '../../src/store/campaignResults';
 import { CampaignRunPersistence } from '../../src/store/campaignRun';
 import { CampaignStore } from '../../src/store/campaigns';
-import { CampaignNotFrozenError } from '../../src/app/campaigns/drafts';
-import { createFollowUp, FollowUpRefusedError } from '../../src/app/campaigns/followUp';
+import { createFollowUp } from '../../src/app/campaigns/followUp';
+import { CampaignNotFrozenError, FollowUpRefusedError } from '../../src/app/errors';
 import type { AppContext } from '../../src/app/context';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { ALEX, appHarness, type AppHarness } from '../support/appHarness';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
-import { UntrustedChangeError } from '../../src/app/campaigns/runTrust';
+import { UntrustedChangeError } from '../../src/app/errors';
 import { showUser } from '../../src/app/people/people';
 import { reengage, requesterAsRecipient, type ReengageMessage, type ReengageWords } from '../../src/app/reengage/reengage';
 import { chunkExternalId } from '../../src/store/campaignChunks';

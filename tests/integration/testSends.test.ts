@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
 import { addToList } from '../../src/app/lists/listEdits';
-import { sendTest, TestSendRefusedError, type TestSendRequest } from '../../src/app/testSends/testSend';
+import { TestSendRefusedError } from '../../src/app/errors';
+import { sendTest, type TestSendRequest } from '../../src/app/testSends/testSend';
 import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
 import { templateSlots } from '../../src/core/campaign/mapping';
 import { normalizePhone } from '../../src/core/phone/normalizePhone';

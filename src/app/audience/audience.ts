@@ -8,6 +8,9 @@ import { BlackoutLogStore } from '../../store/blackoutLog';
 import { ContactListStore } from '../../store/contactLists';
 import type { AppContext } from '../context';
 
+export { ExportCancelledError } from '../../api/zendesk/exportSearch';
+export { TypeTermInQueryError } from '../../api/zendesk/userQuery';
+
 /**
  * Audiences from Zendesk searches: how many users a query matches, a few of them to check, the
  * account's custom user fields (for the mapping), and the send plan, which streams the whole

@@ -4,11 +4,12 @@ import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
 import { CampaignStore, type CampaignRecord } from '../../store/campaigns';
 import type { AppContext } from '../context';
-import { requireRight, type AppAction } from '../rights';
+import { ScheduleNotDueError, UntrustedChangeError, type AppAction } from '../errors';
+import { requireRight } from '../rights';
 import { createCampaignRunner, type EnginePorts } from './engine';
 import { createFollowUp } from './followUp';
 import type { RunRegistry } from './runRegistry';
-import { checkCampaignChange, chunkWritersCheck, LaunchRights, UntrustedChangeError } from './runTrust';
+import { checkCampaignChange, chunkWritersCheck, LaunchRights } from './runTrust';
 
 /**
  * Starting, pausing, resuming and cancelling a campaign's run, and storing how it ended. Each
@@ -34,15 +35,6 @@ export type StartKind = 'launch' | 'start-now' | 'due' | 'resume';
 
 /** Why a run paused when it could not begin: a record changed by someone without the launch right. */
 export const UNTRUSTED_PAUSE_REASON = 'untrusted-change';
-
-/** A scheduled campaign asked to start on its own before its time, or so late that a person must decide. */
-export class ScheduleNotDueError extends Error {
-  override name = 'ScheduleNotDueError';
-
-  constructor(readonly campaignId: string) {
-    super(`Campaign ${campaignId} is not due`);
-  }
-}
 
 const ACTION_OF: Record<StartKind, AppAction> = { launch: 'launch', 'start-now': 'start', due: 'start', resume: 'resume' };
 

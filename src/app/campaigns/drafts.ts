@@ -7,6 +7,7 @@ import type { CampaignDefinition, FrozenSend } from '../../store/campaignModel';
 import { CampaignAlreadyFrozenError, CampaignRunPersistence } from '../../store/campaignRun';
 import { CampaignStore, type CampaignDraft } from '../../store/campaigns';
 import type { AppContext } from '../context';
+import { CampaignNotEditableError, CampaignNotFrozenError } from '../errors';
 import { requireRight } from '../rights';
 
 /**
@@ -27,27 +28,6 @@ export interface DraftChoices {
   mappings: readonly SlotMapping[];
   query: string | undefined;
   quietHours: QuietHours | null;
-}
-
-/** The draft's campaign can no longer change: it was launched, scheduled, or its audience is frozen. */
-export class CampaignNotEditableError extends Error {
-  override name = 'CampaignNotEditableError';
-
-  constructor(readonly campaignId: string) {
-    super(`Campaign ${campaignId} is no longer a draft that can change`);
-  }
-}
-
-/** The campaign was created but its audience could not be stored: it was marked cancelled (nobody can launch half a campaign). */
-export class CampaignNotFrozenError extends Error {
-  override name = 'CampaignNotFrozenError';
-
-  constructor(
-    readonly campaignId: string,
-    override readonly cause: unknown,
-  ) {
-    super(`The audience of campaign ${campaignId} could not be stored`);
-  }
 }
 
 /** The campaign's definition as the choices and the settings make it. */

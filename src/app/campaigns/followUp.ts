@@ -6,6 +6,7 @@ import { CampaignRunPersistence } from '../../store/campaignRun';
 import { CampaignStore } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { requireRight } from '../rights';
+import { FollowUpRefusedError } from '../errors';
 import { createFrozenCampaign } from './drafts';
 import { chunkWritersCheck, LaunchRights } from './runTrust';
 
@@ -17,28 +18,6 @@ import { chunkWritersCheck, LaunchRights } from './runTrust';
  * frozen, exactly those recipients with the values they had and the message the original froze,
  * so it can be launched without planning the original search again (which would find everyone).
  */
-
-export type FollowUpRefusal =
-  /** No recipient given. */
-  | 'no-recipients'
-  /** An index outside the original audience. */
-  | 'not-in-audience'
-  /** The original already sent to them: a follow-up would send the same paid message twice. */
-  | 'already-sent'
-  /** The original may still send to them (it is running or paused): they would get it twice. */
-  | 'still-pending';
-
-export class FollowUpRefusedError extends Error {
-  override name = 'FollowUpRefusedError';
-
-  constructor(
-    readonly reason: FollowUpRefusal,
-    /** The indexes concerned (the first few in the message). */
-    readonly indexes: readonly number[],
-  ) {
-    super(`No follow-up: ${reason}${indexes.length > 0 ? ` (recipients ${indexes.slice(0, 5).join(', ')}${indexes.length > 5 ? '…' : ''})` : ''}`);
-  }
-}
 
 export interface FollowUpRequest {
   /** The original campaign. */

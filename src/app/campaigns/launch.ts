@@ -1,7 +1,8 @@
 import type { Recipient } from '../../core/campaign/plan';
-import { checkScheduleTime, type ScheduleProblem } from '../../core/campaign/schedule';
+import { checkScheduleTime } from '../../core/campaign/schedule';
 import { CampaignStore } from '../../store/campaigns';
 import type { AppContext } from '../context';
+import { EmptyAudienceError, ScheduleRefusedError } from '../errors';
 import { requireRight } from '../rights';
 import { startCampaignRun, type CampaignRunDeps } from './campaignRuns';
 import { freezeCampaign, frozenSendOfChoices, saveCampaignDraft, type DraftChoices } from './drafts';
@@ -15,23 +16,6 @@ import { freezeCampaign, frozenSendOfChoices, saveCampaignDraft, type DraftChoic
 export type LaunchWhen = { when: 'now' } | { when: 'later'; at: number };
 
 export type LaunchStage = 'saving' | 'freezing' | 'starting';
-
-export class ScheduleRefusedError extends Error {
-  override name = 'ScheduleRefusedError';
-
-  constructor(readonly problem: ScheduleProblem) {
-    super(`The start time is refused: ${problem}`);
-  }
-}
-
-/** A campaign to nobody: there is nothing to launch. */
-export class EmptyAudienceError extends Error {
-  override name = 'EmptyAudienceError';
-
-  constructor() {
-    super('The audience has no recipient');
-  }
-}
 
 /** Resolves with the campaign's id once it is sending (or scheduled). */
 export async function launchCampaign(

@@ -1,7 +1,10 @@
 import { HttpError } from '../../api/transport/errors';
+import type { Transport } from '../../api/transport/types';
 import { UsersClient } from '../../api/zendesk/users';
 import { isAllowed, type PermissionRule } from '../../core/campaign/permissions';
-import type { ChunkWriter } from '../../store/campaignRun';
+import type { HeraldSettings } from '../../core/settings/settings';
+import { CampaignRunPersistence, type ChunkWriter } from '../../store/campaignRun';
+import { UntrustedChangeError, type UntrustedRecord } from '../errors';
 import type { CampaignRecord, FrozenDefinition } from '../../store/campaignModel';
 
 /**
@@ -23,22 +26,6 @@ import type { CampaignRecord, FrozenDefinition } from '../../store/campaignModel
  * cannot stop an agent from calling the APIs by hand, which no browser app can.
  */
 
-/** Which record was changed by someone without the launch right. */
-export type UntrustedRecord = 'campaign' | ChunkWriter['kind'];
-
-export class UntrustedChangeError extends Error {
-  override name = 'UntrustedChangeError';
-
-  constructor(
-    readonly campaignId: string,
-    readonly record: UntrustedRecord,
-    /** Who changed it, as Zendesk says (null: Zendesk did not say); their name when they could be read. */
-    readonly changedBy: { id: number | null; name: string | null },
-  ) {
-    super(`Campaign ${campaignId} was changed by someone without the right to launch it (${record}, user ${changedBy.id ?? 'unknown'})`);
-  }
-}
-
 interface Person {
   name: string | null;
   canLaunch: boolean;
@@ -51,7 +38,7 @@ export class LaunchRights {
   private readonly needsGroups: boolean;
 
   constructor(
-    transport: ConstructorParameters<typeof UsersClient>[0],
+    transport: Transport,
     private readonly senders: PermissionRule,
   ) {
     this.users = new UsersClient(transport);
@@ -121,4 +108,21 @@ async function checkWriter(rights: LaunchRights, campaignId: string, record: Unt
   if (userId === null) throw new UntrustedChangeError(campaignId, record, { id: null, name: null });
   const person = await rights.person(userId);
   if (!person.canLaunch) throw new UntrustedChangeError(campaignId, record, { id: userId, name: person.name });
+}
+
+export type CampaignTrust = { trusted: true } | { trusted: false; changedBy: { id: number | null; name: string | null } };
+
+/**
+ * Whether the campaign's last change is one Herald may run on: asked before offering to start,
+ * resume or launch it, and to name whoever changed it when it is not.
+ */
+export async function campaignTrust(context: { transport: Transport; settings: HeraldSettings }, campaign: CampaignRecord): Promise<CampaignTrust> {
+  const definition = campaign.reservedThrough === null ? undefined : (await new CampaignRunPersistence(context.transport, campaign.id).loadDefinition()).definition;
+  try {
+    await checkCampaignChange(new LaunchRights(context.transport, context.settings.permissions.senders), campaign, definition);
+    return { trusted: true };
+  } catch (error) {
+    if (error instanceof UntrustedChangeError) return { trusted: false, changedBy: error.changedBy };
+    throw error;
+  }
 }

@@ -2,6 +2,8 @@ import { ContactListStore, type ContactListEntry, type ContactListKind, type Imp
 import type { AppContext } from '../context';
 import { requireRight } from '../rights';
 
+export { ContactListCsvError, InvalidContactListEntryError } from '../../store/contactLists';
+
 /**
  * Changes to the block and allow lists. The lists decide who a campaign reaches, so changing them is
  * for the people who may prepare campaigns, from any screen (Audiences, the wizard, a user's page).

@@ -1,10 +1,9 @@
 import { OrganizationsClient } from '../../api/zendesk/organizations';
 import { TicketsClient, type TicketComment } from '../../api/zendesk/tickets';
 import { UsersClient, type ZendeskUser } from '../../api/zendesk/users';
-import { UserCampaignHistoryReader, type UserCampaignHistory } from '../../store/userCampaignHistory';
 import type { AppContext } from '../context';
 
-/** The people and tickets the sidebars show: a user, their organization, a ticket's conversation, what Herald sent them. */
+/** The people and tickets the sidebars show: a user, their organization, a ticket's conversation. */
 
 type Reads = Pick<AppContext, 'transport'>;
 
@@ -24,9 +23,4 @@ export async function organizationName(context: Reads, organizationId: number | 
 
 export function ticketComments(context: Reads, ticketId: number): Promise<TicketComment[]> {
   return new TicketsClient(context.transport).comments(ticketId);
-}
-
-/** The campaigns this user was a recipient of, among the last ones. */
-export function userCampaignHistory(context: Reads, userId: number): Promise<UserCampaignHistory> {
-  return new UserCampaignHistoryReader(context.transport).forUser(userId);
 }

@@ -8,6 +8,8 @@ import { TemplateCatalogue, type CatalogueLoad, type RemovalOutcome, type Submis
 import type { AppContext } from '../context';
 import { requireRight } from '../rights';
 
+export { TemplateNameTakenError } from '../../store/templateCatalogue';
+
 /**
  * The channels (Sunshine's WhatsApp numbers and SMS senders) and the templates they can send:
  * reading the catalogue, submitting a template to several places at once, deleting one. Templates

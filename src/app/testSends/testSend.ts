@@ -15,6 +15,7 @@ import { toContactLists } from '../../core/campaign/lists';
 import { ContactListStore } from '../../store/contactLists';
 import { TestSendLog, type TestSendPlace } from '../../store/testSendLog';
 import type { AppContext } from '../context';
+import { TestSendRefusedError } from '../errors';
 import { requireRight } from '../rights';
 
 /**
@@ -34,20 +35,6 @@ export interface TestSendRequest {
   values: readonly string[];
   /** The recipient the values were rendered for (the wizard's sample), for the locale and time zone. */
   model?: Pick<Recipient, 'userId' | 'locale' | 'timeZone'>;
-}
-
-export type TestSendRefusal = 'invalid-phone' | 'blocked' | 'opted-out' | 'card-number' | 'too-many-per-minute' | 'too-many-per-day';
-
-export class TestSendRefusedError extends Error {
-  override name = 'TestSendRefusedError';
-
-  constructor(
-    readonly reason: TestSendRefusal,
-    /** When the agent may try again (the limits). */
-    readonly retryAt?: number,
-  ) {
-    super(`Test send refused: ${reason}`);
-  }
 }
 
 /** Who may send a test from where: Settings is an admin's check of the setup; the wizard is for those who prepare campaigns. */

@@ -1,4 +1,4 @@
-import { isKnownCountry } from '../phone/normalizePhone';
+import { isKnownCountry } from '../phone/countries';
 import { OTHER_COUNTRIES, WHATSAPP_PRICE_CATEGORIES, type RateCard, type RateSource, type WhatsAppPriceCategory, type WhatsAppRate } from './rateCardModel';
 
 /**

@@ -1,4 +1,4 @@
-import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
 
 /**
  * What Herald can do with a stored phone number. Relay needs numbers already in E.164; Herald
@@ -18,10 +18,6 @@ export type PhoneRepair = (typeof PHONE_REPAIRS)[number];
 
 export const PHONE_PROBLEMS = ['no-country', 'too-short', 'too-long', 'not-a-number', 'invalid-number'] as const;
 export type PhoneProblem = (typeof PHONE_PROBLEMS)[number];
-
-export function isKnownCountry(code: string): code is CountryCode {
-  return isSupportedCountry(code);
-}
 
 export function normalizePhone(raw: string | null | undefined, defaultCountry?: CountryCode): PhoneCheck {
   const original = (raw ?? '').trim();

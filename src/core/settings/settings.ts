@@ -3,7 +3,7 @@ import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type Permission
 import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../campaign/rateCard';
 import { parseMessagingTier, type MessagingTier } from '../campaign/tier';
 import { parseOptInRule, type OptInRule } from '../contact/optInRule';
-import { isKnownCountry } from '../phone/normalizePhone';
+import { isKnownCountry } from '../phone/countries';
 import type { CountryCode } from 'libphonenumber-js/max';
 
 /** A setting as Zendesk hands it over: ZAF gives strings or numbers depending on the parameter type. */

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import { planAudience } from '../../app/audience/audience';
-import { ExportCancelledError } from '../../app/errors';
+import { ExportCancelledError, planAudience } from '../../app/audience/audience';
 import type { ExportProgress } from '../../api/zendesk/exportSearch';
 import type { PlannedSend, PlanRequest } from '../../store/audiencePlanner';
 import { useHerald } from '../herald';

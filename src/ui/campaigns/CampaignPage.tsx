@@ -4,8 +4,7 @@ import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
-import { acceptCampaignChange } from '../../app/campaigns/campaignRuns';
-import { campaignTrust } from '../../app/campaigns/queries';
+import { campaignTrust } from '../../app/campaigns/runTrust';
 import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
 import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState } from '../../core/campaign/schedule';
@@ -181,7 +180,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
 
       <Actions>
         {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}
-        {offered.acceptChange && <Button onClick={() => act(() => acceptCampaignChange(context, campaign.id))}>{t('campaigns.page.untrusted.accept')}</Button>}
+        {offered.acceptChange && <Button onClick={() => act(() => actions.acceptChange(campaign.id))}>{t('campaigns.page.untrusted.accept')}</Button>}
         {offered.resume && (
           <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'resume'))}>
             {t('campaigns.page.resume')}

@@ -8,7 +8,7 @@ import { filterResults, resultsCsv, retryableFailures, type ResultRow } from '..
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
 import { createFollowUp } from '../../app/campaigns/followUp';
-import { loadCampaignResults } from '../../app/campaigns/queries';
+import { loadCampaignResults } from '../../app/campaigns/results';
 import type { CampaignRecord } from '../../store/campaigns';
 import { downloadText } from '../audiences/download';
 import { ErrorNotice } from '../components/ErrorNotice';

@@ -1,12 +1,4 @@
-import {
-  cancelCampaign,
-  pauseCampaignRun,
-  resendUnverified,
-  startCampaignRun,
-  startDueCampaigns,
-  type CampaignRunDeps,
-  type StartKind,
-} from '../../app/campaigns/campaignRuns';
+import type { CampaignRunDeps, StartKind } from '../../app/campaigns/campaignRuns';
 import type { RunOutcome } from '../../core/sending/runner';
 import type { CampaignRecord } from '../../store/campaigns';
 import type { ZafClient } from '../../zaf/types';
@@ -16,6 +8,9 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { stopReasonMessage } from './sendingMessages';
 
+/** The sending engine and a tab's ports for it download when a campaign first starts, stops or is cancelled here, not with the list. */
+const loadEngine = () => Promise.all([import('../../app/campaigns/campaignRuns'), import('../../platform/browserEnginePorts')]);
+
 /**
  * Start, pause, resume and cancel campaigns from this tab, through the use cases (src/app). The use
  * case stores how a run ended; the agent is told through Zendesk's notifications, since they may be
@@ -23,17 +18,36 @@ import { stopReasonMessage } from './sendingMessages';
  */
 export function useCampaignRuns() {
   const context = useAppContext();
-  const { runs, ports } = useHerald();
+  const { runs } = useHerald();
   const { client } = useZaf();
   const { t } = useI18n();
-  const deps: CampaignRunDeps = { runs, ports, onRunEnd: (campaign, outcome) => notifyOutcome(client, t, campaign, outcome) };
+  const otherTab = t('campaigns.page.otherTab');
+  const engine = async () => {
+    const [useCases, platform] = await loadEngine();
+    const deps: CampaignRunDeps = { runs, ports: platform.browserEnginePorts(otherTab), onRunEnd: (campaign, outcome) => notifyOutcome(client, t, campaign, outcome) };
+    return { useCases, deps };
+  };
   return {
-    start: (campaignId: string, kind: StartKind, options: { resendUnverified?: 'all' } = {}) => startCampaignRun(context, deps, campaignId, kind, options),
-    pause: (campaignId: string) => pauseCampaignRun(context, runs, campaignId),
-    cancel: (campaignId: string) => cancelCampaign(context, deps, campaignId),
-    startDue: (campaigns: readonly CampaignRecord[]) => startDueCampaigns(context, deps, campaigns),
-    resendUnverified: (campaignId: string, followUpName: string) => resendUnverified(context, deps, campaignId, followUpName),
-    deps,
+    start: async (campaignId: string, kind: StartKind, options: { resendUnverified?: 'all' } = {}) => {
+      const { useCases, deps } = await engine();
+      await useCases.startCampaignRun(context, deps, campaignId, kind, options);
+    },
+    pause: async (campaignId: string) => (await engine()).useCases.pauseCampaignRun(context, runs, campaignId),
+    cancel: async (campaignId: string) => {
+      const { useCases, deps } = await engine();
+      await useCases.cancelCampaign(context, deps, campaignId);
+    },
+    startDue: async (campaigns: readonly CampaignRecord[]) => {
+      const { useCases, deps } = await engine();
+      return useCases.startDueCampaigns(context, deps, campaigns);
+    },
+    resendUnverified: async (campaignId: string, followUpName: string) => {
+      const { useCases, deps } = await engine();
+      return useCases.resendUnverified(context, deps, campaignId, followUpName);
+    },
+    acceptChange: async (campaignId: string) => (await engine()).useCases.acceptCampaignChange(context, campaignId),
+    /** What the wizard's launch runs with. */
+    deps: async () => (await engine()).deps,
   };
 }
 

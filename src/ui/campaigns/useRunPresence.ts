@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { leaseHolderName, runPresence, type RunPresence } from '../../core/campaign/runPresence';
 import { campaignsLockedInThisBrowser } from '../../platform/tabLockedLease';
+import { tabSessionId } from '../../platform/tabSession';
 import type { CampaignRecord } from '../../store/campaigns';
 import { useHerald } from '../herald';
 
@@ -13,8 +14,8 @@ const LOCKS_INTERVAL_MS = 2_000;
  * locks are read while `watch` (a campaign shown is running).
  */
 export function useRunPresence(now: number, watch: boolean): (campaign: CampaignRecord) => RunPresence {
-  const { base, ports, runs } = useHerald();
-  const ownHolder = leaseHolderName(base.actor.name, base.actor.id, ports.sessionId);
+  const { base, runs } = useHerald();
+  const ownHolder = leaseHolderName(base.actor.name, base.actor.id, tabSessionId());
   const locked = useCampaignLocks(watch);
   return (campaign) =>
     runPresence({

@@ -1,5 +1,6 @@
 import { apiMessageOf, causeOf } from '../../core/failure/failureCause';
-import { HeraldObjectsMissingError, NotAllowedError, TemplateNameTakenError } from '../../app/errors';
+import { HeraldObjectsMissingError, NotAllowedError } from '../../app/errors';
+import { TemplateNameTakenError } from '../../app/templates/templates';
 import type { RemovalOutcome, SubmissionTarget, TargetOutcome } from '../../store/templateCatalogue';
 import type { Translate } from '../i18n/messages';
 

@@ -30,7 +30,8 @@ import { MappingEditor } from '../audiences/MappingEditor';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SetupNotice } from '../components/SetupNotice';
-import { useAppContext, useHerald } from '../herald';
+import { useEnginePorts } from '../campaigns/useEnginePorts';
+import { useAppContext } from '../herald';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
@@ -108,7 +109,7 @@ export function ReengageSection({ ticket, requester, settings, suggested }: Reen
 function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket; requester: ZendeskUser; settings: HeraldSettings }) {
   const { t, locale } = useI18n();
   const context = useAppContext();
-  const { ports } = useHerald();
+  const ports = useEnginePorts();
   const name = requester.name ?? t('contact.unnamed');
 
   const channels = useAsync(() => listChannels(context), [context]);

@@ -1,5 +1,5 @@
 import { HeraldObjectsMissingError } from '../../app/errors';
-import { userCampaignHistory } from '../../app/people/people';
+import { userCampaignHistory } from '../../app/people/campaignHistory';
 import type { UserCampaignHistory } from '../../store/userCampaignHistory';
 import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';

@@ -6,7 +6,7 @@ import { launchCampaign } from '../../../src/app/campaigns/launch';
 import { RunRegistry } from '../../../src/app/campaigns/runRegistry';
 import type { Actor, AppContext } from '../../../src/app/context';
 import { addToList, importList, removeFromList } from '../../../src/app/lists/listEdits';
-import { NotAllowedError } from '../../../src/app/rights';
+import { NotAllowedError } from '../../../src/app/errors';
 import { saveSettings } from '../../../src/app/settings/saveSettings';
 import { setUpHerald } from '../../../src/app/setup';
 import { removeTemplate, submitTemplate } from '../../../src/app/templates/templates';

@@ -64,7 +64,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
   const { t, formatDateTime } = useI18n();
   const context = useAppContext();
   const { rights: permissions } = useHerald();
-  const { deps } = useCampaignRuns();
+  const engine = useCampaignRuns();
   const [choices, setChoices] = useState(initial.choices);
   const [step, setStep] = useState<WizardStep>(initial.step);
   // The control used to change the step may be gone (Next on the last step): the new step's title takes the focus.
@@ -135,7 +135,7 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
     if (!planned || !chosen) return;
     setLaunch({ status: 'running', stage: 'saving' });
     try {
-      const id = await launchCampaign(context, deps, chosen, planned.plan.recipients, request, {
+      const id = await launchCampaign(context, await engine.deps(), chosen, planned.plan.recipients, request, {
         onStage: (stage) => setLaunch({ status: 'running', stage }),
         onSaved: (campaignId) => update({ campaignId }),
       });
