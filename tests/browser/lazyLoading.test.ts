@@ -57,6 +57,24 @@ afterEach(async () => {
   for (const { matcher, handler } of routes.splice(0)) await harness().context.unroute(matcher, handler);
 });
 
+/** Holds every download of the app's files whose name matches until `release()`, then serves them. */
+async function holdUntilReleased(file: RegExp): Promise<{ release: () => void; held: () => number }> {
+  let held = 0;
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const handler = async (route: Route) => {
+    held++;
+    await released;
+    await route.fallback();
+  };
+  const matcher = (url: URL) => url.origin === new URL(harness().sandbox.appUrl).origin && file.test(url.pathname);
+  await harness().context.route(matcher, handler);
+  routes.push({ matcher, handler });
+  return { release, held: () => held };
+}
+
 describe('downloads on demand', () => {
   it('gives the ticket sidebar its own code, without the nav bar, its sections or the other language', async () => {
     const requested = scriptsRequested();
@@ -66,10 +84,24 @@ describe('downloads on demand', () => {
     await frame.getByRole('group', { name: t('contact.label') }).waitFor();
     const files = requested();
     expect(files.some((file) => file.startsWith('TicketSidebarApp-'))).toBe(true);
-    expect(files.some((file) => file.startsWith('en-'))).toBe(true);
-    for (const absent of ['NavBarApp-', 'UserSidebarApp-', 'CampaignsSection-', 'TemplatesSection-', 'AudiencesSection-', 'SettingsSection-', 'CampaignWizard-', 'fr-']) {
+    expect(files.some((file) => file.startsWith('firstCatalogue-en-'))).toBe(true);
+    for (const absent of ['NavBarApp-', 'UserSidebarApp-', 'CampaignsSection-', 'TemplatesSection-', 'AudiencesSection-', 'SettingsSection-', 'CampaignWizard-', 'fr-', 'firstCatalogue-fr-']) {
       expect(files.filter((file) => file.startsWith(absent)), absent).toEqual([]);
     }
+    expect(harness().consoleErrors).toEqual([]);
+  });
+
+  it('shows a sidebar’s window and contact with their own strings, before the whole catalogue arrives', async () => {
+    const whole = await holdUntilReleased(/\/en-[\w-]+\.js$/);
+    await harness().open(`#/tickets/${SEEDED_TICKET_IDS.whatsappClosedWindow}`);
+    const frame = harness().appFrame('ticket_sidebar');
+    await frame.locator('[data-herald-content="window"]').getByText(t('ticket.window.closedHint')).waitFor();
+    await frame.getByRole('group', { name: t('contact.label') }).waitFor();
+    // Re-engagement, which may say anything, waits for every string.
+    expect(await frame.getByRole('button', { name: t('ticket.reengage.toggle') }).count()).toBe(0);
+    expect(whole.held()).toBeGreaterThan(0);
+    whole.release();
+    await frame.getByRole('button', { name: t('ticket.reengage.toggle') }).waitFor();
     expect(harness().consoleErrors).toEqual([]);
   });
 
@@ -80,8 +112,8 @@ describe('downloads on demand', () => {
     await harness().appFrame('user_sidebar').getByRole('group', { name: fr('contact.label') }).waitFor();
     // The sandbox browser speaks English.
     const files = requested();
-    expect(files.some((file) => file.startsWith('fr-'))).toBe(true);
-    expect(files.some((file) => file.startsWith('en-'))).toBe(false);
+    expect(files.some((file) => file.startsWith('firstCatalogue-fr-'))).toBe(true);
+    expect(files.filter((file) => file.startsWith('en-') || file.startsWith('firstCatalogue-en-'))).toEqual([]);
     expect(files.some((file) => file.startsWith('UserSidebarApp-'))).toBe(true);
     expect(files.some((file) => file.startsWith('NavBarApp-'))).toBe(false);
   });

@@ -261,9 +261,11 @@ describe('re-engaging from the closed ticket', () => {
     const { requester } = requesterOf(ticketId);
     await harness().open(`#/tickets/${ticketId}`);
     await windowPanel().waitFor();
+    const toggle = sidebar().getByRole('button', { name: t('ticket.reengage.toggle') });
+    // Re-engagement comes after the window (its code and the rest of the strings download then).
+    await toggle.waitFor();
     await harness().page.locator('iframe[data-zaf-location="ticket_sidebar"]').focus();
     const keys = await keyboard(harness().page, 'ticket_sidebar');
-    const toggle = sidebar().getByRole('button', { name: t('ticket.reengage.toggle') });
     await keys.until('Tab', t('ticket.reengage.toggle'), 5);
     await keys.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
@@ -9,26 +9,27 @@ import type { Transport } from '../transport/types';
  * not kept: Herald never needs what the customer wrote.
  */
 
+// The ticket sidebar reads comments before it shows the window: `zod/mini`, the same checks in a small download.
 const commentSchema = z.looseObject({
   id: z.number(),
   author_id: z.number(),
-  public: z.boolean().nullish(),
+  public: z.nullish(z.boolean()),
   created_at: z.string(),
 });
 
 const commentsPageSchema = z.looseObject({
   comments: z.array(commentSchema),
-  meta: z.looseObject({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
+  meta: z.nullish(z.looseObject({ has_more: z.boolean(), after_cursor: z.nullish(z.string()) })),
 });
 
 const updateSchema = z.looseObject({
   ticket: z.looseObject({ id: z.number() }),
-  audit: z
-    .looseObject({
+  audit: z.nullish(
+    z.looseObject({
       id: z.number(),
-      events: z.array(z.looseObject({ id: z.number().nullish(), type: z.string() })).nullish(),
-    })
-    .nullish(),
+      events: z.nullish(z.array(z.looseObject({ id: z.nullish(z.number()), type: z.string() }))),
+    }),
+  ),
 });
 
 export interface TicketComment {

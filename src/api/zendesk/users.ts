@@ -1,20 +1,21 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
 
+// Both sidebars read a user before they show anything: `zod/mini`, the same checks in a small download.
 const userSchema = z.looseObject({
   id: z.number(),
-  name: z.string().nullish(),
-  email: z.string().nullish(),
-  phone: z.string().nullish(),
-  shared_phone_number: z.boolean().nullish(),
-  locale: z.string().nullish(),
-  time_zone: z.string().nullish(),
-  iana_time_zone: z.string().nullish(),
-  role: z.string().nullish(),
-  suspended: z.boolean().nullish(),
-  tags: z.array(z.string()).nullish(),
-  user_fields: z.record(z.string(), z.unknown()).nullish(),
+  name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
+  phone: z.nullish(z.string()),
+  shared_phone_number: z.nullish(z.boolean()),
+  locale: z.nullish(z.string()),
+  time_zone: z.nullish(z.string()),
+  iana_time_zone: z.nullish(z.string()),
+  role: z.nullish(z.string()),
+  suspended: z.nullish(z.boolean()),
+  tags: z.nullish(z.array(z.string())),
+  user_fields: z.nullish(z.record(z.string(), z.unknown())),
 });
 
 export type ZendeskUser = z.infer<typeof userSchema>;

@@ -1,5 +1,6 @@
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { audienceUserSchema } from '../../api/zendesk/audienceUsers';
+import { OrganizationsClient } from '../../api/zendesk/organizations';
 import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
@@ -96,6 +97,16 @@ export interface ReengageWords {
   languageName: (code: string) => string;
   slotLabel: (slot: TemplateSlot) => string;
   note: NoteWords;
+}
+
+/** The requester's organization's name, which a placeholder may show; null when there is none or it cannot be read (a nicety, never a blocker). */
+export async function organizationName(context: Pick<AppContext, 'transport'>, organizationId: number | null | undefined): Promise<string | null> {
+  if (typeof organizationId !== 'number') return null;
+  try {
+    return (await new OrganizationsClient(context.transport).names([organizationId])).get(organizationId) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The requester as a campaign keeps a recipient: every custom field kept (one user, any may be mapped). */

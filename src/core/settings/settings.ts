@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../campaign/permissions';
 import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../campaign/rateCard';
 import { parseMessagingTier, type MessagingTier } from '../campaign/tier';
@@ -71,7 +71,11 @@ export const CONFIRM_THRESHOLD_LIMITS = { min: 0, max: 10_000_000, default: 1000
 export const WINDOW_WARNING_LIMITS = { min: 0, max: 1440, default: 60 } as const;
 const LEGACY_HOSTS = ['https://api.smooch.io', 'https://api.eu-1.smooch.io'];
 
-const text = z.union([z.string(), z.number(), z.boolean(), z.null()]).optional().transform((value) => (value === null || value === undefined ? '' : String(value).trim()));
+// Every location reads the settings before it shows anything: `zod/mini`, the same checks in a small download.
+const text = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.transform((value) => (value === null || value === undefined ? '' : String(value).trim())),
+);
 
 /** Sunshine host of the account itself unless the admin chose a legacy region. */
 export function sunshineBaseUrl(configured: string, subdomain: string): string | undefined {

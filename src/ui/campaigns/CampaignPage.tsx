@@ -151,7 +151,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {untrusted && (
         <Alert type="error" role="alert">
-          <Title>{t('campaigns.page.untrusted.title', { name: untrusted.name ?? t('campaigns.page.untrusted.unknown') })}</Title>
+          <Title>{t('campaigns.page.untrusted.title', { name: untrusted.name ?? t('errors.someone') })}</Title>
           <AlertText>{t(rights.send ? 'campaigns.page.untrusted.help' : 'campaigns.page.untrusted.helpNoRight', { at: campaign.updatedAt ? formatDateTime(Date.parse(campaign.updatedAt)) : '—' })}</AlertText>
         </Alert>
       )}

@@ -34,12 +34,12 @@ export function isAdminOnlyRefusal(error: unknown): boolean {
 
 function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) => string): string | undefined {
   if (error instanceof NotAllowedError) return t(`errors.notAllowed.${error.right}`);
-  if (error instanceof UntrustedChangeError) return t(`errors.untrusted.${error.record}`, { name: error.changedBy.name ?? t('campaigns.page.untrusted.unknown') });
+  if (error instanceof UntrustedChangeError) return t(`errors.untrusted.${error.record}`, { name: error.changedBy.name ?? t('errors.someone') });
   if (error instanceof TestSendRefusedError) return t(`errors.testSend.${error.reason}`, { at: error.retryAt === undefined ? '' : formatTime(error.retryAt) });
-  if (error instanceof IllegalCampaignTransitionError) return t('errors.changedMeanwhile', { status: t(`campaigns.status.${error.status}`) });
+  if (error instanceof IllegalCampaignTransitionError) return t(`errors.changedMeanwhile.${error.status}`);
   if (error instanceof CampaignNotEditableError) return t('errors.notEditable');
   if (error instanceof CampaignNotFrozenError) return t('errors.notFrozen');
-  if (error instanceof ScheduleRefusedError) return t(`campaigns.schedule.problem.${error.problem}`);
+  if (error instanceof ScheduleRefusedError) return t(`errors.schedule.${error.problem}`);
   if (error instanceof ScheduleNotDueError) return t('errors.notDue');
   if (error instanceof EmptyAudienceError) return t('errors.emptyAudience');
   if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length });

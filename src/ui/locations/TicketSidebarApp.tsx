@@ -4,8 +4,7 @@ import { useMemo, useRef, type ComponentProps } from 'react';
 import { showUser, ticketComments } from '../../app/people/people';
 import type { TicketComment } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
-import { businessNumberOf } from '../../core/campaign/reengagement';
-import { ticketChannelOf } from '../../core/contact/ticketChannel';
+import { businessNumberOf, ticketChannelOf } from '../../core/contact/ticketChannel';
 import { DEFAULT_WARNING_MINUTES, messagingWindow } from '../../core/conversation/messagingWindow';
 import { customerWrote, ticketConversation } from '../../core/conversation/ticketConversation';
 import { useAutoResize } from '../../zaf/useAutoResize';
@@ -30,7 +29,7 @@ import { SmsWindowNote, WindowPanel } from '../ticket/WindowPanel';
 const reengagement = lazyPart<ComponentProps<typeof ReengageSection>>(() => import('../ticket/ReengagePanel').then((module) => module.ReengageSection));
 
 /** The requester's contact panel (phone number rules, consent) comes right after the window too. */
-const contactPanel = lazyPart<ComponentProps<typeof ContactPanel>>(() => import('../components/ContactPanel').then((module) => module.ContactPanel));
+const contactPanel = lazyPart<ComponentProps<typeof ContactPanel>>(() => import('../components/ContactPanel').then((module) => module.ContactPanel), { strings: 'first' });
 
 const CHANNEL_HUE = { whatsapp: 'successHue', sms: 'blue', 'other-messaging': 'grey', 'not-messaging': 'grey' } as const;
 

@@ -40,7 +40,13 @@ export function HeraldApp({ client, browserLocale }: { client: ZafClient; browse
 function AgentShell() {
   const { currentUser, context } = useZaf();
   return (
-    <CatalogueProvider locale={resolveLocale(currentUser.locale)} loading={<Starting />} failed={(retry) => <LoadFailed onRetry={retry} />}>
+    // A sidebar, opened on every ticket, shows its first panel with the strings it needs first; the nav bar needs them all.
+    <CatalogueProvider
+      locale={resolveLocale(currentUser.locale)}
+      firstPart={context.location !== 'nav_bar'}
+      loading={<Starting />}
+      failed={(retry) => <LoadFailed onRetry={retry} />}
+    >
       <HeraldProvider>
         <LocationRouter location={context.location} />
       </HeraldProvider>

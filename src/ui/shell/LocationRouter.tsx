@@ -14,8 +14,8 @@ const LOCATIONS: Record<string, LazyPart<object>> = {
     import('../sections/CampaignsSection').catch(() => undefined);
     return import('../locations/NavBarApp').then((module) => module.NavBarApp);
   }),
-  ticket_sidebar: lazyPart(() => import('../locations/TicketSidebarApp').then((module) => module.TicketSidebarApp)),
-  user_sidebar: lazyPart(() => import('../locations/UserSidebarApp').then((module) => module.UserSidebarApp)),
+  ticket_sidebar: lazyPart(() => import('../locations/TicketSidebarApp').then((module) => module.TicketSidebarApp), { strings: 'first' }),
+  user_sidebar: lazyPart(() => import('../locations/UserSidebarApp').then((module) => module.UserSidebarApp), { strings: 'first' }),
 };
 
 /** Starts downloading a location's code as soon as the location is known. */

@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
 import { LoadFailed } from './LoadFailed';
@@ -15,6 +15,12 @@ export interface LazyPart<P extends object> {
   Component: ComponentType<P>;
   /** After a failure: the next render downloads again (React keeps a failed lazy's error). */
   retry(): void;
+  /**
+   * The strings it shows: 'first' when they all are in the first namespaces a sidebar downloads
+   * (firstNamespaces.ts; a unit test reads the part's code to hold this true), so it needs not
+   * wait for the whole catalogue; 'all' otherwise.
+   */
+  strings: 'first' | 'all';
 }
 
 /** A failed download of a part's code, as opposed to an error of the part itself. */
@@ -25,7 +31,7 @@ export class PartLoadError extends Error {
   }
 }
 
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, { strings = 'all' }: { strings?: LazyPart<P>['strings'] } = {}): LazyPart<P> {
   let download: Promise<ComponentType<P>> | undefined;
   const start = () => {
     download ??= load().catch((error: unknown) => {
@@ -47,6 +53,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     retry: () => {
       current = make();
     },
+    strings,
   };
 }
 
@@ -59,13 +66,24 @@ interface PartSlotProps<P extends object> {
 
 /** Renders a lazy part: a loading line while it downloads, an error with Retry if that fails. */
 export function PartSlot<P extends object>({ part, props, loadingLabel }: PartSlotProps<P>) {
-  const { t } = useI18n();
+  const { t, catalogue } = useI18n();
   const [attempt, setAttempt] = useState(0);
   const Part = part.Component;
   const retry = () => {
     part.retry();
     setAttempt((count) => count + 1);
   };
+  // A part that may say anything waits for every string (its code downloads meanwhile); asking
+  // for them is what starts their download, once the first part of the sidebar is on screen.
+  const waits = !catalogue.complete && part.strings === 'all';
+  const need = catalogue.complete ? undefined : catalogue.need;
+  useEffect(() => {
+    if (waits) need?.();
+  }, [waits, need]);
+  if (!catalogue.complete && waits) {
+    part.preload();
+    return catalogue.failed ? <LoadFailed onRetry={catalogue.retry} /> : <Loading label={loadingLabel ?? t('shell.loading')} />;
+  }
   return (
     <LoadBoundary key={attempt} failed={<LoadFailed onRetry={retry} />}>
       <Suspense fallback={<Loading label={loadingLabel ?? t('shell.loading')} />}>

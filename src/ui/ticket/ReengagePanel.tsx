@@ -7,11 +7,11 @@ import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { HeraldObjectsMissingError } from '../../app/errors';
-import { organizationName } from '../../app/people/people';
 import {
   addReengagementNote,
   assessReengagement,
   loadSendGuard,
+  organizationName,
   reengage,
   requesterAsRecipient,
   type ReengageResult,
@@ -22,7 +22,8 @@ import {
 import { listChannels } from '../../app/templates/templates';
 import type { ExclusionReason } from '../../core/campaign/eligibility';
 import type { TemplateSlot } from '../../core/campaign/mapping';
-import { integrationOfTicket, TICKET_FIELDS, type TicketFacts } from '../../core/campaign/reengagement';
+import { TICKET_FIELDS, type TicketFacts } from '../../core/campaign/reengagement';
+import { integrationOfTicket } from '../../core/contact/ticketChannel';
 import { renderRecipientContent } from '../../core/campaign/render';
 import type { HeraldSettings } from '../../core/settings/settings';
 import { listUserFields } from '../../app/audience/audience';

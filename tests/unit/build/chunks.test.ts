@@ -56,6 +56,16 @@ describe('the built chunks', () => {
     expect(holding(fr.campaigns.intro)).toEqual([chunk('fr')]);
   });
 
+  it("gives a sidebar's first strings a small chunk of their own, without the nav bar's", () => {
+    for (const [locale, catalogue] of [['en', en], ['fr', fr]] as const) {
+      const first = chunk(`firstCatalogue-${locale}`);
+      const code = read(first);
+      expect(code.includes(catalogue.ticket.label), `${locale} ticket label`).toBe(true);
+      expect(code.includes(catalogue.campaigns.intro.slice(0, 20)), `${locale} campaigns`).toBe(false);
+      expect(code.length).toBeLessThan(read(chunk(locale)).length / 3);
+    }
+  });
+
   it('gives the sidebars none of the nav bar, and the ticket sidebar its re-engagement later', () => {
     for (const location of ['TicketSidebarApp', 'UserSidebarApp']) {
       const closure = staticClosure(chunk(location));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRecipient, EXCLUSION_REASONS, type ExclusionReason } from '../../../../src/core/campaign/eligibility';
+import { businessNumberOf, integrationOfTicket } from '../../../../src/core/contact/ticketChannel';
 import {
-  businessNumberOf,
-  integrationOfTicket,
   reengagementDecision,
   reengagementNote,
   reengagementOutcome,

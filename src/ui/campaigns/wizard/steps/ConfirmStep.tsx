@@ -134,7 +134,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
                   setLater(event.target.value);
                   setCheckedAt(Date.now());
                 }} validation={scheduleProblem && later !== '' ? 'error' : undefined} />
-              {scheduleProblem && later !== '' && <Field.Message validation="error">{t(`campaigns.schedule.problem.${scheduleProblem}`)}</Field.Message>}
+              {scheduleProblem && later !== '' && <Field.Message validation="error">{t(`errors.schedule.${scheduleProblem}`)}</Field.Message>}
               {scheduledAt !== undefined && !scheduleProblem && <Field.Hint>{t('campaigns.wizard.confirm.startsAt', { at: formatDateTime(scheduledAt) })}</Field.Hint>}
             </Field>
           )}
