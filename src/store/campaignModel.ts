@@ -115,6 +115,13 @@ export interface FrozenDefinition {
   namespace?: string;
   /** A campaign of one made from a ticket (re-engagement): the ticket it came from. */
   origin?: { kind: 'ticket'; ticketId: number };
+  /**
+   * Where each placeholder's values came from, and the search that found the audience: not sent
+   * (the values are in the audience), kept so that the campaign's page and history tell what was
+   * frozen even when the record's copy was changed afterwards.
+   */
+  mappings?: SlotMapping[];
+  query?: string;
   /** How many recipients the frozen audience holds. */
   recipients: number;
 }
@@ -124,7 +131,7 @@ export type FrozenSend = Omit<FrozenDefinition, 'recipients'>;
 
 /** The send a campaign (or a draft about to become one) defines now, to freeze with its audience. */
 export function frozenSendOf(
-  campaign: Pick<CampaignRecord, 'channel' | 'integrationId' | 'templateName' | 'templateLanguage' | 'templateCategory' | 'definition'>,
+  campaign: Pick<CampaignRecord, 'channel' | 'integrationId' | 'templateName' | 'templateLanguage' | 'templateCategory' | 'definition' | 'query'>,
 ): FrozenSend {
   const { definition } = campaign;
   const origin = ticketOrigin(definition.origin);
@@ -140,6 +147,8 @@ export function frozenSendOf(
     quietHours: definition.quietHours,
     ...(definition.namespace ? { namespace: definition.namespace } : {}),
     ...(origin ? { origin } : {}),
+    mappings: definition.mappings,
+    query: campaign.query,
   };
 }
 
@@ -213,6 +222,8 @@ export const frozenDefinitionSchema: z.ZodType<FrozenDefinition> = z.object({
   quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
   namespace: z.string().optional(),
   origin: z.object({ kind: z.literal('ticket'), ticketId: z.number().int().positive() }).optional(),
+  mappings: z.array(mappingSchema).optional(),
+  query: z.string().optional(),
   recipients: z.number().int().nonnegative(),
 });
 

@@ -1,18 +1,19 @@
 import { HttpError } from '../api/transport/errors';
 import type { Transport } from '../api/transport/types';
-import { CustomObjectRecordsClient, CustomObjectsClient } from '../api/zendesk/customObjects';
+import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import {
   campaignOfRecord,
   CampaignRecordInvalidError,
   definitionSchema,
   EMPTY_COUNTS,
   jsonField,
+  type CampaignChannel,
   type CampaignCounts,
   type CampaignDefinition,
   type CampaignRecord,
   type CampaignStatus,
 } from './campaignModel';
-import { nextStatus, type CampaignEvent } from '../core/campaign/lifecycle';
+import { IllegalCampaignTransitionError, nextStatus, type CampaignEvent } from '../core/campaign/lifecycle';
 import { CAMPAIGN_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
 import { RecordAccess, type FieldValues } from './recordAccess';
@@ -39,6 +40,12 @@ export interface CampaignDraft
 /** What may change on a campaign, its status apart: only `transition` moves that. */
 export interface CampaignChanges {
   name?: string;
+  /** What it sends, as the record shows it: written on a draft, and put back as frozen when a change is accepted. */
+  channel?: CampaignChannel;
+  integrationId?: string;
+  templateName?: string;
+  templateLanguage?: string;
+  templateCategory?: string | null;
   query?: string;
   definition?: CampaignDefinition;
   recipients?: number;
@@ -57,10 +64,24 @@ export interface CampaignChanges {
   changeAcceptedAt?: number;
 }
 
+/**
+ * A campaign record that does not read as a campaign (written by hand, or by a newer Herald): shown
+ * with what can be read of it, so that nothing disappears silently. Herald never runs it.
+ */
+export interface UnreadableCampaign {
+  id: string;
+  name: string | null;
+  /** Its status as written, when it is text; anything else reads as null. */
+  status: string | null;
+  /** Who last changed it, as Zendesk records it (no client can write this). */
+  lastChangedBy: number | null;
+  updatedAt: string | null;
+}
+
 export interface CampaignPage {
   campaigns: CampaignRecord[];
-  /** Records that do not read as campaigns: listed by id so that nothing disappears silently. */
-  unreadable: string[];
+  /** Records that do not read as campaigns. */
+  unreadable: UnreadableCampaign[];
   /** The cursor of the next page, undefined on the last. */
   next: string | undefined;
 }
@@ -159,16 +180,56 @@ export class CampaignStore {
   async list(options: { after?: string; pageSize?: number } = {}): Promise<CampaignPage> {
     const page = await onHeraldObject(CAMPAIGN_OBJECT.key, () => this.access.newestPage(options.pageSize ?? 25, options.after));
     const campaigns: CampaignRecord[] = [];
-    const unreadable: string[] = [];
+    const unreadable: UnreadableCampaign[] = [];
     for (const record of page.records) {
       try {
         campaigns.push(campaignOfRecord(record));
       } catch (error) {
         if (!(error instanceof CampaignRecordInvalidError)) throw error;
-        unreadable.push(record.id);
+        unreadable.push(unreadableCampaign(record));
       }
     }
     return { campaigns, unreadable, next: page.next };
+  }
+
+  /**
+   * Cancels a campaign whose record does not read (its status, or another field, is not one Herald
+   * knows): the lifecycle cannot tell from which status, and cancelled is where every status may
+   * go. The record is read again first: one that reads as a campaign is refused (use `transition`).
+   */
+  async cancelUnreadable(id: string, finishedAt: number): Promise<void> {
+    const record = await this.guarded(id, () => this.access.show(id));
+    let readable: CampaignRecord;
+    try {
+      readable = campaignOfRecord(record);
+    } catch (error) {
+      if (!(error instanceof CampaignRecordInvalidError)) throw error;
+      await this.guarded(id, () => this.access.update(id, { status: 'cancelled', finished_at: finishedAt, lease_holder: null, lease_expires_at: null }));
+      return;
+    }
+    // Repaired meanwhile: it is a campaign again, to look at before acting.
+    throw new IllegalCampaignTransitionError(readable.status, 'cancel');
+  }
+
+  /**
+   * Every campaign waiting for its scheduled time, whatever its age (the list shows the newest
+   * only); records that cannot be read are left out, as in the list.
+   */
+  async scheduled(): Promise<CampaignRecord[]> {
+    const filter = { 'custom_object_fields.status': { $eq: 'scheduled' } };
+    const campaigns: CampaignRecord[] = [];
+    await onHeraldObject(CAMPAIGN_OBJECT.key, async () => {
+      for await (const page of this.records.search(filter, { sort: 'created_at' })) {
+        for (const record of page) {
+          try {
+            campaigns.push(campaignOfRecord(record));
+          } catch (error) {
+            if (!(error instanceof CampaignRecordInvalidError)) throw error;
+          }
+        }
+      }
+    });
+    return campaigns;
   }
 
   /** Changes the given fields only (never the status); resolves with the campaign as stored. */
@@ -210,8 +271,24 @@ export async function onCampaign<T>(objects: CustomObjectsClient, id: string, wo
   }
 }
 
+function unreadableCampaign(record: CustomObjectRecord): UnreadableCampaign {
+  const status = record.custom_object_fields?.status;
+  return {
+    id: record.id,
+    name: record.name ?? null,
+    status: typeof status === 'string' ? status : null,
+    lastChangedBy: record.updated_by_user_id ?? null,
+    updatedAt: record.updated_at ?? null,
+  };
+}
+
 function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
   const fields: FieldValues = {};
+  if (changes.channel !== undefined) fields.channel = changes.channel;
+  if (changes.integrationId !== undefined) fields.integration_id = changes.integrationId;
+  if (changes.templateName !== undefined) fields.template_name = changes.templateName;
+  if (changes.templateLanguage !== undefined) fields.template_language = changes.templateLanguage;
+  if (changes.templateCategory !== undefined) fields.template_category = changes.templateCategory;
   if (changes.query !== undefined) fields.query = changes.query;
   if (changes.definition !== undefined) fields.definition = jsonField(definitionSchema.parse(changes.definition));
   if (changes.recipients !== undefined) fields.recipients = changes.recipients;

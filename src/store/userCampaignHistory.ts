@@ -3,7 +3,7 @@ import type { CustomObjectRecord } from '../api/zendesk/customObjects';
 import { stateOf, type RecipientState } from '../core/sending/states';
 import { decodeAudienceChunk } from './audienceCodec';
 import { chunkExternalId, LEDGER_CHUNK_SIZE } from './campaignChunks';
-import { CampaignStore, type CampaignChannel, type CampaignRecord } from './campaigns';
+import { CampaignStore, type CampaignChannel, type CampaignRecord, type UnreadableCampaign } from './campaigns';
 import { CAMPAIGN_CHUNK_OBJECT } from './heraldObjects';
 import { decodeLedgerChunk } from './ledgerCodec';
 import { onHeraldObject } from './objectGuard';
@@ -41,8 +41,8 @@ export interface UserCampaignHistory {
   campaignsRead: number;
   /** Older campaigns exist that were not looked through. */
   more: boolean;
-  /** Campaigns whose stored audience or ledger could not be read: the user may be in them. */
-  unreadable: string[];
+  /** Campaigns whose record, stored audience or ledger could not be read: the user may be in them (named when their name reads). */
+  unreadable: Array<{ id: string; name: string | null }>;
 }
 
 /** A campaign's audience being scanned for the user. */
@@ -78,13 +78,16 @@ export class UserCampaignHistoryReader {
       entries,
       campaignsRead: read,
       more,
-      unreadable: [...unreadableRecords, ...scans.filter((scan) => scan.failed).map((scan) => scan.campaign.id)],
+      unreadable: [
+        ...unreadableRecords.map(({ id, name }) => ({ id, name })),
+        ...scans.filter((scan) => scan.failed).map(({ campaign }) => ({ id: campaign.id, name: campaign.name })),
+      ],
     };
   }
 
-  private async recentCampaigns(limit: number): Promise<{ campaigns: CampaignRecord[]; read: number; unreadableRecords: string[]; more: boolean }> {
+  private async recentCampaigns(limit: number): Promise<{ campaigns: CampaignRecord[]; read: number; unreadableRecords: UnreadableCampaign[]; more: boolean }> {
     const campaigns: CampaignRecord[] = [];
-    const unreadableRecords: string[] = [];
+    const unreadableRecords: UnreadableCampaign[] = [];
     let read = 0;
     let after: string | undefined;
     do {

@@ -42,7 +42,12 @@ describe('a campaign changed by someone without the right to launch it', () => {
     expect(paused.status).toBe('paused');
 
     // Samira (agent) edits the record by hand, as any agent may: scheduled, due a minute ago.
-    await new RecordAccess(transportOn(emulator, installation, SAMIRA), CAMPAIGN_OBJECT.key).update(id, { status: 'scheduled', scheduled_at: Date.now() - 60_000 });
+    await new RecordAccess(transportOn(emulator, installation, SAMIRA), CAMPAIGN_OBJECT.key).update(id, {
+      status: 'scheduled',
+      scheduled_at: Date.now() - 60_000,
+      template_name: 'black_friday',
+      recipients: 3000,
+    });
     const sentBefore = emulator.sunshine.notifications().length;
 
     // Alex opens Herald: the due campaign is not started, and the list says why, naming her.
@@ -60,8 +65,26 @@ describe('a campaign changed by someone without the right to launch it', () => {
     await app.getByRole('button', { name: t('campaigns.page.cancel') }).waitFor();
     expect(await app.getByRole('button', { name: t('campaigns.page.startNow') }).count()).toBe(0);
     expect(await app.getByRole('button', { name: t('campaigns.page.resume') }).count()).toBe(0);
+    // It does not claim to be starting, and shows what was frozen at launch, not what the record now says.
+    await app.getByText(t('campaigns.page.scheduled.held', { at: '\u0000' }).split('\u0000')[1]!, { exact: false }).waitFor();
+    expect(await app.getByText(/starting…/).count()).toBe(0);
+    await app.getByText(t('campaigns.page.untrusted.changed', { parts: 'template and number of recipients' })).waitFor();
+    const details = app.getByRole('region', { name: t('campaigns.details.title') });
+    await details.getByText(/spring_sale/).waitFor();
+    expect(await details.getByText(/black_friday/).count()).toBe(0);
     expect(emulator.sunshine.notifications().length).toBe(sentBefore);
     expect((await new CampaignStore(admin.transport).load(id)).lastChangedBy).toBe(SAMIRA);
+
+    // Alex accepts the change: the page says so, the focus stays in the page, and the campaign, due,
+    // starts from this very page and sends what was frozen to every recipient, nobody twice.
+    await app.getByRole('button', { name: t('campaigns.page.untrusted.accept') }).click();
+    await app.getByRole('status').filter({ hasText: t('campaigns.page.accepted') }).waitFor();
+    expect(await app.locator('h2').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
+    await app.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+    const sent = emulator.sunshine.notifications();
+    expect(sent).toHaveLength(40);
+    expect(new Set(sent.map((notification) => notification.destinationId)).size).toBe(40);
+    expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ templateName: 'spring_sale', recipients: 40, counts: { sent: 40 } });
     expect(harness().consoleErrors).toEqual([]);
   });
 });

@@ -222,6 +222,12 @@ describe('the campaign store', () => {
     await expect(store.load(bad)).rejects.toBeInstanceOf(CampaignRecordInvalidError);
     const page = await store.list();
     expect(page.campaigns.map((campaign) => campaign.id)).toEqual([good]);
-    expect(page.unreadable).toEqual([bad]);
+    expect(page.unreadable).toEqual([expect.objectContaining({ id: bad, name: 'Edited by hand', status: 'exploded' })]);
+
+    // It can be stopped for good, though the lifecycle cannot tell from which status; a campaign that reads is refused.
+    await store.cancelUnreadable(bad, 1_700_000_000_000);
+    expect(h.emulator.zendesk.customObjects.findRecord(CAMPAIGN_OBJECT.key, bad)!.fields).toMatchObject({ status: 'cancelled', finished_at: 1_700_000_000_000 });
+    await expect(store.cancelUnreadable(good, 1_700_000_000_000)).rejects.toMatchObject({ name: 'IllegalCampaignTransitionError', status: 'draft' });
+    expect((await store.load(good)).status).toBe('draft');
   });
 });

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { acceptCampaignChange, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
+import { acceptCampaignChange, cancelUnreadableCampaign, pauseCampaignRun, startCampaignRun, startDueCampaigns, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
+import { campaignAsFrozen, changedSinceFrozen } from '../../src/app/campaigns/frozenView';
+import { dueCampaigns, listCampaigns } from '../../src/app/campaigns/queries';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
-import { UntrustedChangeError } from '../../src/app/errors';
+import { campaignTrust } from '../../src/app/campaigns/runTrust';
+import { NotAllowedError, UntrustedChangeError } from '../../src/app/errors';
 import { showUser } from '../../src/app/people/people';
 import { reengage, requesterAsRecipient, type ReengageMessage, type ReengageWords } from '../../src/app/reengage/reengage';
 import { chunkExternalId } from '../../src/store/campaignChunks';
@@ -48,12 +51,16 @@ describe('runs on the launcher’s word only', () => {
     expect(await store.load(id)).toMatchObject({ status: 'scheduled', scheduledAt: at });
     expect(await startDueCampaigns(scheduler, deps, [await store.load(id)])).toEqual([]);
     expect(deps.runs.state(id)).toBeUndefined();
+    expect(await dueCampaigns(scheduler)).toEqual([]);
 
     // Another person's Herald, open after the time: Jules may launch (his group is named), so it starts there.
     h.manual.set(at + 60_000);
     const other = h.as(JULES, { campaign_senders: 'admin, group:Support' });
     const otherDeps: CampaignRunDeps = { runs: new RunRegistry(), ports: h.ports };
-    expect(await startDueCampaigns(other, otherDeps, [await store.load(id)])).toEqual([]);
+    // What any screen of Herald looks for on its own (ui/campaigns/dueStarts.tsx).
+    const due = await dueCampaigns(other);
+    expect(due.map((campaign) => campaign.id)).toEqual([id]);
+    expect(await startDueCampaigns(other, otherDeps, due)).toEqual([]);
     await advanceUntil(h.clock, () => otherDeps.runs.state(id)?.phase === 'ended', 500);
     expect(await store.load(id)).toMatchObject({ status: 'completed', counts: { sent: 8 }, launchedByName: 'Jules Bernard' });
   });
@@ -89,6 +96,27 @@ describe('runs on the launcher’s word only', () => {
     expect(notifications(h)).toBe(12);
   });
 
+  it('a campaign an agent made unreadable stays listed, named with her, and a launcher can stop it for good', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const { id, sentBefore } = await pausedCampaign(h, deps);
+    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, { status: 'sending', lease_holder: null, lease_expires_at: null });
+
+    const admin = h.as(ALEX);
+    const page = await listCampaigns(admin);
+    expect(page.campaigns.map((campaign) => campaign.id)).not.toContain(id);
+    expect(page.unreadable).toEqual([expect.objectContaining({ id, status: 'sending', lastChangedBy: SAMIRA, changedByName: 'Samira Haddad' })]);
+    expect(await dueCampaigns(admin)).toEqual([]);
+
+    await expect(cancelUnreadableCampaign(h.as(SAMIRA), id)).rejects.toBeInstanceOf(NotAllowedError);
+    await cancelUnreadableCampaign(admin, id);
+    const after = await listCampaigns(admin);
+    expect(after.unreadable).toEqual([]);
+    expect(after.campaigns.find((campaign) => campaign.id === id)).toMatchObject({ status: 'cancelled', lastChangedBy: ALEX });
+    await h.clock.advance(30_000);
+    expect(notifications(h)).toBe(sentBefore);
+  });
+
   it('what it sends comes from what was frozen: a definition an agent changed is refused, and a record edit changes nothing sent', async () => {
     const h = await appHarness();
     const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
@@ -98,8 +126,23 @@ describe('runs on the launcher’s word only', () => {
 
     // The campaign record's definition (what the history shows) is not what the runner sends.
     const shown = await store.load(id);
-    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, { definition: JSON.stringify({ ...shown.definition, ratePerSecond: 1000, content: { ...shown.definition.content, body: 'Click http://evil.example' } }) });
+    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, {
+      template_name: 'black_friday',
+      recipients: 3000,
+      definition: JSON.stringify({ ...shown.definition, ratePerSecond: 1000, content: { ...shown.definition.content, body: 'Click http://evil.example' } }),
+    });
+    // The page is told who changed it, and what the record now claims differently from what was frozen.
+    const tampered = await store.load(id);
+    const trust = await campaignTrust(admin, tampered);
+    expect(trust).toMatchObject({ trusted: false, part: 'record', changedBy: { name: 'Samira Haddad' } });
+    expect(changedSinceFrozen(tampered, trust.frozen!)).toEqual(['template', 'rate', 'recipients']);
+    expect(campaignAsFrozen(tampered, trust.frozen)).toMatchObject({ templateName: shown.templateName, recipients: 12, definition: { ratePerSecond: 1 } });
+
+    // Accepting puts what was frozen back on the record: the history tells the truth again.
     await acceptCampaignChange(admin, id);
+    const accepted = await store.load(id);
+    expect(accepted).toMatchObject({ templateName: shown.templateName, recipients: 12, lastChangedBy: ALEX, definition: { ratePerSecond: 1, content: shown.definition.content, mappings: shown.definition.mappings } });
+    expect(await campaignTrust(admin, accepted)).toMatchObject({ trusted: true });
     await startCampaignRun(admin, deps, id, 'resume');
     await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 500);
     const sent = h.emulator.requests.filter((request) => request.url.endsWith('/notifications')).map((request) => request.body ?? '');
@@ -118,6 +161,10 @@ describe('runs on the launcher’s word only', () => {
     const [definition] = await chunks.byExternalIds([chunkExternalId(id, 'definition', 0)]);
     const frozen = JSON.parse(String(definition?.custom_object_fields?.data)) as Record<string, unknown>;
     await samiraWrites(h, CAMPAIGN_CHUNK_OBJECT.key, definition!.id, { data: JSON.stringify({ ...frozen, ratePerSecond: 1000 }) });
+    // The page knows before anyone presses Resume, and nobody can accept such a change.
+    const campaign = await new CampaignStore(admin.transport).load(id);
+    expect(await campaignTrust(admin, campaign)).toMatchObject({ trusted: false, part: 'frozen', changedBy: { name: 'Samira Haddad' } });
+    await expect(acceptCampaignChange(admin, id)).rejects.toMatchObject({ name: 'UntrustedChangeError', record: 'definition' });
     await expect(startCampaignRun(admin, deps, id, 'resume')).rejects.toMatchObject({ name: 'UntrustedChangeError', record: 'definition', changedBy: { name: 'Samira Haddad' } });
 
     // The definition restored by an admin, the ledger is the next thing she touched.

@@ -103,7 +103,7 @@ describe('UserCampaignHistoryReader', () => {
 
     const history = await new UserCampaignHistoryReader(h.transport).forUser(USER);
     expect(history.entries).toEqual([expect.objectContaining({ campaignName: 'Intacte', state: 'skipped', code: 'opted-out' })]);
-    expect(history.unreadable).toEqual([broken]);
+    expect(history.unreadable).toEqual([{ id: broken, name: 'Abîmée' }]);
   });
 
   it('gives an empty history when there are no campaigns, and asks for the setup when the objects are missing', async () => {

@@ -8,6 +8,7 @@ import { ScheduleNotDueError, UntrustedChangeError, type AppAction } from '../er
 import { requireRight } from '../rights';
 import { createCampaignRunner, type EnginePorts } from './engine';
 import { createFollowUp } from './followUp';
+import { recordAsFrozen } from './frozenView';
 import type { RunRegistry } from './runRegistry';
 import { checkCampaignChange, chunkWritersCheck, LaunchRights } from './runTrust';
 
@@ -136,12 +137,33 @@ export async function resendUnverified(
 
 /**
  * Someone who may launch takes the campaign as it stands after a change by someone who may not:
- * they become its last changer (nothing is sent, nothing else changes), and its status is theirs to
- * act on. What it sends stays what was frozen, checked again before any run.
+ * they become its last changer (nothing is sent), its status is theirs to act on, and the record's
+ * copy of what it sends is put back as frozen (frozenView.ts). What it sends stays what was frozen,
+ * checked again before any run; a change to what was frozen cannot be accepted (UntrustedChangeError).
  */
 export async function acceptCampaignChange(context: AppContext, campaignId: string): Promise<void> {
   requireRight(context, 'send', 'accept-change');
-  await new CampaignStore(context.transport).update(campaignId, { changeAcceptedAt: context.clock.now() });
+  const store = new CampaignStore(context.transport);
+  const campaign = await store.load(campaignId);
+  if (campaign.reservedThrough === null) {
+    await store.update(campaignId, { changeAcceptedAt: context.clock.now() });
+    return;
+  }
+  // What was frozen is vouched for by who made it, not by this acceptance: changed, it is refused.
+  const { definition, writer } = await new CampaignRunPersistence(context.transport, campaignId).loadDefinition();
+  await chunkWritersCheck(new LaunchRights(context.transport, context.settings.permissions.senders), campaign, definition)([writer]);
+  // The record's copy of what it sends goes back to what was frozen: its page and history tell the truth again.
+  await store.update(campaignId, { changeAcceptedAt: context.clock.now(), ...recordAsFrozen(campaign, definition) });
+}
+
+/**
+ * Cancels a campaign whose record does not read (changed by hand into something Herald does not
+ * know): Herald never runs such a record, and this stops it for good. A record repaired meanwhile is
+ * refused (IllegalCampaignTransitionError): it is to be looked at again.
+ */
+export async function cancelUnreadableCampaign(context: AppContext, campaignId: string): Promise<void> {
+  requireRight(context, 'send', 'cancel');
+  await new CampaignStore(context.transport).cancelUnreadable(campaignId, context.clock.now());
 }
 
 /** Asks this place's runner to pause; it stops starting sends and stores where it got to. */

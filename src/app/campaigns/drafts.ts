@@ -86,6 +86,8 @@ export function frozenSendOfChoices(context: Pick<AppContext, 'settings'>, choic
     ratePerSecond: fields.definition.ratePerSecond,
     quietHours: fields.definition.quietHours,
     ...(fields.definition.namespace ? { namespace: fields.definition.namespace } : {}),
+    mappings: fields.definition.mappings,
+    query: fields.query,
   };
 }
 

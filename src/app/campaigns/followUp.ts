@@ -55,9 +55,16 @@ export async function createFollowUp(context: AppContext, request: FollowUpReque
       templateLanguage: frozen.templateLanguage,
       templateCategory: frozen.templateCategory,
       // The original's search, for the record: where these people came from. Nothing plans it again.
-      query: original.query,
+      query: frozen.query ?? original.query,
       // What it sends is the original's frozen message; the mapping is shown as the original's was.
-      definition: { ...original.definition, content: frozen.content, slots: frozen.slots, ratePerSecond: frozen.ratePerSecond, quietHours: frozen.quietHours },
+      definition: {
+        ...original.definition,
+        content: frozen.content,
+        slots: frozen.slots,
+        mappings: frozen.mappings ?? original.definition.mappings,
+        ratePerSecond: frozen.ratePerSecond,
+        quietHours: frozen.quietHours,
+      },
       createdBy: actor.id,
       createdByName: actor.name,
       followUpOf: original.id,

@@ -31,6 +31,11 @@ export class RunRegistry {
     return this.runs.get(campaignId)?.state;
   }
 
+  /** Each campaign this place has run since it started, with where its run is: what a list shows. */
+  phases(): Array<[campaignId: string, phase: RunState['phase']]> {
+    return [...this.runs].map(([campaignId, entry]) => [campaignId, entry.state.phase]);
+  }
+
   /** True while this place sends the campaign (or is about to). */
   isSending(campaignId: string): boolean {
     const phase = this.runs.get(campaignId)?.state.phase;

@@ -110,19 +110,41 @@ async function checkWriter(rights: LaunchRights, campaignId: string, record: Unt
   if (!person.canLaunch) throw new UntrustedChangeError(campaignId, record, { id: userId, name: person.name });
 }
 
-export type CampaignTrust = { trusted: true } | { trusted: false; changedBy: { id: number | null; name: string | null } };
+export type CampaignTrust =
+  | { trusted: true; frozen: FrozenDefinition | undefined }
+  | {
+      trusted: false;
+      /**
+       * `record`: the campaign record was changed (its status, its copy of what it sends); a person
+       * who may launch can accept the change, which puts back what was frozen. `frozen`: what was
+       * frozen at launch was changed; nobody can vouch for it any more, it can only be cancelled.
+       */
+      part: 'record' | 'frozen';
+      changedBy: { id: number | null; name: string | null };
+      frozen: FrozenDefinition | undefined;
+    };
 
 /**
  * Whether the campaign's last change is one Herald may run on: asked before offering to start,
- * resume or launch it, and to name whoever changed it when it is not.
+ * resume, launch or accept it, and to name whoever changed it when it is not. What was frozen is
+ * checked too (who made and last changed it), and returned for the page to show. The audience and
+ * ledger chunks, many records for a large campaign, are checked by the run itself.
  */
 export async function campaignTrust(context: { transport: Transport; settings: HeraldSettings }, campaign: CampaignRecord): Promise<CampaignTrust> {
-  const definition = campaign.reservedThrough === null ? undefined : (await new CampaignRunPersistence(context.transport, campaign.id).loadDefinition()).definition;
+  const stored = campaign.reservedThrough === null ? undefined : await new CampaignRunPersistence(context.transport, campaign.id).loadDefinition();
+  const frozen = stored?.definition;
+  const rights = new LaunchRights(context.transport, context.settings.permissions.senders);
   try {
-    await checkCampaignChange(new LaunchRights(context.transport, context.settings.permissions.senders), campaign, definition);
-    return { trusted: true };
+    if (stored) await chunkWritersCheck(rights, campaign, stored.definition)([stored.writer]);
   } catch (error) {
-    if (error instanceof UntrustedChangeError) return { trusted: false, changedBy: error.changedBy };
+    if (error instanceof UntrustedChangeError) return { trusted: false, part: 'frozen', changedBy: error.changedBy, frozen };
+    throw error;
+  }
+  try {
+    await checkCampaignChange(rights, campaign, frozen);
+    return { trusted: true, frozen };
+  } catch (error) {
+    if (error instanceof UntrustedChangeError) return { trusted: false, part: 'record', changedBy: error.changedBy, frozen };
     throw error;
   }
 }

@@ -221,6 +221,8 @@ export async function reengage(
       quietHours: null,
       ...(definition.namespace ? { namespace: definition.namespace } : {}),
       origin,
+      mappings: definition.mappings,
+      query: '',
     },
   );
   const store = new CampaignStore(transport);

@@ -22,10 +22,11 @@ export interface CampaignPageFacts {
   /** The person looking may launch, pause, resume and cancel. */
   canSend: boolean;
   /**
-   * The campaign was last changed by someone without the right to launch it: Herald will not run it
-   * on that change (src/app/campaigns/runTrust.ts); only cancelling stays offered.
+   * Someone without the right to launch changed the campaign: Herald will not run it on that change
+   * (src/app/campaigns/runTrust.ts). `record`: its record; a person who may launch can accept the
+   * change, or cancel. `frozen`: what was frozen at launch; it can only be cancelled.
    */
-  untrusted: boolean;
+  untrusted: false | 'record' | 'frozen';
 }
 
 export interface CampaignPageActions {
@@ -64,16 +65,16 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
   const followUp = status === 'draft' && frozen;
   const scheduled = status === 'scheduled' && schedule !== undefined;
   const waitsForSomeone = awaitsARun(facts) || scheduled;
-  const runs = canSend && !untrusted && !here && !elsewhere;
+  const runs = canSend && untrusted === false && !here && !elsewhere;
   return {
     pause: canSend && here && !stopping,
-    cancel: canSend && events.includes('cancel') && (here ? !stopping : !elsewhere && (waitsForSomeone || untrusted)),
+    cancel: canSend && events.includes('cancel') && (here ? !stopping : !elsewhere && (waitsForSomeone || untrusted !== false)),
     resume: runs && resumable,
     launchFollowUp: runs && followUp,
     startNow: runs && scheduled,
     // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
     resendUnverified: runs && frozen && facts.unverified > 0 && (events.includes('resume') || isFinished(status)),
     explainNoRight: !canSend && waitsForSomeone,
-    acceptChange: canSend && untrusted && !here && !elsewhere && waitsForSomeone,
+    acceptChange: canSend && untrusted === 'record' && !here && !elsewhere && waitsForSomeone,
   };
 }

@@ -1,6 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
-import { Paragraph, SM } from '@zendeskgarden/react-typography';
+import { Paragraph } from '@zendeskgarden/react-typography';
 import type { CampaignRecord } from '../../store/campaigns';
 import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,7 +9,8 @@ import { CampaignStatusTag } from './CampaignStatusTag';
 
 interface CampaignListProps {
   campaigns: readonly CampaignRecord[];
-  unreadable: readonly string[];
+  /** Records that do not read as campaigns: shown above the list (CampaignsSection), counted here for the empty state. */
+  unreadable: readonly unknown[];
   onOpen: (campaign: CampaignRecord) => void;
   hasMore: boolean;
   onMore: () => void;
@@ -59,7 +60,6 @@ export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }:
           })}
         </Body>
       </Table>
-      {unreadable.length > 0 && <SM role="status">{t('campaigns.list.unreadable', { count: unreadable.length })}</SM>}
       {hasMore && (
         <Paragraph>
           <Button onClick={onMore}>{t('campaigns.list.more')}</Button>

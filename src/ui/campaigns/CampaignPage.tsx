@@ -4,10 +4,13 @@ import { Body, Close, Footer, FooterItem, Header as ModalHeader, Modal } from '@
 import { LG, Paragraph } from '@zendeskgarden/react-typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import styled from 'styled-components';
-import { campaignTrust } from '../../app/campaigns/runTrust';
+import { UntrustedChangeError } from '../../app/errors';
+import { campaignAsFrozen, changedSinceFrozen, type FrozenPart } from '../../app/campaigns/frozenView';
+import { loadFrozenDefinition } from '../../app/campaigns/queries';
+import { campaignTrust, type CampaignTrust } from '../../app/campaigns/runTrust';
 import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
 import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
-import { scheduleState } from '../../core/campaign/schedule';
+import { scheduleState, type ScheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
@@ -22,6 +25,7 @@ import { CampaignProgress } from './CampaignProgress';
 import { CampaignStatusTag } from './CampaignStatusTag';
 import { ResultsPanel } from './ResultsPanel';
 import { stopReasonMessage } from './sendingMessages';
+import { useDueStarts } from './dueStarts';
 import { useCampaignRuns } from './useCampaignActions';
 import { useCampaignRecord } from './useCampaignRecord';
 import { useRunPresence } from './useRunPresence';
@@ -48,7 +52,7 @@ const Actions = styled.div`
 
 /** The live page of one campaign: where it is, who sends it, what to do about it, and its results. */
 export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignId: string; onBack: () => void; onOpenCampaign: (id: string) => void }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const context = useAppContext();
   const { rights, runs } = useHerald();
   const now = useNow(5_000);
@@ -60,6 +64,9 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const actions = useCampaignRuns();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
+  // Said once a change is accepted, until the campaign moves on: the status it was accepted in.
+  const [acceptedIn, setAcceptedIn] = useState<string>();
+  const dueStarts = useDueStarts();
   const title = useRef<HTMLHeadingElement>(null);
   // The page replaces the control that opened it (the list's link, the wizard's launch): its title has the focus.
   const shownId = campaign?.id;
@@ -76,15 +83,37 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const runner: RunPresence = here ? { kind: 'here' } : campaign ? presence(campaign) : { kind: 'idle' };
   // Whether Herald may run the campaign on its last change: asked only where the page would offer to run it.
   const waiting = campaign !== undefined && !here && awaitsARun({ status: campaign.status, frozen: campaign.reservedThrough !== null, runner });
-  const trust = useAsync(
+  const trustRead = useAsync(
     () => (campaign && waiting ? campaignTrust(context, campaign) : Promise.resolve(undefined)),
     [context, waiting, campaign?.id, campaign?.lastChangedBy, campaign?.updatedAt],
   );
+  // While the trust is read again (after a reload), the last answer for this campaign stands: no
+  // button appears or goes for the time of a request.
+  const [lastTrust, setLastTrust] = useState<{ id: string; trust: CampaignTrust | undefined }>();
+  if (trustRead.status === 'success' && campaign && (lastTrust?.id !== campaign.id || lastTrust.trust !== trustRead.data)) setLastTrust({ id: campaign.id, trust: trustRead.data });
+  const trust = trustRead.status === 'loading' && lastTrust?.id === campaign?.id ? lastTrust?.trust : trustRead.data;
+  // What a frozen campaign sends, as frozen: what the page shows, whatever its record now says.
+  const frozenRead = useAsync(
+    () => (campaign && campaign.reservedThrough !== null ? loadFrozenDefinition(context, campaign.id) : Promise.resolve(undefined)),
+    [context, campaign?.id, campaign?.reservedThrough !== null],
+  );
+  // A run refused on a change found only by the run itself (its audience, its ledger) counts as such a change.
+  const refusedRun = run?.phase === 'failed' && run.error instanceof UntrustedChangeError ? run.error : undefined;
+  const untrusted = refusedRun
+    ? { part: refusedRun.record === 'campaign' ? ('record' as const) : ('frozen' as const), changedBy: refusedRun.changedBy }
+    : trust?.trusted === false
+      ? { part: trust.part, changedBy: trust.changedBy }
+      : undefined;
   // A button goes with the state it acted on (Pause and Cancel once the campaign is done, Resume once it
   // sends, Accept once accepted), or the cancel dialog closes after the button that opened it went: the
   // title takes the focus.
-  const trusted = trust.data?.trusted !== false;
-  useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel} ${trusted}`);
+  useFocusRescue(title, `${campaign?.status ?? ''} ${run?.phase ?? ''} ${run?.phase === 'sending' ? (run.stopping ?? '') : ''} ${confirmCancel} ${untrusted?.part ?? ''}`);
+  // A due campaign shown here starts now rather than at the next look (dueStarts.tsx).
+  const dueNow = campaign?.status === 'scheduled' && campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'due' && rights.send && !untrusted;
+  const checkDue = dueStarts.check;
+  useEffect(() => {
+    if (dueNow) checkDue();
+  }, [dueNow, checkDue]);
 
   if (!campaign) {
     return record.error ? <ErrorNotice error={record.error} title={t('campaigns.page.loadFailed')} onRetry={() => void record.reload()} /> : <Loading label={t('campaigns.page.loading')} />;
@@ -97,7 +126,9 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
   const unverified = campaign.counts.unverified;
-  const untrusted = trust.data?.trusted === false ? trust.data.changedBy : undefined;
+  const frozenDefinition = frozenRead.data;
+  const changed = frozenDefinition ? changedSinceFrozen(campaign, frozenDefinition) : [];
+  const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).format(changed.map((part: FrozenPart) => t(`campaigns.page.frozenPart.${part}`)));
   const offered = campaignPageActions({
     status: campaign.status,
     frozen,
@@ -106,16 +137,26 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     schedule,
     unverified,
     canSend: rights.send,
-    untrusted: untrusted !== undefined,
+    untrusted: untrusted?.part ?? false,
   });
 
-  const act = (work: () => Promise<unknown> | void) => {
+  const act = (work: () => Promise<unknown> | void, done?: () => void) => {
     setActionError(undefined);
     Promise.resolve()
       .then(work)
       .then(() => record.reload())
+      .then(done)
       .catch((error: unknown) => setActionError(error));
   };
+  const acceptChange = () =>
+    act(
+      () => actions.acceptChange(campaign.id),
+      () => {
+        setAcceptedIn(campaign.status);
+        // The button goes with the change it accepted: the title takes the focus, the status says what happened.
+        title.current?.focus({ preventScroll: true });
+      },
+    );
   const resendUnverified = () =>
     act(async () => {
       const resent = await actions.resendUnverified(campaign.id, t('campaigns.results.followUpName', { name: campaign.name }));
@@ -151,10 +192,19 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {untrusted && (
         <Alert type="error" role="alert">
-          <Title>{t('campaigns.page.untrusted.title', { name: untrusted.name ?? t('errors.someone') })}</Title>
-          <AlertText>{t(rights.send ? 'campaigns.page.untrusted.help' : 'campaigns.page.untrusted.helpNoRight', { at: campaign.updatedAt ? formatDateTime(Date.parse(campaign.updatedAt)) : '—' })}</AlertText>
+          <Title>{t('campaigns.page.untrusted.title', { name: untrusted.changedBy.name ?? t('errors.someone') })}</Title>
+          <AlertText>
+            {t(untrustedHelp(untrusted.part, rights.send), { at: campaign.updatedAt ? formatDateTime(Date.parse(campaign.updatedAt)) : '—' })}
+          </AlertText>
+          {changed.length > 0 && <AlertText>{t('campaigns.page.untrusted.changed', { parts })}</AlertText>}
         </Alert>
       )}
+      {acceptedIn === campaign.status && !untrusted && (
+        <Alert type="success" role="status">
+          <Title>{t('campaigns.page.accepted')}</Title>
+        </Alert>
+      )}
+      {!untrusted && changed.length > 0 && <Paragraph>{t('campaigns.page.frozenNote', { parts })}</Paragraph>}
       {interrupted && !busy && !untrusted && (
         <Alert type="warning" role="status">
           <Title>{t('campaigns.page.interrupted')}</Title>
@@ -169,18 +219,18 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {schedule && campaign.scheduledAt !== null && (
         <Alert type={schedule === 'stale' ? 'warning' : 'info'} role="status">
-          <Title>{t(`campaigns.page.scheduled.${schedule}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
+          <Title>{t(`campaigns.page.scheduled.${scheduleWording(schedule, untrusted !== undefined, rights.send)}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
         </Alert>
       )}
-      {run?.phase === 'failed' && <ErrorNotice error={run.error} title={t('campaigns.page.startFailed')} />}
-      {trust.status === 'error' && <ErrorNotice error={trust.error} title={t('campaigns.page.trustFailed')} onRetry={trust.reload} />}
+      {run?.phase === 'failed' && !refusedRun && <ErrorNotice error={run.error} title={t('campaigns.page.startFailed')} />}
+      {trustRead.status === 'error' && <ErrorNotice error={trustRead.error} title={t('campaigns.page.trustFailed')} onRetry={trustRead.reload} />}
       {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
 
       {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} />}
 
       <Actions>
         {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}
-        {offered.acceptChange && <Button onClick={() => act(() => actions.acceptChange(campaign.id))}>{t('campaigns.page.untrusted.accept')}</Button>}
+        {offered.acceptChange && <Button onClick={acceptChange}>{t('campaigns.page.untrusted.accept')}</Button>}
         {offered.resume && (
           <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'resume'))}>
             {t('campaigns.page.resume')}
@@ -207,7 +257,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {unverified > 0 && <Paragraph>{t('campaigns.page.unverifiedHelp', { count: unverified })}</Paragraph>}
 
       {frozen && <ResultsPanel campaign={campaign} canSend={rights.send} onFollowUp={onOpenCampaign} />}
-      <CampaignDetails campaign={campaign} />
+      <CampaignDetails campaign={campaignAsFrozen(campaign, frozenDefinition)} />
 
       {/* The campaign may end while the dialog is open: nothing is left to cancel then, and it closes. */}
       {confirmCancel && offered.cancel && (
@@ -222,6 +272,18 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
     </Page>
   );
+}
+
+function untrustedHelp(part: 'record' | 'frozen', canSend: boolean) {
+  if (part === 'frozen') return canSend ? 'campaigns.page.untrusted.helpFrozen' : 'campaigns.page.untrusted.helpFrozenNoRight';
+  return canSend ? 'campaigns.page.untrusted.help' : 'campaigns.page.untrusted.helpNoRight';
+}
+
+/** What the schedule's line says: a due campaign starts only when nothing holds it and someone here may start it. */
+function scheduleWording(schedule: ScheduleState, held: boolean, canSend: boolean): ScheduleState | 'held' | 'dueNoRight' {
+  if (schedule !== 'due') return schedule;
+  if (held) return 'held';
+  return canSend ? 'due' : 'dueNoRight';
 }
 
 /** Who sends the campaign instead of this tab, as the alert's title says it. */

@@ -46,6 +46,7 @@ export function useCampaignRuns() {
       return useCases.resendUnverified(context, deps, campaignId, followUpName);
     },
     acceptChange: async (campaignId: string) => (await engine()).useCases.acceptCampaignChange(context, campaignId),
+    cancelUnreadable: async (campaignId: string) => (await engine()).useCases.cancelUnreadableCampaign(context, campaignId),
     /** What the wizard's launch runs with. */
     deps: async () => (await engine()).deps,
   };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CampaignRecord } from '../../store/campaigns';
-import { listCampaigns } from '../../app/campaigns/queries';
+import { listCampaigns, type UnreadableCampaignSeen } from '../../app/campaigns/queries';
 import { useHerald } from '../herald';
 
 const PAGE_SIZE = 25;
@@ -8,7 +8,7 @@ const PAGE_SIZE = 25;
 export interface CampaignListing {
   status: 'loading' | 'ready' | 'failed';
   campaigns: CampaignRecord[];
-  unreadable: string[];
+  unreadable: UnreadableCampaignSeen[];
   error: unknown;
   hasMore: boolean;
   more: () => Promise<void>;

@@ -3,6 +3,7 @@ import { SM, XL } from '@zendeskgarden/react-typography';
 import { useState } from 'react';
 import styled from 'styled-components';
 import { useZaf } from '../../zaf/ZafProvider';
+import { DueStartsProvider } from '../campaigns/dueStarts';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n/I18nProvider';
 import type { ChannelsState } from '../sections/ChannelsBlock';
@@ -59,6 +60,8 @@ export function NavBarApp() {
   };
 
   return (
+    // Scheduled campaigns start from whichever section is open.
+    <DueStartsProvider>
     <Page>
       <Header>
         <XL tag="h1" isBold>
@@ -83,5 +86,6 @@ export function NavBarApp() {
         ))}
       </SectionTabs>
     </Page>
+    </DueStartsProvider>
   );
 }

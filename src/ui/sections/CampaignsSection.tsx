@@ -1,14 +1,17 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
+import type { UnreadableCampaignSeen } from '../../app/campaigns/queries';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
 import { HeraldObjectsMissingError } from '../../app/errors';
 import { useZaf } from '../../zaf/ZafProvider';
 import { CampaignList } from '../campaigns/CampaignList';
 import type { CampaignPage } from '../campaigns/CampaignPage';
+import { useDueStarts } from '../campaigns/dueStarts';
 import { useCampaignRuns } from '../campaigns/useCampaignActions';
 import { useCampaignListing } from '../campaigns/useCampaignListing';
+import { useRunPhases } from '../campaigns/useRunPhases';
 import { useRunPresence } from '../campaigns/useRunPresence';
 import type { CampaignWizard } from '../campaigns/wizard/CampaignWizard';
 import { draftStart, newCampaignStart, type WizardStart } from '../campaigns/wizard/wizardState';
@@ -29,7 +32,7 @@ const campaignPart = lazyPart<ComponentProps<typeof CampaignPage>>(() => import(
 
 type View = { kind: 'list' } | { kind: 'wizard'; start: WizardStart } | { kind: 'campaign'; id: string };
 
-/** How often the list looks for scheduled campaigns that are due (a campaign waits at most this long). */
+/** How often the list looks again at its scheduled campaigns' times (a stale one asks for a person). */
 const SCHEDULE_CHECK_MS = 30_000;
 
 /** The marketer's campaigns: the history, the wizard for a new one, and each campaign's live page. */
@@ -57,7 +60,18 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   const now = useNow(SCHEDULE_CHECK_MS);
   // Whether a running campaign is interrupted depends on the tabs of this browser too.
   const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
-  const refusedStarts = useScheduledStarts(listing.campaigns, permissions.send, now, listing.reload);
+  const { refused: refusedStarts, attempts: startAttempts } = useDueStarts();
+  // A start tried, or a run of this tab that moved (started, ended): the list reads the campaigns again.
+  const runPhases = useRunPhases();
+  const reloadListing = listing.reload;
+  const firstRead = useRef(true);
+  useEffect(() => {
+    if (firstRead.current) {
+      firstRead.current = false;
+      return;
+    }
+    void reloadListing();
+  }, [startAttempts, runPhases, reloadListing]);
 
   const backToList = () => {
     setView({ kind: 'list' });
@@ -104,6 +118,11 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
             onOpen={() => open(campaign)}
           />
         ))}
+        {listing.unreadable
+          .filter((campaign) => campaign.status !== 'cancelled' && campaign.status !== 'completed')
+          .map((campaign) => (
+            <UnreadableNotice key={campaign.id} campaign={campaign} onCancelled={() => void listing.reload()} />
+          ))}
         {refusedStarts.map(({ campaign, error }) => (
           <CampaignNotice
             key={campaign.id}
@@ -143,6 +162,45 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   );
 }
 
+/** A record that no longer reads as a campaign: whose change it was, and, for a launcher, a way to stop it for good. */
+function UnreadableNotice({ campaign, onCancelled }: { campaign: UnreadableCampaignSeen; onCancelled: () => void }) {
+  const { t, formatDateTime } = useI18n();
+  const { rights } = useHerald();
+  const { cancelUnreadable } = useCampaignRuns();
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const at = campaign.updatedAt === null ? Number.NaN : Date.parse(campaign.updatedAt);
+  const cancel = () => {
+    setWorking(true);
+    setFailure(undefined);
+    cancelUnreadable(campaign.id).then(onCancelled, (error: unknown) => {
+      setFailure(error);
+      setWorking(false);
+    });
+  };
+  return (
+    <Alert type="error" role="alert">
+      <Title>
+        {t('campaigns.list.unreadableCampaign', {
+          name: campaign.name || t('campaigns.list.unnamed'),
+          person: campaign.changedByName ?? t('errors.someone'),
+          at: Number.isNaN(at) ? '—' : formatDateTime(at),
+        })}
+      </Title>
+      {failure !== undefined && <AlertText>{t('campaigns.list.cancelUnreadableFailed', { reason: errorMessage(t, failure, formatDateTime).message })}</AlertText>}
+      <AlertText>
+        {rights.send ? (
+          <Button size="small" isDanger disabled={working} onClick={cancel}>
+            {t('campaigns.list.cancelUnreadable')}
+          </Button>
+        ) : (
+          t('campaigns.list.unreadableNoRight')
+        )}
+      </AlertText>
+    </Alert>
+  );
+}
+
 /** A campaign that needs someone, above the list: what happened, and a way to open it. */
 function CampaignNotice({ title, body, action, error, onOpen }: { title: string; body?: string; action: string; error?: boolean; onOpen: () => void }) {
   return (
@@ -156,30 +214,4 @@ function CampaignNotice({ title, body, action, error, onOpen }: { title: string;
       </AlertText>
     </Alert>
   );
-}
-
-/**
- * Starts the scheduled campaigns that are due, from this tab, when the agent may send. One more
- * than a few hours late is left for a person to decide (the stale-schedule guard): its audience
- * and message may no longer be right. One last changed by someone without the right to launch is
- * not started: it is returned with the refusal, for the list to say why.
- */
-function useScheduledStarts(campaigns: readonly CampaignRecord[], maySend: boolean, now: number, reload: () => Promise<void>) {
-  const { startDue } = useCampaignRuns();
-  // Tried from this tab already: the list may still say "scheduled" until it is read again.
-  const tried = useRef(new Set<string>());
-  const [refused, setRefused] = useState<ReadonlyArray<{ campaign: CampaignRecord; error: unknown }>>([]);
-  useEffect(() => {
-    if (!maySend) return;
-    const due = campaigns.filter((campaign) => campaign.status === 'scheduled' && campaign.scheduledAt !== null && !tried.current.has(campaign.id) && scheduleState(campaign.scheduledAt, now) === 'due');
-    if (due.length === 0) return;
-    for (const campaign of due) tried.current.add(campaign.id);
-    void startDue(due).then((refusals) => {
-      setRefused((current) => [...current.filter((known) => !due.some((campaign) => campaign.id === known.campaign.id)), ...refusals]);
-      return reload();
-    });
-    // startDue is rebuilt at each render; the campaigns and the time decide when to look again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [campaigns, maySend, now, reload]);
-  return refused;
 }

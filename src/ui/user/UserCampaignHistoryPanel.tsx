@@ -8,6 +8,7 @@ import { failureMeaning } from '../campaigns/sendingMessages';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
+import { quoted } from '../i18n/quoted';
 import type { Translate } from '../i18n/messages';
 import { languageName } from '../templates/languageName';
 import { SidebarBlock, SidebarHeading } from './SidebarBlock';
@@ -62,7 +63,7 @@ export function UserCampaignHistoryPanel({ state }: { state: ReturnType<typeof u
 }
 
 function HistoryContent({ history, titleId }: { history: UserCampaignHistory; titleId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (history.campaignsRead === 0) return <SM>{t('user.history.none')}</SM>;
   return (
     <>
@@ -75,7 +76,14 @@ function HistoryContent({ history, titleId }: { history: UserCampaignHistory; ti
           ))}
         </Entries>
       )}
-      {history.unreadable.length > 0 && <SM>{t('user.history.unreadable', { count: history.unreadable.length })}</SM>}
+      {history.unreadable.length > 0 && (
+        <SM>
+          {t('user.history.unreadable', {
+            count: history.unreadable.length,
+            names: new Intl.ListFormat(locale, { type: 'conjunction' }).format(history.unreadable.map((campaign) => quoted(locale, campaign.name || t('campaigns.list.unnamed')))),
+          })}
+        </SM>
+      )}
       <SM>{t('user.history.scope', { count: history.campaignsRead })}</SM>
     </>
   );

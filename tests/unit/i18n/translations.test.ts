@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { FROZEN_PARTS } from '../../../src/app/campaigns/frozenView';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../../translations/en.json';
@@ -115,6 +116,7 @@ describe('translations', () => {
       ['campaigns.state', RECIPIENT_STATES],
       ['errors.schedule', SCHEDULE_PROBLEMS],
       ['errors.changedMeanwhile', CAMPAIGN_STATUSES],
+      ['campaigns.page.frozenPart', FROZEN_PARTS],
       ['campaigns.page.scheduled', ['waiting', 'due', 'stale']],
       ['campaigns.wizard.step', WIZARD_STEPS],
       ['campaigns.channel', ['whatsapp', 'sms']],

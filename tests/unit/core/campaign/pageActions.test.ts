@@ -58,9 +58,16 @@ describe('what a campaign page offers', () => {
   });
 
   it('offers only cancelling, or accepting the change, on a campaign last changed by someone without the right to launch it', () => {
-    expect(offered({ status: 'scheduled', schedule: 'due', untrusted: true })).toEqual(['cancel', 'acceptChange']);
-    expect(offered({ status: 'paused', untrusted: true, unverified: 4 })).toEqual(['cancel', 'acceptChange']);
-    expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: true })).toEqual(['cancel', 'acceptChange']);
-    expect(offered({ status: 'paused', untrusted: true, canSend: false })).toEqual(['explainNoRight']);
+    expect(offered({ status: 'scheduled', schedule: 'due', untrusted: 'record' })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'paused', untrusted: 'record', unverified: 4 })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: 'record' })).toEqual(['cancel', 'acceptChange']);
+    expect(offered({ status: 'paused', untrusted: 'record', canSend: false })).toEqual(['explainNoRight']);
+  });
+
+  it('offers only cancelling when what was frozen at launch was changed: nobody can accept that', () => {
+    expect(offered({ status: 'paused', untrusted: 'frozen', unverified: 4 })).toEqual(['cancel']);
+    expect(offered({ status: 'scheduled', schedule: 'due', untrusted: 'frozen' })).toEqual(['cancel']);
+    expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: 'frozen' })).toEqual(['cancel']);
+    expect(offered({ status: 'paused', untrusted: 'frozen', canSend: false })).toEqual(['explainNoRight']);
   });
 });
