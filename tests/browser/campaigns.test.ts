@@ -153,7 +153,8 @@ describe('a campaign and the tabs that send it', () => {
     expect([...byPhone.keys()].filter((phone) => !sent.has(phone) && !unverified.has(phone))).toEqual([]);
     if (unverified.size > 0) {
       await frame.getByText(t('campaigns.page.unverifiedHelp', { count: unverified.size })).waitFor();
-      await frame.getByRole('button', { name: t('campaigns.page.resendUnverified', { count: unverified.size }) }).waitFor();
+      // Finished: they would go again in a follow-up, prepared first, launched on its own page.
+      await frame.getByRole('button', { name: t('campaigns.page.prepareResendUnverified', { count: unverified.size }) }).waitFor();
     }
   });
 

@@ -1,4 +1,6 @@
 import { AppInstallationsClient, settingErrors } from '../../api/zendesk/appInstallations';
+import { GroupsClient } from '../../api/zendesk/groups';
+import { parsePermissionRule, unknownGroups } from '../../core/campaign/permissions';
 import { checkSettingsForm, visibleSettingsOf, type SettingsFormIssue, type SettingsFormValues } from '../../core/settings/settingsForm';
 import type { SettingValue } from '../../core/settings/settings';
 import { requireRight } from '../rights';
@@ -25,11 +27,23 @@ export type SettingsSave =
   /** What the app now reads (the non-secure values, as ZAF's metadata gives them). */
   | { status: 'saved'; visible: Record<string, SettingValue> };
 
+const PERMISSION_SETTINGS = ['campaign_drafters', 'campaign_senders'] as const;
+
+async function unknownPermissionGroups(transport: Transport, values: SettingsFormValues): Promise<SettingsFormIssue[]> {
+  const rules = PERMISSION_SETTINGS.map((setting) => ({ setting, rule: parsePermissionRule(values[setting]) }));
+  if (!rules.some(({ rule }) => rule?.entries.some((entry) => entry.kind === 'group'))) return [];
+  const groups = await new GroupsClient(transport).all();
+  return rules.flatMap(({ setting, rule }) => (rule ? unknownGroups(rule, groups).map((group): SettingsFormIssue => ({ setting, problem: 'unknown-group', detail: group })) : []));
+}
+
 export async function saveSettings(context: SettingsSaveContext, values: SettingsFormValues, firstSetup: boolean): Promise<SettingsSave> {
   // The settings may be unreadable (that is why they are being saved): the admin role is Zendesk's.
   requireRight(context, 'admin', 'save-settings');
   const check = checkSettingsForm(values, context.subdomain, firstSetup);
   if (!check.ok) return { status: 'invalid', issues: check.issues };
+  // A group that does not exist would shut everyone out without a word: named, it is refused.
+  const unknown = await unknownPermissionGroups(context.transport, values);
+  if (unknown.length > 0) return { status: 'invalid', issues: unknown };
   try {
     await new AppInstallationsClient(context.transport).updateSettings(context.installationId, check.update);
   } catch (error) {

@@ -35,21 +35,43 @@ export const DEFAULT_SENDERS = 'admin';
 /** Reads a rule; undefined when an entry is not one of the forms above (the setting is then refused). */
 export function parsePermissionRule(text: string): PermissionRule | undefined {
   const entries: PermissionEntry[] = [];
-  for (const raw of text.split(/[,\n]/)) {
-    const item = raw.trim();
-    if (item === '') continue;
-    const lower = item.toLowerCase();
-    if (lower === 'admin' || lower === 'admins') entries.push({ kind: 'admin' });
-    else if (lower === 'agent' || lower === 'agents') entries.push({ kind: 'agent' });
-    else {
-      const match = /^(group|user)\s*:\s*(.+)$/i.exec(item);
-      if (!match) return undefined;
-      const [, kind, value] = match as unknown as [string, string, string];
-      if (kind.toLowerCase() === 'group') entries.push({ kind: 'group', group: value.trim() });
-      else entries.push({ kind: 'user', user: value.trim() });
-    }
+  for (const item of items(text)) {
+    const entry = entryOf(item);
+    if (!entry) return undefined;
+    entries.push(entry);
   }
   return entries.length > 0 ? { entries } : undefined;
+}
+
+/** The first entry of the text that is none of the forms above, as typed: what to tell the admin. */
+export function badPermissionEntry(text: string): string | undefined {
+  return items(text).find((item) => entryOf(item) === undefined);
+}
+
+/** The groups a rule names that are not among the account's (by id or by name, as `isAllowed` matches them). */
+export function unknownGroups(rule: PermissionRule, groups: ReadonlyArray<{ id: number; name: string }>): string[] {
+  return rule.entries.flatMap((entry) => {
+    if (entry.kind !== 'group') return [];
+    const wanted = entry.group.toLowerCase();
+    return groups.some((group) => String(group.id) === wanted || group.name.toLowerCase() === wanted) ? [] : [entry.group];
+  });
+}
+
+function items(text: string): string[] {
+  return text
+    .split(/[,\n]/)
+    .map((raw) => raw.trim())
+    .filter((item) => item !== '');
+}
+
+function entryOf(item: string): PermissionEntry | undefined {
+  const lower = item.toLowerCase();
+  if (lower === 'admin' || lower === 'admins') return { kind: 'admin' };
+  if (lower === 'agent' || lower === 'agents') return { kind: 'agent' };
+  const match = /^(group|user)\s*:\s*(.+)$/i.exec(item);
+  if (!match) return undefined;
+  const [, kind, value] = match as unknown as [string, string, string];
+  return kind.toLowerCase() === 'group' ? { kind: 'group', group: value.trim() } : { kind: 'user', user: value.trim() };
 }
 
 /** Whether the rule lets this user in. */

@@ -3,14 +3,21 @@
  * min-heap, so that picking the next recipient stays O(log n) however many are held.
  */
 export class HeldQueue {
-  private readonly heap: Array<{ index: number; readyAt: number }> = [];
+  private readonly heap: Array<{ index: number; readyAt: number; quiet: boolean }> = [];
+  private quiet = 0;
 
   get size(): number {
     return this.heap.length;
   }
 
-  push(index: number, readyAt: number): void {
-    this.heap.push({ index, readyAt });
+  /** How many wait for their quiet hours to end (the others wait for a retry): what the page shows as held. */
+  get quietCount(): number {
+    return this.quiet;
+  }
+
+  push(index: number, readyAt: number, quiet = false): void {
+    this.heap.push({ index, readyAt, quiet });
+    if (quiet) this.quiet++;
     let child = this.heap.length - 1;
     while (child > 0) {
       const parent = (child - 1) >> 1;
@@ -29,6 +36,7 @@ export class HeldQueue {
   popReady(now: number): number | undefined {
     const top = this.heap[0];
     if (!top || top.readyAt > now) return undefined;
+    if (top.quiet) this.quiet--;
     const last = this.heap.pop()!;
     if (this.heap.length > 0) {
       this.heap[0] = last;

@@ -278,32 +278,35 @@ export class CampaignRunner {
     const now = this.options.clock.now();
     for (let ready = this.held.popReady(now); ready !== undefined; ready = this.held.popReady(now)) {
       if (ledger.state(ready) !== 'pending') continue;
-      const readyAt = this.readyAt(ready, now);
+      const { readyAt, quiet } = this.readyAt(ready, now);
       if (readyAt > now) {
-        this.held.push(ready, readyAt);
+        this.held.push(ready, readyAt, quiet);
         continue;
       }
-      this.meter?.setHeld(this.held.size);
+      this.meter?.setHeld(this.held.quietCount);
       return { index: ready, wakeAt: now };
     }
     for (let index = ledger.nextPending(this.cursor); index !== -1; index = ledger.nextPending(index + 1)) {
       this.cursor = index + 1;
-      const readyAt = this.readyAt(index, now);
+      const { readyAt, quiet } = this.readyAt(index, now);
       if (readyAt <= now) {
-        this.meter?.setHeld(this.held.size);
+        this.meter?.setHeld(this.held.quietCount);
         return { index, wakeAt: now };
       }
-      this.held.push(index, readyAt);
+      this.held.push(index, readyAt, quiet);
     }
-    this.meter?.setHeld(this.held.size);
+    this.meter?.setHeld(this.held.quietCount);
     return { index: -1, wakeAt: this.held.nextReadyAt };
   }
 
-  /** When a recipient may be sent: after its retry delay and outside its quiet hours. */
-  private readyAt(index: number, now: number): number {
+  /**
+   * When a recipient may be sent: after its retry delay and outside its quiet hours; `quiet` when its
+   * quiet hours are what holds it (the page counts those as held, not the retries).
+   */
+  private readyAt(index: number, now: number): { readyAt: number; quiet: boolean } {
     const retryAt = this.notBefore.get(index) ?? 0;
     const quietAt = this.options.quietHours ? (quietUntil(this.recipients[index]!, now, this.options.quietHours) ?? 0) : 0;
-    return Math.max(retryAt, quietAt);
+    return { readyAt: Math.max(retryAt, quietAt), quiet: quietAt > retryAt };
   }
 
   private async sendOne(index: number): Promise<void> {

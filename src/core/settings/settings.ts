@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../campaign/permissions';
+import { badPermissionEntry, DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionRule, type PermissionRule } from '../campaign/permissions';
 import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../campaign/rateCard';
 import { parseMessagingTier, type MessagingTier } from '../campaign/tier';
 import { parseOptInRule, type OptInRule } from '../contact/optInRule';
@@ -55,12 +55,14 @@ export type SettingName =
   | 'window_warning_minutes'
   | 'reengage_without_opt_in';
 
-export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format'] as const;
+export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
 
 export interface SettingIssue {
   setting: SettingName;
   problem: SettingProblem;
+  /** What in the value is wrong, as typed (an entry of a list), when the problem is about one part. */
+  detail?: string;
 }
 
 export type SettingsResult = { ok: true; settings: HeraldSettings } | { ok: false; issues: SettingIssue[] };
@@ -151,7 +153,10 @@ export function parseSettings(raw: Record<string, SettingValue | undefined>, sub
 /** A permission rule; an empty setting means the default. */
 function permissionSetting(setting: SettingName, raw: string, fallback: string, issues: SettingIssue[]): PermissionRule | undefined {
   const rule = parsePermissionRule(raw === '' ? fallback : raw);
-  if (!rule) issues.push({ setting, problem: 'bad-format' });
+  if (!rule) {
+    const entry = badPermissionEntry(raw);
+    issues.push(entry === undefined ? { setting, problem: 'bad-format' } : { setting, problem: 'bad-entry', detail: entry });
+  }
   return rule;
 }
 

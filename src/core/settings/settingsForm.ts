@@ -59,6 +59,8 @@ export type SettingsFormValues = Record<FormSettingName, string>;
 export interface SettingsFormIssue {
   setting: FormSettingName;
   problem: SettingProblem;
+  /** The part of the value that is wrong, as typed (see SettingIssue). */
+  detail?: string;
 }
 
 /** What the Apps API is sent: every non-secure setting (null clears it), and the secrets only when typed. */

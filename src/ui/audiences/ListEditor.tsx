@@ -40,12 +40,14 @@ interface ListEditorProps {
   actions: ListActions;
   defaultCountry: CountryCode | undefined;
   onChanged: () => void;
+  /** The person may change the lists (who may prepare campaigns): otherwise they read and export them. */
+  canEdit: boolean;
   /** See `Section`: the list's title takes the focus when this changes. */
   focusKey?: number;
 }
 
 /** One list: its entries, adding and removing by hand, CSV import with a per-row report, CSV export. */
-export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, focusKey }: ListEditorProps) {
+export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, canEdit, focusKey }: ListEditorProps) {
   const { t } = useI18n();
   const [userId, setUserId] = useState('');
   const [phone, setPhone] = useState('');
@@ -106,41 +108,46 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
   return (
     <Section title={title} intro={t(`lists.${kind}.intro`)} level={3} focusKey={focusKey}>
       {failure !== undefined && <ErrorNotice error={failure} title={t('lists.failed')} onRetry={() => setFailure(undefined)} />}
-      <AddForm onSubmit={add} noValidate aria-label={t('lists.addTo', { list: title })}>
-        <Field>
-          <Field.Label>{t('lists.userId')}</Field.Label>
-          <Input value={userId} inputMode="numeric" onChange={(event) => setUserId(event.target.value)} validation={problems.includes('invalid-user-id') ? 'error' : undefined} />
-        </Field>
-        <Field>
-          <Field.Label>{t('lists.phone')}</Field.Label>
-          <Input type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} validation={problems.includes('invalid-phone') ? 'error' : undefined} />
-        </Field>
-        <Field>
-          <Field.Label>{t('lists.note')}</Field.Label>
-          <Input value={note} onChange={(event) => setNote(event.target.value)} />
-        </Field>
-        <Button type="submit">{t('lists.add')}</Button>
-      </AddForm>
+      {!canEdit && <Paragraph>{t('errors.notAllowed.draft')}</Paragraph>}
+      {canEdit && (
+        <AddForm onSubmit={add} noValidate aria-label={t('lists.addTo', { list: title })}>
+          <Field>
+            <Field.Label>{t('lists.userId')}</Field.Label>
+            <Input value={userId} inputMode="numeric" onChange={(event) => setUserId(event.target.value)} validation={problems.includes('invalid-user-id') ? 'error' : undefined} />
+          </Field>
+          <Field>
+            <Field.Label>{t('lists.phone')}</Field.Label>
+            <Input type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} validation={problems.includes('invalid-phone') ? 'error' : undefined} />
+          </Field>
+          <Field>
+            <Field.Label>{t('lists.note')}</Field.Label>
+            <Input value={note} onChange={(event) => setNote(event.target.value)} />
+          </Field>
+          <Button type="submit">{t('lists.add')}</Button>
+        </AddForm>
+      )}
       {problems.map((problem) => (
         <Paragraph key={problem} role="alert">
           {t(`lists.problem.${problem}`)}
         </Paragraph>
       ))}
       <Actions>
-        <div>
-          {/* A native file input: Garden's field context only labels Garden's own inputs. */}
-          <Label htmlFor={fileId}>{t('lists.import.label', { list: title })}</Label>
-          <Hint id={`${fileId}-hint`}>{t('lists.import.hint')}</Hint>
-          <input
-            id={fileId}
-            ref={file}
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={`${fileId}-hint`}
-            onChange={(event) => void importFile(event)}
-            disabled={importing !== undefined}
-          />
-        </div>
+        {canEdit && (
+          <div>
+            {/* A native file input: Garden's field context only labels Garden's own inputs. */}
+            <Label htmlFor={fileId}>{t('lists.import.label', { list: title })}</Label>
+            <Hint id={`${fileId}-hint`}>{t('lists.import.hint')}</Hint>
+            <input
+              id={fileId}
+              ref={file}
+              type="file"
+              accept=".csv,text/csv"
+              aria-describedby={`${fileId}-hint`}
+              onChange={(event) => void importFile(event)}
+              disabled={importing !== undefined}
+            />
+          </div>
+        )}
         <Button onClick={() => downloadText(`herald-${kind}-list.csv`, actions.exportCsv(entries, kind))} disabled={entries.length === 0}>
           {t('lists.export')}
         </Button>
@@ -156,9 +163,11 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
               <HeaderCell>{t('lists.userId')}</HeaderCell>
               <HeaderCell>{t('lists.phone')}</HeaderCell>
               <HeaderCell>{t('lists.note')}</HeaderCell>
-              <HeaderCell>
-                <VisuallyHidden>{t('lists.actions')}</VisuallyHidden>
-              </HeaderCell>
+              {canEdit && (
+                  <HeaderCell>
+                    <VisuallyHidden>{t('lists.actions')}</VisuallyHidden>
+                  </HeaderCell>
+              )}
             </HeaderRow>
           </Head>
           <Body>
@@ -169,11 +178,13 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
                   <Cell>{entry.userId ?? '—'}</Cell>
                   <Cell>{entry.phone ? formatPhoneForDisplay(entry.phone) : '—'}</Cell>
                   <Cell>{entry.note || '—'}</Cell>
-                  <Cell>
-                    <Button size="small" isBasic isDanger onClick={() => void remove(entry)} aria-label={t('lists.removeEntry', { entry: label, list: title })}>
-                      {t('lists.remove')}
-                    </Button>
-                  </Cell>
+                  {canEdit && (
+                      <Cell>
+                        <Button size="small" isBasic isDanger onClick={() => void remove(entry)} aria-label={t('lists.removeEntry', { entry: label, list: title })}>
+                          {t('lists.remove')}
+                        </Button>
+                      </Cell>
+                  )}
                 </Row>
               );
             })}

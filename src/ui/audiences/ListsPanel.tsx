@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SetupNotice } from '../components/SetupNotice';
+import { useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
 import { ListEditor } from './ListEditor';
 import type { useContactLists } from './useContactLists';
@@ -10,6 +11,7 @@ import type { useContactLists } from './useContactLists';
 /** The block list (never message these) and the allow list (re-admit them despite block or blackout). */
 export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof useContactLists>; defaultCountry: CountryCode | undefined }) {
   const { t } = useI18n();
+  const { rights } = useHerald();
   const { state, entries, missing, actions, firstLoad } = lists;
   // Once the setup is done, its button is gone: the block list's title takes the focus.
   const [setUp, setSetUp] = useState(0);
@@ -36,6 +38,7 @@ export function ListsPanel({ lists, defaultCountry }: { lists: ReturnType<typeof
           actions={actions}
           defaultCountry={defaultCountry}
           onChanged={state.reload}
+          canEdit={rights.draft}
           focusKey={kind === 'block' ? setUp : undefined}
         />
       ))}

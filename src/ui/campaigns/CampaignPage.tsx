@@ -8,6 +8,7 @@ import { UntrustedChangeError } from '../../app/errors';
 import { campaignAsFrozen, changedSinceFrozen, type FrozenPart } from '../../app/campaigns/frozenView';
 import { loadFrozenDefinition } from '../../app/campaigns/queries';
 import { campaignTrust, type CampaignTrust } from '../../app/campaigns/runTrust';
+import { isFinished } from '../../core/campaign/lifecycle';
 import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
 import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState, type ScheduleState } from '../../core/campaign/schedule';
@@ -23,6 +24,7 @@ import type { Translate } from '../i18n/messages';
 import { CampaignDetails } from './CampaignDetails';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStatusTag } from './CampaignStatusTag';
+import { followUpName } from './followUpName';
 import { ResultsPanel } from './ResultsPanel';
 import { stopReasonMessage } from './sendingMessages';
 import { useDueStarts } from './dueStarts';
@@ -159,7 +161,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     );
   const resendUnverified = () =>
     act(async () => {
-      const resent = await actions.resendUnverified(campaign.id, t('campaigns.results.followUpName', { name: campaign.name }));
+      const resent = await actions.resendUnverified(campaign.id, followUpName(t, campaign));
       // A finished campaign is never reopened: its follow-up opens, for its launch.
       if (resent.kind === 'follow-up') onOpenCampaign(resent.campaignId);
     });
@@ -251,7 +253,9 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
             {t('campaigns.page.cancel')}
           </Button>
         )}
-        {offered.resendUnverified && <Button onClick={resendUnverified}>{t('campaigns.page.resendUnverified', { count: unverified })}</Button>}
+        {offered.resendUnverified && (
+          <Button onClick={resendUnverified}>{t(isFinished(campaign.status) ? 'campaigns.page.prepareResendUnverified' : 'campaigns.page.resendUnverified', { count: unverified })}</Button>
+        )}
       </Actions>
       {offered.explainNoRight && <Paragraph>{t('campaigns.page.noSendRight')}</Paragraph>}
       {unverified > 0 && <Paragraph>{t('campaigns.page.unverifiedHelp', { count: unverified })}</Paragraph>}

@@ -14,6 +14,7 @@ import { downloadText } from '../audiences/download';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFocusRescue } from '../hooks/useFocusRescue';
+import { followUpName } from './followUpName';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useAppContext } from '../herald';
@@ -80,7 +81,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
       const id = await createFollowUp(context, {
         campaignId: campaign.id,
         recipients: retryable.map((row) => row.index),
-        name: t('campaigns.results.followUpName', { name: campaign.name }),
+        name: followUpName(t, campaign),
       });
       setFollowUp({ status: 'idle' });
       onFollowUp(id);

@@ -11,6 +11,7 @@ import {
   TestSendRefusedError,
   UntrustedChangeError,
 } from '../../app/errors';
+import { TEST_SENDS_PER_DAY, TEST_SENDS_PER_MINUTE } from '../../core/sending/testSendLimits';
 import { apiMessageOf, causeOf, retryAfterSeconds } from '../../core/failure/failureCause';
 import type { Translate } from '../i18n/messages';
 
@@ -35,7 +36,15 @@ export function isAdminOnlyRefusal(error: unknown): boolean {
 function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) => string): string | undefined {
   if (error instanceof NotAllowedError) return t(`errors.notAllowed.${error.right}`);
   if (error instanceof UntrustedChangeError) return t(`errors.untrusted.${error.record}`, { name: error.changedBy.name ?? t('errors.someone') });
-  if (error instanceof TestSendRefusedError) return t(`errors.testSend.${error.reason}`, { at: error.retryAt === undefined ? '' : formatTime(error.retryAt) });
+  if (error instanceof TestSendRefusedError) {
+    const retryAt = error.retryAt ?? Date.now();
+    return t(`errors.testSend.${error.reason}`, {
+      count: error.reason === 'too-many-per-day' ? TEST_SENDS_PER_DAY : TEST_SENDS_PER_MINUTE,
+      // A wait of seconds is said in seconds, a day's limit with its date.
+      seconds: Math.max(1, Math.ceil((retryAt - Date.now()) / 1000)),
+      at: formatTime(retryAt),
+    });
+  }
   if (error instanceof IllegalCampaignTransitionError) return t(`errors.changedMeanwhile.${error.status}`);
   if (error instanceof CampaignNotEditableError) return t('errors.notEditable');
   if (error instanceof CampaignNotFrozenError) return t('errors.notFrozen');

@@ -207,7 +207,7 @@ function IssueList({ issues }: { issues: SettingIssue[] }) {
           <UnorderedList.Item key={issue.setting}>
             {t('settings.installation.issue', {
               setting: t(`app.parameters.${issue.setting}.label`),
-              problem: t(`settings.problem.${issue.problem}`),
+              problem: t(`settings.problem.${issue.problem}`, { detail: issue.detail ?? '' }),
             })}
           </UnorderedList.Item>
         ))}

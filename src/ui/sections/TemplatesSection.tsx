@@ -6,6 +6,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
+import { useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
 import { CatalogueFailures } from '../templates/CatalogueFailures';
 import { SetupNotice } from '../components/SetupNotice';
@@ -27,6 +28,7 @@ interface Removal {
 /** The WhatsApp and SMS template catalogue: list, detail and the editor. */
 export function TemplatesSection({ channels }: { channels: ChannelsState }) {
   const { t } = useI18n();
+  const { rights } = useHerald();
   const catalogue = useTemplateCatalogue(channels.data);
   const [view, setView] = useState<View>({ kind: 'list' });
   const [filter, setFilter] = useState<CatalogueFilter>({});
@@ -90,8 +92,9 @@ export function TemplatesSection({ channels }: { channels: ChannelsState }) {
         categories={facets.categories}
         onRefresh={catalogue.reload}
         refreshing={catalogue.status === 'loading'}
-        onCreate={() => setView({ kind: 'editor' })}
+        onCreate={rights.draft ? () => setView({ kind: 'editor' }) : undefined}
       />
+      {!rights.draft && <Paragraph>{t('errors.notAllowed.draft')}</Paragraph>}
       {removal && <RemovalReport name={removal.name} outcomes={removal.outcomes} />}
       {catalogue.status === 'loading' && <Loading label={t('templates.loading')} />}
       {catalogue.status === 'error' && <ErrorNotice error={catalogue.error} title={t('templates.failed')} onRetry={catalogue.reload} />}

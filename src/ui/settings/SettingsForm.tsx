@@ -51,7 +51,7 @@ export function SettingsForm() {
   const [save, setSave] = useState<Save>({ status: 'idle' });
 
   const change = (name: FormSettingName, value: string) => setValues((current) => ({ ...current, [name]: value }));
-  const problemOf = (name: FormSettingName) => issues.find((issue) => issue.setting === name)?.problem;
+  const problemOf = (name: FormSettingName) => issues.find((issue) => issue.setting === name);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -121,7 +121,7 @@ export function SettingsForm() {
                     spellCheck={false}
                   />
                 )}
-                {problem && <Field.Message validation="error">{t('settings.installation.issue', { setting: label, problem: t(`settings.problem.${problem}`) })}</Field.Message>}
+                {problem && <Field.Message validation="error">{t('settings.installation.issue', { setting: label, problem: t(`settings.problem.${problem.problem}`, { detail: problem.detail ?? '' }) })}</Field.Message>}
                 {refusal && <Field.Message validation="error">{t('settings.form.refused', { details: refusal })}</Field.Message>}
               </Field>
             );

@@ -1,4 +1,5 @@
 import { Field, Input, Select } from '@zendeskgarden/react-forms';
+import { TEST_SENDS_PER_DAY, TEST_SENDS_PER_MINUTE } from '../../core/sending/testSendLimits';
 import { Paragraph } from '@zendeskgarden/react-typography';
 import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
@@ -65,7 +66,7 @@ export function TestMessageBlock({ channels }: { channels: readonly MessagingInt
 
   return (
     <Form onSubmit={(event) => void send(event)} noValidate aria-label={t('settings.test.title')}>
-      <Paragraph>{t('settings.test.intro')}</Paragraph>
+      <Paragraph>{t('settings.test.intro', { perMinute: TEST_SENDS_PER_MINUTE, perDay: TEST_SENDS_PER_DAY })}</Paragraph>
       <Field>
         <Field.Label>{t('settings.test.template')}</Field.Label>
         <Select value={chosenKey} onChange={(event) => choose(event.target.value)}>

@@ -9,7 +9,7 @@ import type { RemovalOutcome, SubmissionTarget } from '../../store/templateCatal
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
 import { removeTemplate } from '../../app/templates/templates';
-import { useAppContext } from '../herald';
+import { useAppContext, useHerald } from '../herald';
 import { DeleteTemplateDialog } from './DeleteTemplateDialog';
 import { languageName } from './languageName';
 import { rejectionText } from './rejections';
@@ -37,6 +37,7 @@ interface TemplateDetailProps {
 export function TemplateDetail({ template, namesakes, integrations, onBack, onRemoved }: TemplateDetailProps) {
   const { t, locale } = useI18n();
   const context = useAppContext();
+  const { rights } = useHerald();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -100,11 +101,15 @@ export function TemplateDetail({ template, namesakes, integrations, onBack, onRe
               ))}
             </UnorderedList>
           )}
-          <div>
-            <Button isDanger onClick={() => setConfirming(true)} disabled={places.length === 0}>
-              {t('templates.delete.open')}
-            </Button>
-          </div>
+          {rights.draft ? (
+            <div>
+              <Button isDanger onClick={() => setConfirming(true)} disabled={places.length === 0}>
+                {t('templates.delete.open')}
+              </Button>
+            </div>
+          ) : (
+            <Paragraph>{t('errors.notAllowed.draft')}</Paragraph>
+          )}
         </div>
         <TemplatePreview content={template.content} initial={template.channels.includes('whatsapp') ? 'whatsapp' : 'sms'} />
       </Columns>

@@ -232,6 +232,8 @@ export function CampaignWizard({ channels, settings, initial, onClose, onLaunche
           {t('campaigns.wizard.close')}
         </Button>
         {draft.save.status === 'saved' && <SM role="status">{t('campaigns.wizard.saved', { at: formatDateTime(draft.save.at) })}</SM>}
+        {/* Someone who may not prepare campaigns may look through a draft: why it cannot be saved. */}
+        {!permissions.draft && <SM>{t('campaigns.noDraftRight')}</SM>}
       </Footer>
       {draft.save.status === 'failed' && <CampaignStoreFailure error={draft.save.error} title={t('campaigns.wizard.saveFailed')} onSetUp={() => void saveDraft()} />}
     </Panel>

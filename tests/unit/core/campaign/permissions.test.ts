@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPermissions, isAllowed, parsePermissionRule, type PermissionRule, type PermissionUser } from '../../../../src/core/campaign/permissions';
+import { badPermissionEntry, campaignPermissions, isAllowed, parsePermissionRule, unknownGroups, type PermissionRule, type PermissionUser } from '../../../../src/core/campaign/permissions';
 
 const rule = (text: string): PermissionRule => {
   const parsed = parsePermissionRule(text);
@@ -27,6 +27,23 @@ describe('parsePermissionRule', () => {
     expect(parsePermissionRule('admin, marketing team')).toBeUndefined();
     expect(parsePermissionRule('role:7')).toBeUndefined();
     expect(parsePermissionRule(' , ')).toBeUndefined();
+  });
+
+  it('names the entry it cannot read, as typed', () => {
+    expect(badPermissionEntry('group:Marketting, bogus, user:3')).toBe('bogus');
+    expect(badPermissionEntry('admin,\n  role:7 ')).toBe('role:7');
+    expect(badPermissionEntry('admin, group:Support')).toBeUndefined();
+  });
+});
+
+describe('unknownGroups', () => {
+  const groups = [
+    { id: 10, name: 'Support' },
+    { id: 11, name: 'Marketing' },
+  ];
+  it('names the groups of a rule the account does not have, matched by id or name as isAllowed matches them', () => {
+    expect(unknownGroups(rule('admin, group:marketing, group:10'), groups)).toEqual([]);
+    expect(unknownGroups(rule('group:Marketting, group:12, group:Support'), groups)).toEqual(['Marketting', '12']);
   });
 });
 

@@ -120,8 +120,12 @@ describe('CampaignRunner', () => {
       if (recipient.userId === 1007 && attempt < 3) return { ok: false, error: new HttpError(503, { code: 'service_unavailable' }, {}) };
       return { ok: true, notificationId: 'n' };
     });
-    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    const held: number[] = [];
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock), onProgress: (snapshot) => held.push(snapshot.held) }).start());
     expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(20);
+    // Waiting for a retry is not being held by quiet hours (there are none): the page never says so.
+    expect(held.length).toBeGreaterThan(0);
+    expect(Math.max(...held)).toBe(0);
     expect(sender.attempts.get(persistence.recipients[3]!.phone)).toBe(2);
     expect(sender.attempts.get(persistence.recipients[7]!.phone)).toBe(3);
     expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);

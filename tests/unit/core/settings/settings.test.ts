@@ -55,7 +55,7 @@ describe('parseSettings', () => {
     expect(parseSettings({ ...complete, campaign_senders: 'the marketing team', confirm_threshold: '-5' }, 'acme')).toEqual({
       ok: false,
       issues: [
-        { setting: 'campaign_senders', problem: 'bad-format' },
+        { setting: 'campaign_senders', problem: 'bad-entry', detail: 'the marketing team' },
         { setting: 'confirm_threshold', problem: 'out-of-range' },
       ],
     });

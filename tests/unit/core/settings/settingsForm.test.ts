@@ -40,7 +40,7 @@ describe('the settings form', () => {
         { setting: 'sunco_key_secret', problem: 'missing' },
         { setting: 'default_country', problem: 'unknown-country' },
         { setting: 'send_rate', problem: 'not-a-number' },
-        { setting: 'campaign_senders', problem: 'bad-format' },
+        { setting: 'campaign_senders', problem: 'bad-entry', detail: 'boss' },
       ],
     });
   });
