@@ -48,7 +48,7 @@ describe('runs on the launcher’s word only', () => {
     const at = h.manual.now() + 10 * 60_000;
     const id = await launchCampaign(scheduler, deps, choices, plannedAudience(8, choices.slots.length), { when: 'later', at });
     const store = new CampaignStore(scheduler.transport);
-    expect(await store.load(id)).toMatchObject({ status: 'scheduled', scheduledAt: at });
+    expect(await store.load(id)).toMatchObject({ status: 'scheduled', scheduledAt: at, launchedByName: 'Alex Martin' });
     expect(await startDueCampaigns(scheduler, deps, [await store.load(id)])).toEqual([]);
     expect(deps.runs.state(id)).toBeUndefined();
     expect(await dueCampaigns(scheduler)).toEqual([]);

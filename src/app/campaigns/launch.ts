@@ -47,7 +47,8 @@ export async function launchCampaign(
     await freezeCampaign(context, campaignId, audience, frozenSendOfChoices(context, choices));
   }
   onStage('starting');
-  if (when.when === 'later') await store.transition(campaignId!, 'schedule', { scheduledAt: when.at });
+  // Who scheduled it answers for it until it starts (then whoever's Herald starts it is named).
+  if (when.when === 'later') await store.transition(campaignId!, 'schedule', { scheduledAt: when.at, launchedBy: context.actor.id, launchedByName: context.actor.name });
   else await startCampaignRun(context, deps, campaignId!, 'launch');
   return campaignId!;
 }

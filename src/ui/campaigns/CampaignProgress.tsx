@@ -30,10 +30,12 @@ interface CampaignProgressProps {
 /** How far a campaign is: a bar, the count of each outcome, the measured rate and the time left. */
 export function CampaignProgress({ total, live, stored }: CampaignProgressProps) {
   const { t, formatNumber } = useI18n();
-  const counts = live
+  const counts: CampaignCounts = live
     ? { pending: live.counts.pending + live.counts.inflight, sent: live.counts.sent, failed: live.counts.failed, skipped: live.counts.skipped, unverified: live.counts.unverified }
-    : stored;
+    : { ...stored };
   const done = counts.sent + counts.failed + counts.skipped + counts.unverified;
+  // Stored counts are published as a run goes (none before its first start): whoever is not done is not sent yet.
+  if (!live) counts.pending = Math.max(counts.pending, total - done);
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <section aria-label={t('campaigns.progress.title')}>
