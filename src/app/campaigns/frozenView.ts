@@ -1,5 +1,7 @@
 import type { CampaignRecord, FrozenDefinition } from '../../store/campaignModel';
+import { CampaignRunPersistence } from '../../store/campaignRun';
 import type { CampaignChanges } from '../../store/campaigns';
+import type { AppContext } from '../context';
 
 /**
  * A frozen campaign as Herald froze it. Once launched, a campaign sends what was frozen with its
@@ -60,4 +62,9 @@ export function changedSinceFrozen(campaign: CampaignRecord, frozen: FrozenDefin
     recipients: campaign.recipients !== shown.recipients,
   };
   return FROZEN_PARTS.filter((part) => differs[part]);
+}
+
+/** What a launched campaign sends, as frozen with its audience: read by a campaign's page, which alone needs it. */
+export async function loadFrozenDefinition(context: Pick<AppContext, 'transport'>, campaignId: string): Promise<FrozenDefinition> {
+  return (await new CampaignRunPersistence(context.transport, campaignId).loadDefinition()).definition;
 }

@@ -1,6 +1,4 @@
 import { scheduleState } from '../../core/campaign/schedule';
-import type { FrozenDefinition } from '../../store/campaignModel';
-import { CampaignRunPersistence } from '../../store/campaignRun';
 import { UsersClient } from '../../api/zendesk/users';
 import { CampaignStore, type CampaignPage, type CampaignRecord, type UnreadableCampaign } from '../../store/campaigns';
 import type { AppContext } from '../context';
@@ -35,9 +33,4 @@ export async function dueCampaigns(context: Reads & Pick<AppContext, 'clock'>): 
   const now = context.clock.now();
   const scheduled = await new CampaignStore(context.transport).scheduled();
   return scheduled.filter((campaign) => campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'due');
-}
-
-/** What a launched campaign sends, as frozen with its audience (frozenView.ts shows the campaign with it). */
-export async function loadFrozenDefinition(context: Reads, campaignId: string): Promise<FrozenDefinition> {
-  return (await new CampaignRunPersistence(context.transport, campaignId).loadDefinition()).definition;
 }
