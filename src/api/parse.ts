@@ -3,8 +3,8 @@ import { InvalidResponseError } from './transport/errors';
 
 /**
  * Checks a response body against its schema; a mismatch is an InvalidResponseError naming the
- * endpoint. Any zod schema: the clients a sidebar needs at once use `zod/mini` (the same checks, a
- * fraction of the download), the others the full API.
+ * endpoint. The schemas are `zod/mini`'s (the same checks as zod's full API, a fraction of the
+ * download); zod's core parses any of them.
  */
 export function parseResponse<T extends $ZodType>(schema: T, body: unknown, endpoint: string): output<T> {
   const parsed = safeParse(schema, body);

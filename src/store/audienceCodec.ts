@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Recipient } from '../core/campaign/plan';
 import { CorruptChunkError, packBytes, unpackBytes } from './packedBytes';
 
@@ -11,12 +11,12 @@ import { CorruptChunkError, packBytes, unpackBytes } from './packedBytes';
 
 const VERSION = 1;
 
-const dictionarySchema = z.object({ d: z.array(z.string().nullable()), i: z.array(z.number().int().nonnegative()) });
+const dictionarySchema = z.object({ d: z.array(z.nullable(z.string())), i: z.array(z.number().check(z.int(), z.nonnegative())) });
 
 const chunkSchema = z.object({
   v: z.literal(VERSION),
-  first: z.number().int().nonnegative(),
-  u: z.array(z.number().int()),
+  first: z.number().check(z.int(), z.nonnegative()),
+  u: z.array(z.number().check(z.int())),
   p: z.array(z.string()),
   c: dictionarySchema,
   l: dictionarySchema,

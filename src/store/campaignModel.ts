@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { CustomObjectRecord } from '../api/zendesk/customObjects';
 import { CAMPAIGN_STATUSES, type CampaignStatus } from '../core/campaign/lifecycle';
 import type { SlotMapping, TemplateSlot } from '../core/campaign/mapping';
@@ -153,7 +153,7 @@ export function frozenSendOf(
 }
 
 function ticketOrigin(value: unknown): FrozenDefinition['origin'] {
-  const parsed = z.object({ kind: z.literal('ticket'), ticketId: z.number().int().positive() }).safeParse(value);
+  const parsed = z.object({ kind: z.literal('ticket'), ticketId: z.number().check(z.int(), z.positive()) }).safeParse(value);
   return parsed.success ? { kind: 'ticket', ticketId: parsed.data.ticketId } : undefined;
 }
 
@@ -173,20 +173,25 @@ const buttonSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(BUTTON_TYPES[2]), text: z.string(), phone: z.string() }),
 ]);
 
-const contentSchema: z.ZodType<TemplateContent> = z.object({
+const contentSchema: z.ZodMiniType<TemplateContent> = z.object({
   header: headerSchema,
   body: z.string(),
   footer: z.string(),
   buttons: z.array(buttonSchema),
   // JSON drops an undefined sample: it reads back as undefined again.
-  variables: z.array(z.object({ position: z.number().int().positive(), sample: z.string().optional() }).transform(({ position, sample }) => ({ position, sample }))),
+  variables: z.array(
+    z.pipe(
+      z.object({ position: z.number().check(z.int(), z.positive()), sample: z.optional(z.string()) }),
+      z.transform(({ position, sample }) => ({ position, sample })),
+    ),
+  ),
 });
 
-const slotSchema: z.ZodType<TemplateSlot> = z.object({
+const slotSchema: z.ZodMiniType<TemplateSlot> = z.object({
   id: z.string(),
   component: z.enum(['header', 'body', 'button']),
-  position: z.number().int().positive(),
-  buttonIndex: z.number().int().nonnegative().optional(),
+  position: z.number().check(z.int(), z.positive()),
+  buttonIndex: z.optional(z.number().check(z.int(), z.nonnegative())),
   sample: z.string(),
 });
 
@@ -197,40 +202,40 @@ const sourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ticket'), field: z.string() }),
 ]);
 
-const mappingSchema: z.ZodType<SlotMapping> = z.object({ source: sourceSchema, fallback: z.string() });
+const mappingSchema: z.ZodMiniType<SlotMapping> = z.object({ source: sourceSchema, fallback: z.string() });
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 
-export const definitionSchema: z.ZodType<CampaignDefinition> = z.looseObject({
+export const definitionSchema: z.ZodMiniType<CampaignDefinition> = z.looseObject({
   content: contentSchema,
   slots: z.array(slotSchema),
   mappings: z.array(mappingSchema),
-  ratePerSecond: z.number().positive(),
-  quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
-  namespace: z.string().optional(),
+  ratePerSecond: z.number().check(z.positive()),
+  quietHours: z.nullable(z.object({ start: clockTime, end: clockTime })),
+  namespace: z.optional(z.string()),
 });
 
-export const frozenDefinitionSchema: z.ZodType<FrozenDefinition> = z.object({
+export const frozenDefinitionSchema: z.ZodMiniType<FrozenDefinition> = z.object({
   channel: z.enum(['whatsapp', 'sms']),
-  integrationId: z.string().min(1),
-  templateName: z.string().min(1),
-  templateLanguage: z.string().min(1),
-  templateCategory: z.string().nullable(),
+  integrationId: z.string().check(z.minLength(1)),
+  templateName: z.string().check(z.minLength(1)),
+  templateLanguage: z.string().check(z.minLength(1)),
+  templateCategory: z.nullable(z.string()),
   content: contentSchema,
   slots: z.array(slotSchema),
-  ratePerSecond: z.number().positive(),
-  quietHours: z.object({ start: clockTime, end: clockTime }).nullable(),
-  namespace: z.string().optional(),
-  origin: z.object({ kind: z.literal('ticket'), ticketId: z.number().int().positive() }).optional(),
-  mappings: z.array(mappingSchema).optional(),
-  query: z.string().optional(),
-  recipients: z.number().int().nonnegative(),
+  ratePerSecond: z.number().check(z.positive()),
+  quietHours: z.nullable(z.object({ start: clockTime, end: clockTime })),
+  namespace: z.optional(z.string()),
+  origin: z.optional(z.object({ kind: z.literal('ticket'), ticketId: z.number().check(z.int(), z.positive()) })),
+  mappings: z.optional(z.array(mappingSchema)),
+  query: z.optional(z.string()),
+  recipients: z.number().check(z.int(), z.nonnegative()),
 });
 
-const count = z.number().int().nonnegative().default(0);
-export const countsSchema: z.ZodType<CampaignCounts> = z.object({ pending: count, sent: count, failed: count, skipped: count, unverified: count });
+const count = z._default(z.number().check(z.int(), z.nonnegative()), 0);
+export const countsSchema: z.ZodMiniType<CampaignCounts> = z.object({ pending: count, sent: count, failed: count, skipped: count, unverified: count });
 
-export const reportSchema: z.ZodType<CampaignReport> = z.record(z.string(), z.unknown());
+export const reportSchema: z.ZodMiniType<CampaignReport> = z.record(z.string(), z.unknown());
 
 // --- Record ⇄ model ---
 
@@ -254,7 +259,7 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
     if (value === undefined) problems.push(`${key} is not ${what}`);
     return value as T;
   };
-  const readJson = <T>(key: string, schema: z.ZodType<T>, fallback?: T): T => {
+  const readJson = <T>(key: string, schema: z.ZodMiniType<T>, fallback?: T): T => {
     const raw = fields[key];
     if ((raw === null || raw === undefined || raw === '') && fallback !== undefined) return fallback;
     const parsed = typeof raw === 'string' ? schema.safeParse(parseJson(raw)) : undefined;

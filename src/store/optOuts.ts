@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseResponse } from '../api/parse';
 import type { Transport } from '../api/transport/types';
 import type { OptOutRecorder } from '../core/sending/ports';

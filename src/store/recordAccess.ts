@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseResponse } from '../api/parse';
 import type { Transport } from '../api/transport/types';
 import { customObjectRecordSchema, type CustomObjectRecord, type RecordPage } from '../api/zendesk/customObjects';
@@ -14,7 +14,7 @@ const recordSchema = customObjectRecordSchema;
 const oneSchema = z.looseObject({ custom_object_record: recordSchema });
 const pageSchema = z.looseObject({
   custom_object_records: z.array(recordSchema),
-  meta: z.looseObject({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
+  meta: z.nullish(z.looseObject({ has_more: z.boolean(), after_cursor: z.nullish(z.string()) })),
 });
 
 export type FieldValues = Record<string, string | number | boolean | null>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectRecordsClient } from '../api/zendesk/customObjects';
 import { CAMPAIGN_CHUNK_OBJECT } from './heraldObjects';
@@ -30,7 +30,7 @@ export interface TestSendEntry {
   outcome: string;
 }
 
-const entrySchema: z.ZodType<TestSendEntry> = z.object({
+const entrySchema: z.ZodMiniType<TestSendEntry> = z.object({
   id: z.string(),
   at: z.number(),
   agentId: z.number(),

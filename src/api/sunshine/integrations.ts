@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
@@ -12,15 +12,15 @@ export type Channel = 'whatsapp' | 'sms';
 const integrationSchema = z.looseObject({
   id: z.string(),
   type: z.string(),
-  status: z.string().optional(),
-  displayName: z.string().nullish(),
-  phoneNumber: z.string().nullish(),
-  originator: z.string().nullish(),
+  status: z.optional(z.string()),
+  displayName: z.nullish(z.string()),
+  phoneNumber: z.nullish(z.string()),
+  originator: z.nullish(z.string()),
 });
 
 const listSchema = z.object({
   integrations: z.array(integrationSchema),
-  meta: z.looseObject({ hasMore: z.boolean(), afterCursor: z.string().nullish() }),
+  meta: z.looseObject({ hasMore: z.boolean(), afterCursor: z.nullish(z.string()) }),
 });
 
 export const INTEGRATION_STATES = ['active', 'inactive', 'error', 'unknown'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { MetaTemplate, MetaTemplateCreate } from '../../core/template/meta';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
@@ -13,18 +13,18 @@ import type { SunshineConnection } from './connection';
 const componentSchema = z.looseObject({ type: z.string() });
 
 const templateSchema = z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
   language: z.string(),
-  status: z.string().optional(),
-  category: z.string().optional(),
-  components: z.array(componentSchema).default([]),
-  rejected_reason: z.string().nullish(),
+  status: z.optional(z.string()),
+  category: z.optional(z.string()),
+  components: z._default(z.array(componentSchema), []),
+  rejected_reason: z.nullish(z.string()),
 });
 
 const pageSchema = z.looseObject({
   messageTemplates: z.array(templateSchema),
-  after: z.string().nullish(),
+  after: z.nullish(z.string()),
 });
 
 /** Meta's maximum page: fewer round trips for accounts with hundreds of templates. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { NotificationPost } from '../../core/campaign/notification';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
@@ -10,7 +10,7 @@ import type { SunshineConnection } from './connection';
  * network, timeout), which the sending engine classifies.
  */
 
-const responseSchema = z.looseObject({ notification: z.looseObject({ _id: z.string().min(1) }) });
+const responseSchema = z.looseObject({ notification: z.looseObject({ _id: z.string().check(z.minLength(1)) }) });
 
 /** A send the caller aborted before it left: nothing was sent, nothing is billed. */
 export class NotificationNotSentError extends Error {

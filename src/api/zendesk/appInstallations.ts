@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseResponse } from '../parse';
 import { HttpError } from '../transport/errors';
 import type { Transport } from '../transport/types';
@@ -31,14 +31,14 @@ export interface AppInstallation {
   settings: Record<string, InstallationSettingValue>;
 }
 
-const settingValueSchema = z.union([z.string(), z.number(), z.boolean()]).nullish();
+const settingValueSchema = z.nullish(z.union([z.string(), z.number(), z.boolean()]));
 
 const installationSchema = z.looseObject({
   id: z.number(),
-  app_id: z.number().nullish(),
-  enabled: z.boolean().nullish(),
-  settings: z.record(z.string(), settingValueSchema).nullish(),
-  settings_objects: z.array(z.looseObject({ name: z.string(), value: settingValueSchema })).nullish(),
+  app_id: z.nullish(z.number()),
+  enabled: z.nullish(z.boolean()),
+  settings: z.nullish(z.record(z.string(), settingValueSchema)),
+  settings_objects: z.nullish(z.array(z.looseObject({ name: z.string(), value: settingValueSchema }))),
 });
 
 /** Settings every installation has besides the manifest's parameters. */

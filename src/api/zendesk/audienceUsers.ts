@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
+import { userAttributes } from './users';
 
 /**
  * A Zendesk user as an audience keeps it. Only the attributes a campaign reads are checked and
@@ -7,23 +8,14 @@ import type { AudienceUser } from '../../core/campaign/audienceUser';
  * parsed, so that streaming a large audience never holds more than the fields it needs.
  */
 export function audienceUserSchema(userFieldKeys: readonly string[] = []) {
-  const userFields = z.object(Object.fromEntries(userFieldKeys.map((key) => [key, z.unknown().optional()])));
-  return z
-    .object({
-      id: z.number(),
-      name: z.string().nullish(),
-      email: z.string().nullish(),
-      phone: z.string().nullish(),
-      locale: z.string().nullish(),
-      iana_time_zone: z.string().nullish(),
-      time_zone: z.string().nullish(),
-      // Only present when user tagging is on.
-      tags: z.array(z.string()).nullish(),
-      user_fields: userFields.nullish(),
-      suspended: z.boolean().nullish(),
-      organization_id: z.number().nullish(),
-    })
-    .transform(
+  const userFields = z.object(Object.fromEntries(userFieldKeys.map((key) => [key, z.optional(z.unknown())])));
+  return z.pipe(
+    z.object({
+      ...userAttributes,
+      user_fields: z.nullish(userFields),
+      organization_id: z.nullish(z.number()),
+    }),
+    z.transform(
       (user): AudienceUser => ({
         id: user.id,
         name: user.name ?? null,
@@ -37,7 +29,8 @@ export function audienceUserSchema(userFieldKeys: readonly string[] = []) {
         organizationId: user.organization_id ?? null,
         organizationName: null,
       }),
-    );
+    ),
+  );
 }
 
 function keptFields(fields: Record<string, unknown> | null | undefined): Record<string, unknown> {

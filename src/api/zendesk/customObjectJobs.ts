@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ApiClock } from '../../core/time/clock';
 import { parseResponse } from '../parse';
 import { RateLimitedError } from '../transport/errors';
@@ -63,19 +63,19 @@ export class BulkJobTimeoutError extends Error {
 }
 
 const resultSchema = z.looseObject({
-  index: z.number().nullish(),
-  success: z.boolean().nullish(),
-  external_id: z.string().nullish(),
-  error: z.string().nullish(),
-  details: z.unknown().optional(),
+  index: z.nullish(z.number()),
+  success: z.nullish(z.boolean()),
+  external_id: z.nullish(z.string()),
+  error: z.nullish(z.string()),
+  details: z.optional(z.unknown()),
 });
 
 const jobStatusSchema = z.looseObject({
   id: z.string(),
   status: z.string(),
-  message: z.string().nullish(),
+  message: z.nullish(z.string()),
   // An array of per-item results, or one `{ success }` for the whole job (both in the spec).
-  results: z.union([z.array(resultSchema), z.looseObject({ success: z.boolean() })]).nullish(),
+  results: z.nullish(z.union([z.array(resultSchema), z.looseObject({ success: z.boolean() })])),
 });
 
 const jobResponseSchema = z.looseObject({ job_status: jobStatusSchema });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { realClock, type ApiClock } from '../../core/time/clock';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
@@ -23,7 +23,7 @@ export interface CustomObjectDefinition {
   fields: CustomFieldDefinition[];
 }
 
-const objectSchema = z.looseObject({ key: z.string(), title: z.string().nullish() });
+const objectSchema = z.looseObject({ key: z.string(), title: z.nullish(z.string()) });
 const fieldSchema = z.looseObject({ key: z.string(), type: z.string() });
 
 /** The account's custom objects and their fields: what Herald's setup reads and creates. */
@@ -72,15 +72,15 @@ export class CustomObjectsClient {
 }
 
 /** Zendesk gives user ids as strings here (the spec's CustomObjectRecord); a number is read too. */
-const userIdSchema = z.union([z.string().regex(/^\d+$/).transform(Number), z.number().int()]).nullish();
+const userIdSchema = z.nullish(z.union([z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)), z.number().check(z.int())]));
 
 export const customObjectRecordSchema = z.looseObject({
   id: z.string(),
-  name: z.string().nullish(),
-  external_id: z.string().nullish(),
-  custom_object_fields: z.record(z.string(), z.unknown()).nullish(),
-  created_at: z.string().nullish(),
-  updated_at: z.string().nullish(),
+  name: z.nullish(z.string()),
+  external_id: z.nullish(z.string()),
+  custom_object_fields: z.nullish(z.record(z.string(), z.unknown())),
+  created_at: z.nullish(z.string()),
+  updated_at: z.nullish(z.string()),
   /** Who created the record and who last updated it, as Zendesk itself records them: no client writes these. */
   created_by_user_id: userIdSchema,
   updated_by_user_id: userIdSchema,
@@ -89,7 +89,7 @@ const recordSchema = customObjectRecordSchema;
 
 const recordPageSchema = z.looseObject({
   custom_object_records: z.array(recordSchema),
-  meta: z.looseObject({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
+  meta: z.nullish(z.looseObject({ has_more: z.boolean(), after_cursor: z.nullish(z.string()) })),
 });
 
 export type CustomObjectRecord = z.infer<typeof recordSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { backoffDelay } from '../../core/time/backoff';
 import { unlessAborted } from '../../core/time/clock';
@@ -60,8 +60,8 @@ export class ExportRun {
     this.startedAt = settings.clock.now();
     this.pageSchema = z.object({
       results: z.array(audienceUserSchema(settings.userFieldKeys)),
-      links: z.object({ next: z.string().nullish() }).nullish(),
-      meta: z.object({ has_more: z.boolean().nullish(), after_cursor: z.string().nullish() }).nullish(),
+      links: z.nullish(z.object({ next: z.nullish(z.string()) })),
+      meta: z.nullish(z.object({ has_more: z.nullish(z.boolean()), after_cursor: z.nullish(z.string()) })),
     });
   }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';

@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { collectCursorPages } from '../pagination';
 import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
 
 const fieldSchema = z.looseObject({
   key: z.string(),
-  title: z.string().nullish(),
+  title: z.nullish(z.string()),
   type: z.string(),
-  active: z.boolean().nullish(),
+  active: z.nullish(z.boolean()),
 });
 
 const pageSchema = z.looseObject({
   user_fields: z.array(fieldSchema),
-  meta: z.looseObject({ has_more: z.boolean(), after_cursor: z.string().nullish() }).nullish(),
-  next_page: z.string().nullish(),
+  meta: z.nullish(z.looseObject({ has_more: z.boolean(), after_cursor: z.nullish(z.string()) })),
+  next_page: z.nullish(z.string()),
 });
 
 export interface UserField {

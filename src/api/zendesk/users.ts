@@ -3,18 +3,24 @@ import { parseResponse } from '../parse';
 import type { Transport } from '../transport/types';
 
 // Both sidebars read a user before they show anything: `zod/mini`, the same checks in a small download.
-const userSchema = z.looseObject({
+/** The attributes Herald reads of any Zendesk user, shown alone or found by a search or an export. */
+export const userAttributes = {
   id: z.number(),
   name: z.nullish(z.string()),
   email: z.nullish(z.string()),
   phone: z.nullish(z.string()),
-  shared_phone_number: z.nullish(z.boolean()),
   locale: z.nullish(z.string()),
   time_zone: z.nullish(z.string()),
   iana_time_zone: z.nullish(z.string()),
-  role: z.nullish(z.string()),
   suspended: z.nullish(z.boolean()),
+  // Only present when user tagging is on.
   tags: z.nullish(z.array(z.string())),
+};
+
+const userSchema = z.looseObject({
+  ...userAttributes,
+  shared_phone_number: z.nullish(z.boolean()),
+  role: z.nullish(z.string()),
   user_fields: z.nullish(z.record(z.string(), z.unknown())),
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { isUsable, normalizePhone } from '../phone/normalizePhone';
 import { isMediaHeaderKind, type MediaHeaderKind, type TemplateButton, type TemplateCategory, type TemplateDraft, type TemplateHeader } from './model';
 import { editorSamples, fillSamples, fromPositional, isUsableSample, parseEditorText, positionalVariables, toPositional } from './placeholders';
@@ -212,27 +212,27 @@ function stringsOf(value: unknown): (string | undefined)[] {
 // --- Reading Meta's answers ---
 
 /** Drops the items that do not parse instead of failing the whole list; no list is an empty one. */
-function lenientArray<T>(item: z.ZodType<T>) {
-  return z
-    .array(z.unknown())
-    .nullish()
-    .transform((items) =>
+function lenientArray<T>(item: z.ZodMiniType<T>) {
+  return z.pipe(
+    z.nullish(z.array(z.unknown())),
+    z.transform((items) =>
       (items ?? []).flatMap((value) => {
         const parsed = item.safeParse(value);
         return parsed.success ? [parsed.data] : [];
       }),
-    );
+    ),
+  );
 }
 
 /** A sample list Herald cannot read is no sample list: the template still shows, with `{{n}}`. */
-const samples = z.array(z.string()).optional().catch(undefined);
+const samples = z.catch(z.optional(z.array(z.string())), undefined);
 /** Meta answers `null` as often as it leaves a field out. */
-const optionalString = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? undefined);
+const optionalString = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? undefined),
+);
 
-const metaButtonSchema: z.ZodType<MetaButton> = z.object({
+const metaButtonSchema: z.ZodMiniType<MetaButton> = z.object({
   type: z.string(),
   text: z.string(),
   url: optionalString,
@@ -240,20 +240,17 @@ const metaButtonSchema: z.ZodType<MetaButton> = z.object({
   example: samples,
 });
 
-const metaComponentSchema: z.ZodType<MetaComponent> = z.discriminatedUnion('type', [
+const metaComponentSchema: z.ZodMiniType<MetaComponent> = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('HEADER'),
     format: z.string(),
     text: optionalString,
-    example: z.object({ header_text: samples, header_handle: samples }).optional().catch(undefined),
+    example: z.catch(z.optional(z.object({ header_text: samples, header_handle: samples })), undefined),
   }),
   z.object({
     type: z.literal('BODY'),
     text: z.string(),
-    example: z
-      .object({ body_text: z.array(z.array(z.string())).optional() })
-      .optional()
-      .catch(undefined),
+    example: z.catch(z.optional(z.object({ body_text: z.optional(z.array(z.array(z.string()))) })), undefined),
   }),
   z.object({ type: z.literal('FOOTER'), text: z.string() }),
   z.object({ type: z.literal('BUTTONS'), buttons: lenientArray(metaButtonSchema) }),
@@ -263,11 +260,13 @@ const metaComponentSchema: z.ZodType<MetaComponent> = z.discriminatedUnion('type
  * A template as Sunshine Conversations returns it, for the API client. Components and buttons
  * Herald does not know are dropped, not refused: one carousel must not hide a whole catalogue.
  */
-export const metaTemplateSchema: z.ZodType<MetaTemplate> = z.object({
-  id: z
-    .union([z.string(), z.number()])
-    .transform((id) => String(id))
-    .optional(),
+export const metaTemplateSchema: z.ZodMiniType<MetaTemplate> = z.object({
+  id: z.optional(
+    z.pipe(
+      z.union([z.string(), z.number()]),
+      z.transform((id) => String(id)),
+    ),
+  ),
   name: z.string(),
   language: z.string(),
   status: optionalString,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * A template as Herald's editor holds it. Herald writes dynamic values the way a marketer reads
@@ -64,7 +64,7 @@ const buttonSchema = z.discriminatedUnion('type', [
  * The shape of a draft, for drafts read back from storage. It checks types only: whether Meta
  * would accept the draft is `checkTemplate`'s business, so a half-written draft still loads.
  */
-export const templateDraftSchema: z.ZodType<TemplateDraft> = z.object({
+export const templateDraftSchema: z.ZodMiniType<TemplateDraft> = z.object({
   name: z.string(),
   language: z.string(),
   category: z.enum(TEMPLATE_CATEGORIES),

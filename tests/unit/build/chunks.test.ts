@@ -50,6 +50,18 @@ describe('the built chunks', () => {
     }
   });
 
+  it('starts with one script, besides the bundler’s runtime', () => {
+    expect([...staticClosure(entry)].filter((file) => file !== entry && !file.startsWith('rolldown-runtime-'))).toEqual([]);
+  });
+
+  it('gives the app code both sidebars import first one chunk', () => {
+    const shared = chunk('sidebars');
+    for (const location of ['TicketSidebarApp', 'UserSidebarApp']) expect(staticClosure(chunk(location)).has(shared), location).toBe(true);
+    // Reading the ticket's comments and the user, which both sidebars do first, is in it.
+    const code = read(shared);
+    for (const endpoint of ['/comments', '/api/v2/users/']) expect(code.includes(endpoint), endpoint).toBe(true);
+  });
+
   it('has each catalogue in a chunk of its own', () => {
     const holding = (text: string) => scripts.filter((file) => read(file).includes(JSON.stringify(text).slice(1, -1)) || read(file).includes(text));
     expect(holding(en.campaigns.intro)).toEqual([chunk('en')]);
