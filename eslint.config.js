@@ -42,6 +42,14 @@ export default tseslint.config(
     },
   },
   {
+    // Every CSV Herald writes goes through the one writer, which makes formula starts inert.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/csv/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'Papa', property: 'unparse', message: 'Write CSV with csvFile (src/core/csv/csvFile.ts).' }],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { csvFile, readCell, type CsvSeparator } from '../core/csv/csvFile';
 
 /**
  * The CSV side of the block and allow lists: reading a file a person made (in a spreadsheet, with
@@ -76,9 +77,9 @@ export function readContactListCsv(csv: string): ContactListCsvRow[] {
     .filter((row) => !isBlank(row.cells))
     .map((row) => ({
       line: row.line,
-      userId: cell(row.cells, columns.userId),
-      phone: cell(row.cells, columns.phone),
-      note: unescapeFormula(cell(row.cells, columns.note)),
+      userId: readCell(cell(row.cells, columns.userId)),
+      phone: readCell(cell(row.cells, columns.phone)),
+      note: readCell(cell(row.cells, columns.note)),
     }));
 }
 
@@ -88,11 +89,13 @@ export interface ContactListCsvLine {
   note: string;
 }
 
-export function writeContactListCsv(lines: readonly ContactListCsvLine[]): string {
-  return Papa.unparse({
-    fields: ['user_id', 'phone', 'note'],
-    data: lines.map((line) => [line.userId === null ? '' : String(line.userId), line.phone ?? '', escapeFormula(line.note)]),
-  });
+/** The lines as a file to import again: every cell safe in a spreadsheet, read back as it was. */
+export function writeContactListCsv(lines: readonly ContactListCsvLine[], separator: CsvSeparator = ','): string {
+  return csvFile(
+    ['user_id', 'phone', 'note'],
+    lines.map((line) => [line.userId === null ? '' : String(line.userId), line.phone ?? '', line.note]),
+    separator,
+  );
 }
 
 /** For each column, the header cell with the most specific spelling (`user_id` wins over `id`). */
@@ -121,19 +124,4 @@ function headerKey(title: string): string {
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
-}
-
-/**
- * A note that starts like a formula would run as one when the file is opened in a spreadsheet:
- * it is written with a leading apostrophe, which reading removes again. Phones (`+33…`) are left as
- * they are: they are validated numbers, and an apostrophe would break them.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function escapeFormula(note: string): string {
-  return FORMULA_START.test(note) ? `'${note}` : note;
-}
-
-function unescapeFormula(note: string): string {
-  return note.startsWith("'") && FORMULA_START.test(note.slice(1)) ? note.slice(1) : note;
 }

@@ -6,6 +6,7 @@ import { MAX_JOB_ITEMS, type BulkJobRecord } from '../api/zendesk/customObjectJo
 import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 
 import { isUsable, normalizePhone } from '../core/phone/normalizePhone';
+import type { CsvSeparator } from '../core/csv/csvFile';
 import { readContactListCsv, writeContactListCsv, type ContactListCsvRow } from './contactListCsv';
 import { CONTACT_LIST_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
@@ -170,8 +171,8 @@ export class ContactListStore {
   }
 
   /** One list as CSV (`user_id,phone,note`), ready to import again. */
-  exportCsv(entries: readonly ContactListEntry[], list: ContactListKind): string {
-    return writeContactListCsv(entries.filter((entry) => entry.list === list));
+  exportCsv(entries: readonly ContactListEntry[], list: ContactListKind, separator: CsvSeparator): string {
+    return writeContactListCsv(entries.filter((entry) => entry.list === list), separator);
   }
 
   /** Which items of one job were written. A failed job fails its items; the import goes on. */

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
@@ -172,7 +173,7 @@ describe('exporting a list to CSV', () => {
       { list: 'allow', userId: 1003, phone: null, note: 'other list' },
     ];
     for (const entry of entries) await h.store.add(entry);
-    const csv = h.store.exportCsv(await h.store.load(), 'block');
+    const csv = h.store.exportCsv(await h.store.load(), 'block', ',');
     expect(csv.split('\r\n')[0]).toBe('user_id,phone,note');
     // A note that a spreadsheet would run as a formula is written inert.
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
@@ -182,5 +183,22 @@ describe('exporting a list to CSV', () => {
     const report = await fresh.store.importCsv('block', csv, undefined);
     expect(report.added).toBe(3);
     expect((await fresh.store.load()).sort(byIdentity)).toEqual(entries.filter((entry) => entry.list === 'block').sort(byIdentity));
+  });
+
+  it('writes no cell a spreadsheet would run, the phone column included, and reads its own semicolon file back', async () => {
+    const h = await harness();
+    const entries: ContactListEntry[] = [
+      { list: 'block', userId: null, phone: '+33612345678', note: '@SUM(A1)' },
+      { list: 'block', userId: 1004, phone: null, note: '-1+1; and more' },
+    ];
+    for (const entry of entries) await h.store.add(entry);
+    const csv = h.store.exportCsv(await h.store.load(), 'block', ';');
+    const cells = Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data.flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toContain("'+33612345678");
+
+    const fresh = await harness();
+    expect((await fresh.store.importCsv('block', csv, undefined)).added).toBe(2);
+    expect((await fresh.store.load()).sort(byIdentity)).toEqual([...entries].sort(byIdentity));
   });
 });

@@ -1,3 +1,4 @@
+import type { CsvSeparator } from '../../core/csv/csvFile';
 import { ContactListStore, type ContactListEntry, type ContactListKind } from '../../store/contactLists';
 import type { AppContext } from '../context';
 
@@ -16,6 +17,6 @@ export function loadListsFor(context: Reads, person: { userId: number; phone: st
 }
 
 /** One list as CSV, ready to import again. */
-export function listCsv(context: Reads, entries: readonly ContactListEntry[], list: ContactListKind): string {
-  return new ContactListStore(context.transport).exportCsv(entries, list);
+export function listCsv(context: Reads, entries: readonly ContactListEntry[], list: ContactListKind, separator: CsvSeparator): string {
+  return new ContactListStore(context.transport).exportCsv(entries, list, separator);
 }

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvFile, type CsvSeparator } from '../csv/csvFile';
 import { RETRIES_EXHAUSTED } from '../sending/errorPolicy';
 import { stateOf, type LedgerSnapshot, type RecipientState } from '../sending/states';
 import type { Recipient } from './plan';
@@ -73,26 +73,24 @@ export interface ResultDescription {
   meaning: string;
 }
 
-export const RESULTS_CSV_COLUMNS = ['user_id', 'phone', 'outcome', 'code', 'meaning', 'at'] as const;
+export const RESULTS_CSV_COLUMNS = ['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local'] as const;
 
-/**
- * A cell a spreadsheet would run as a formula ("=", "+", "-", "@", and a tab or carriage return
- * that some programs skip before looking) gets a leading apostrophe. papaparse's own
- * `escapeFormulae: true` misses a cell that also holds a line break (its pattern ends with `.*$`
- * and no multiline flag), so the pattern is ours. E.164 numbers start with "+": they get the
- * apostrophe too, which also keeps a spreadsheet from reading them as numbers and dropping the "+".
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export interface ResultsCsvOptions {
+  separator: CsvSeparator;
+  /** The time as the agent reads it (their time zone and language), next to the ISO time. */
+  localTime: (at: number) => string;
+}
 
-/** The results as CSV (RFC 4180, CRLF), times in ISO 8601 UTC. */
-export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow) => ResultDescription): string {
+/** The results as CSV (RFC 4180, CRLF): times in ISO 8601 UTC and in the agent's own words, every cell safe in a spreadsheet. */
+export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow) => ResultDescription, options: ResultsCsvOptions): string {
   const data = new Array<string[]>(rows.length);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as ResultRow;
     const { outcome, meaning } = describe(row);
-    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, row.at === undefined ? '' : new Date(row.at).toISOString()];
+    const at = row.at === undefined ? ['', ''] : [new Date(row.at).toISOString(), options.localTime(row.at)];
+    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, ...at];
   }
-  return Papa.unparse({ fields: [...RESULTS_CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START });
+  return csvFile(RESULTS_CSV_COLUMNS, data, options.separator);
 }
 
 /**

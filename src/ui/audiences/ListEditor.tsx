@@ -8,6 +8,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import { checkListEntry, type ListEntryProblem } from '../../core/audience/listEntry';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
+import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Section } from '../components/Section';
 import { VisuallyHidden } from '../components/VisuallyHidden';
@@ -49,6 +50,7 @@ interface ListEditorProps {
 /** One list: its entries, adding and removing by hand, CSV import with a per-row report, CSV export. */
 export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, canEdit, focusKey }: ListEditorProps) {
   const { t } = useI18n();
+  const [separator] = useCsvSeparator();
   const [userId, setUserId] = useState('');
   const [phone, setPhone] = useState('');
   const [note, setNote] = useState('');
@@ -148,7 +150,8 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
             />
           </div>
         )}
-        <Button onClick={() => downloadText(`herald-${kind}-list.csv`, actions.exportCsv(entries, kind))} disabled={entries.length === 0}>
+        <CsvSeparatorField />
+        <Button onClick={() => downloadText(`herald-${kind}-list.csv`, actions.exportCsv(entries, kind, separator))} disabled={entries.length === 0}>
           {t('lists.export')}
         </Button>
       </Actions>

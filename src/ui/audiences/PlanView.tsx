@@ -19,6 +19,7 @@ import { useZaf } from '../../zaf/ZafProvider';
 import { useI18n } from '../i18n/I18nProvider';
 import { SmsBubble } from '../templates/SmsBubble';
 import { WhatsAppBubble } from '../templates/WhatsAppBubble';
+import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { downloadText } from './download';
 import { exclusionCsv } from './exclusionCsv';
 import { formatDuration } from './formatDuration';
@@ -55,6 +56,7 @@ interface PlanViewProps {
 /** The send plan: who gets the message, who does not and why, what it costs, how long it takes. */
 export function PlanView({ planned, content, slots, cost, tier, sendRate }: PlanViewProps) {
   const { t, locale, formatNumber } = useI18n();
+  const [separator] = useCsvSeparator();
   const { context } = useZaf();
   const { plan } = planned;
   const money = useMemo(() => new Intl.NumberFormat(locale, { style: 'currency', currency: cost.currency, maximumFractionDigits: 2 }), [locale, cost.currency]);
@@ -96,6 +98,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
       <MD tag="h4" isBold>
         {t('plan.exclusions')}
       </MD>
+      <CsvSeparatorField />
       <Table size="small" aria-label={t('plan.exclusions')}>
         <Head>
           <HeaderRow>
@@ -118,7 +121,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
                   <Button
                     size="small"
                     disabled={exclusion.count === 0}
-                    onClick={() => downloadText(`herald-excluded-${reason}.csv`, exclusionCsv(exclusion.entries, context.account.subdomain))}
+                    onClick={() => downloadText(`herald-excluded-${reason}.csv`, exclusionCsv(exclusion.entries, context.account.subdomain, separator))}
                     aria-label={t('plan.download', { reason: t(`exclusion.${reason}`) })}
                   >
                     {t('plan.downloadShort')}

@@ -3,6 +3,7 @@ import { HeraldObjectsMissingError } from '../../app/errors';
 import { addToList, importList, removeFromList } from '../../app/lists/listEdits';
 import { listCsv, loadLists } from '../../app/lists/queries';
 import { toContactLists } from '../../core/campaign/lists';
+import type { CsvSeparator } from '../../core/csv/csvFile';
 import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
 import { useAppContext } from '../herald';
 import { useAsync } from '../hooks/useAsync';
@@ -12,7 +13,7 @@ export interface ListActions {
   add: (entry: ContactListEntry) => Promise<void>;
   remove: (entry: ContactListEntry) => Promise<void>;
   importCsv: (list: ContactListKind, csv: string, onProgress: (done: number, total: number) => void) => Promise<ImportReport>;
-  exportCsv: (entries: readonly ContactListEntry[], list: ContactListKind) => string;
+  exportCsv: (entries: readonly ContactListEntry[], list: ContactListKind, separator: CsvSeparator) => string;
 }
 
 /**
@@ -40,7 +41,7 @@ export function useContactLists() {
       add: (entry) => addToList(context, entry),
       remove: (entry) => removeFromList(context, [entry]),
       importCsv: (list, csv, onProgress) => importList(context, list, csv, onProgress),
-      exportCsv: (all, list) => listCsv(context, all, list),
+      exportCsv: (all, list, separator) => listCsv(context, all, list, separator),
     }),
     [context],
   );

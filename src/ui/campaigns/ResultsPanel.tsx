@@ -11,6 +11,7 @@ import { createFollowUp } from '../../app/campaigns/followUp';
 import { loadCampaignResults } from '../../app/campaigns/results';
 import type { CampaignRecord } from '../../store/campaigns';
 import { downloadText } from '../audiences/download';
+import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFocusRescue } from '../hooks/useFocusRescue';
@@ -43,6 +44,7 @@ interface ResultsPanelProps {
 /** Every recipient's outcome, filterable, exportable as CSV, and the follow-up of the retryable failures. */
 export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProps) {
   const { t, formatDateTime, formatNumber } = useI18n();
+  const [separator] = useCsvSeparator();
   const context = useAppContext();
   const [load, setLoad] = useState<Load>({ status: 'idle' });
   const [state, setState] = useState<RecipientState | ''>('');
@@ -71,7 +73,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   };
 
   const download = () => {
-    const csv = resultsCsv(filtered, (row) => describeRow(t, row));
+    const csv = resultsCsv(filtered, (row) => describeRow(t, row), { separator, localTime: formatDateTime });
     downloadText(`${slug(campaign.name)}-results.csv`, csv);
   };
 
@@ -132,6 +134,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
                 }}
               />
             </Field>
+            <CsvSeparatorField />
             <Button onClick={download} disabled={filtered.length === 0}>
               {t('campaigns.results.download', { count: filtered.length })}
             </Button>

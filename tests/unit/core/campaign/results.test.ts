@@ -98,28 +98,39 @@ describe('resultsCsv', () => {
   const words: Record<RecipientState, string> = { pending: 'Pending', inflight: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Skipped', unverified: 'Unverified' };
   const describeRow = (row: ResultRow): ResultDescription => ({ outcome: words[row.state], meaning: row.code ? `meaning of ${row.code}` : '' });
   const parse = (csv: string) => Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+  const parisTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+  const localTime = (at: number) => parisTime.format(at);
+  const comma = { separator: ',' as const, localTime };
 
   it('writes one line per recipient under the documented columns, times in UTC', () => {
-    const lines = parse(resultsCsv(resultRows(AUDIENCE, LEDGER), describeRow));
-    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at']);
+    const lines = parse(resultsCsv(resultRows(AUDIENCE, LEDGER), describeRow, comma));
+    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local']);
     expect(lines).toHaveLength(8);
-    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z']);
-    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '']);
+    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z', '21/11/2026 10:30:16']);
+    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '', '']);
   });
 
   it('uses the words the UI gives, in its language, quoted when they need it', () => {
     const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
-    const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées' }));
-    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z']);
+    const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées' }), comma);
+    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z', '21/11/2026 10:30:17']);
+  });
+
+  it('writes with semicolons for a spreadsheet in French, a cell holding one quoted', () => {
+    const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
+    const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Refusé ; hors délai' }), { separator: ';', localTime });
+    expect(csv.split('\r\n')[0]).toBe('user_id;phone;outcome;code;meaning;at;at_local');
+    expect(csv).toContain('"Refusé ; hors délai"');
+    expect(Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data[1]?.[4]).toBe('Refusé ; hors délai');
   });
 
   it('defuses cells a spreadsheet would run as formulas, even across lines', () => {
     const rows = resultRows(AUDIENCE.slice(0, 1), ledgerOf([['failed', 'http-400']]));
     for (const meaning of ['=HYPERLINK("http://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '=1\n=2']) {
-      const [, line] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning })));
+      const [, line] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning }), comma));
       expect(line?.[4], JSON.stringify(meaning)).toBe(`'${meaning}`);
     }
-    const [, safe] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning: 'a = b' })));
+    const [, safe] = parse(resultsCsv(rows, () => ({ outcome: 'Failed', meaning: 'a = b' }), comma));
     expect(safe?.[4]).toBe('a = b');
   });
 
@@ -128,7 +139,7 @@ describe('resultsCsv', () => {
       const recipients = generateRecipients(size, { seed: 3 });
       const ledger = ledgerOf(recipients.map((_, index) => (index % 7 === 0 ? ['failed', RETRIES_EXHAUSTED] : ['sent'])));
       const started = performance.now();
-      const csv = resultsCsv(resultRows(recipients, ledger), describeRow);
+      const csv = resultsCsv(resultRows(recipients, ledger), describeRow, comma);
       const elapsed = performance.now() - started;
       expect(csv.split('\r\n')).toHaveLength(size + 1);
       return elapsed;
