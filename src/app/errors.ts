@@ -10,6 +10,7 @@ import type { ChunkKind } from '../store/campaignChunks';
 
 export { IllegalCampaignTransitionError } from '../core/campaign/lifecycle';
 export { HeraldObjectsMissingError } from '../store/objectGuard';
+export { ContactListCsvError, MAX_LIST_FILE_BYTES, MAX_LIST_FILE_ROWS } from '../store/contactListErrors';
 
 /** What a use case does, for the refusal's message. */
 export const APP_ACTIONS = [

@@ -1,5 +1,9 @@
 import Papa from 'papaparse';
 import { csvFile, readCell, type CsvSeparator } from '../core/csv/csvFile';
+import { decodeCsv } from '../core/csv/decodeCsv';
+import { ContactListCsvError, MAX_LIST_FILE_BYTES, MAX_LIST_FILE_ROWS } from './contactListErrors';
+
+export { ContactListCsvError, MAX_LIST_FILE_BYTES, MAX_LIST_FILE_ROWS };
 
 /**
  * The CSV side of the block and allow lists: reading a file a person made (in a spreadsheet, with
@@ -15,13 +19,13 @@ export interface ContactListCsvRow {
   note: string;
 }
 
-/** The file cannot be read as a list: it has no header naming a user id or phone column. */
-export class ContactListCsvError extends Error {
-  override name = 'ContactListCsvError';
-
-  constructor(readonly problem: 'empty' | 'no-identifier-column') {
-    super(problem === 'empty' ? 'The CSV file is empty' : 'The CSV header names no user id column and no phone column');
-  }
+/** The rows of a list file as a person's spreadsheet saved it (see decodeCsv for the encodings read). */
+export function readContactListFile(bytes: Uint8Array): ContactListCsvRow[] {
+  if (bytes.length > MAX_LIST_FILE_BYTES) throw new ContactListCsvError('too-large');
+  if (bytes.length === 0) throw new ContactListCsvError('empty');
+  const decoded = decodeCsv(bytes);
+  if (!decoded) throw new ContactListCsvError('not-text');
+  return readContactListCsv(decoded.text);
 }
 
 type Column = 'userId' | 'phone' | 'note';
@@ -59,9 +63,17 @@ export function readContactListCsv(csv: string): ContactListCsvRow[] {
   let line = 1;
   // Step mode gives each row's end offset, from which its line follows even when a quoted cell
   // spans several lines.
+  let filled = 0;
   Papa.parse<string[]>(text, {
+    delimiter: delimiterOf(text),
     skipEmptyLines: false,
-    step: (result) => {
+    step: (result, parser) => {
+      if (!isBlank(result.data)) filled++;
+      // The header and one row more than a file may hold: enough to say it is too long.
+      if (filled > MAX_LIST_FILE_ROWS + 1) {
+        parser.abort();
+        return;
+      }
       rows.push({ cells: result.data, line });
       const end = result.meta.cursor;
       line += (text.slice(consumed, end).match(LINE_BREAK) ?? []).length;
@@ -71,7 +83,8 @@ export function readContactListCsv(csv: string): ContactListCsvRow[] {
   const header = rows.shift();
   if (!header || isBlank(header.cells)) throw new ContactListCsvError('empty');
   const columns = columnsOf(header.cells);
-  if (columns.userId === undefined && columns.phone === undefined) throw new ContactListCsvError('no-identifier-column');
+  if (columns.userId === undefined && columns.phone === undefined) throw new ContactListCsvError('no-identifier-column', firstLineOf(text));
+  if (filled > MAX_LIST_FILE_ROWS + 1) throw new ContactListCsvError('too-many-rows');
   const cell = (cells: string[], index: number | undefined): string => (index === undefined ? '' : (cells[index] ?? '').trim());
   return rows
     .filter((row) => !isBlank(row.cells))
@@ -124,4 +137,28 @@ function headerKey(title: string): string {
 
 function isBlank(cells: readonly string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
+}
+
+/** The first line as a person would recognise it: 80 characters at most, invisible characters shown as spaces. */
+function firstLineOf(text: string): string {
+  const line = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  const visible = [...line].map((character) => (/\p{Cc}/u.test(character) ? ' ' : character)).join('').trim();
+  return visible.length > 80 ? `${visible.slice(0, 79)}…` : visible;
+}
+
+/**
+ * The separator of a file a person made, from its first line: the candidate it holds most often
+ * (`,` by RFC 4180, `;` from a spreadsheet where the decimal mark is a comma, a tab from "text"
+ * exports). papaparse guesses too, but from whole rows, and a file of one column or with a blank
+ * last line throws its guess off.
+ */
+function delimiterOf(text: string): string {
+  const firstLine = text.split(/\r\n|\r|\n/, 1)[0] ?? '';
+  let best = ',';
+  let most = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = firstLine.split(candidate).length - 1;
+    if (count > most) [best, most] = [candidate, count];
+  }
+  return best;
 }

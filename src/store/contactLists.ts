@@ -7,13 +7,13 @@ import { CustomObjectRecordsClient, CustomObjectsClient, type CustomObjectRecord
 
 import { isUsable, normalizePhone } from '../core/phone/normalizePhone';
 import type { CsvSeparator } from '../core/csv/csvFile';
-import { readContactListCsv, writeContactListCsv, type ContactListCsvRow } from './contactListCsv';
+import { readContactListCsv, readContactListFile, writeContactListCsv, type ContactListCsvRow } from './contactListCsv';
 import { CONTACT_LIST_OBJECT } from './heraldObjects';
 import { onHeraldObject } from './objectGuard';
 import { RecordAccess } from './recordAccess';
 import { HeraldObjectsMissingError } from './objectGuard';
 
-export { ContactListCsvError } from './contactListCsv';
+export { ContactListCsvError, MAX_LIST_FILE_BYTES, MAX_LIST_FILE_ROWS } from './contactListCsv';
 
 export type ContactListKind = 'block' | 'allow';
 
@@ -122,20 +122,25 @@ export class ContactListStore {
   /**
    * Adds the rows of a CSV file (header row; `user_id` and/or `phone` columns, optional `note`) to
    * one list and says what became of each row. Rows already on the list are left as they are, so
-   * importing a file twice adds nothing. ContactListCsvError when the header names no identifier.
+   * importing a file twice adds nothing. ContactListCsvError when the file cannot be read as a
+   * list (not text, too large, no identifier column…). `file` is the file's bytes as a spreadsheet
+   * saved them (any encoding decodeCsv reads), or its text.
    */
   async importCsv(
     list: ContactListKind,
-    csv: string,
+    file: string | Uint8Array,
     defaultCountry: CountryCode | undefined,
     onProgress?: (done: number, total: number) => void,
   ): Promise<ImportReport> {
-    const rows = readContactListCsv(csv);
+    const rows = typeof file === 'string' ? readContactListCsv(file) : readContactListFile(file);
     const listed = new Set((await this.load()).filter((entry) => entry.list === list).map(contactListExternalId));
     const outcomes = new Map<number, ImportReport['rows'][number]>();
     const inFile = new Set<string>();
     const pending: Array<{ line: number; id: string; record: BulkJobRecord; value: string }> = [];
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      // Checking a number takes a few microseconds: a long file is checked in slices, and the
+      // page stays responsive meanwhile.
+      if (index % CHECK_SLICE === CHECK_SLICE - 1) await nextTurn();
       const checked = checkRow(row, list, defaultCountry);
       if ('reason' in checked) {
         outcomes.set(row.line, { row: row.line, status: 'rejected', ...checked });
@@ -185,6 +190,12 @@ export class ContactListStore {
       return records.map(() => false);
     }
   }
+}
+
+const CHECK_SLICE = 500;
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The entry with its phone in E.164; InvalidContactListEntryError when it cannot be stored. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../emulator/config';
@@ -108,5 +109,49 @@ describe('audiences', () => {
     await frame.getByRole('button', { name: 'Cancel' }).click();
     await frame.getByText('Cancelled: nothing was planned.').waitFor();
     await expect(frame.getByRole('table', { name: 'Left out, and why' }).count()).resolves.toBe(0);
+  });
+
+  it('says in French what is wrong with a file it cannot read, then imports a Windows-1252 file and shows the first hundred rejected rows', async () => {
+    const fr = createTranslator('fr');
+    await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
+    await harness().open('#/apps/herald');
+    const frame = harness().appFrame('nav_bar');
+    await frame.getByRole('tab', { name: fr('shell.section.audiences') }).click();
+    await frame.getByRole('tab', { name: fr('audiences.panel.lists') }).click();
+    const setUp = frame.getByRole('button', { name: fr('templates.setup.run') });
+    const input = frame.getByLabel(fr('lists.import.label', { list: fr('lists.block.title') }));
+    await setUp.or(input).first().waitFor();
+    if (await setUp.isVisible()) await setUp.click();
+
+    // A tab-separated file whose first line names no identifier column: said with that line.
+    await input.setInputFiles({ name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from('nom\tcourriel\nAna\tana@example.com\n') });
+    const problem = fr('errors.listFile.no-identifier-column', { line: 'nom courriel' });
+    await frame.getByText(problem).waitFor();
+    // A picture is not a list.
+    await input.setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]) });
+    await frame.getByText(fr('errors.listFile.not-text')).waitFor();
+    await expect(frame.getByText(problem).count()).resolves.toBe(0);
+
+    // Excel's "CSV" on a French Windows: Windows-1252, semicolons; 150 bad numbers among good ones.
+    const lines = ['telephone;note', '+33 6 12 34 56 78;Désinscrit par téléphone', ...Array.from({ length: 150 }, (_, index) => `${1000 + index};numéro erroné`)];
+    const latin1 = Buffer.from(lines.join('\r\n'), 'latin1');
+    await input.setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: latin1 });
+    const report = frame.getByRole('status').filter({ hasText: fr('lists.import.done') });
+    await report.getByText(fr('lists.import.summary', { added: 1, already: 0, rejected: 150 })).waitFor();
+    await expect(frame.getByText(fr('errors.listFile.not-text')).count()).resolves.toBe(0);
+    await report.getByText(fr('lists.import.firstRejected', { shown: 100, count: 150 })).waitFor();
+    await expect(report.getByRole('table', { name: fr('lists.import.rejectedCaption') }).getByRole('row').count()).resolves.toBe(101);
+    await frame.getByRole('table', { name: fr('lists.block.title') }).getByText('Désinscrit par téléphone').waitFor();
+
+    // All of them in the download, with the separator a French spreadsheet expects.
+    const [download] = await Promise.all([
+      harness().page.waitForEvent('download'),
+      report.getByRole('button', { name: fr('lists.import.downloadRejected', { count: 150 }) }).click(),
+    ]);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
+    const rows = csv.trim().split('\r\n');
+    expect(rows[0]).toBe('row;value;reason');
+    expect(rows).toHaveLength(151);
+    expect(rows[1]).toBe(`3;1000;${fr('lists.import.reasons.invalid-phone')}`);
   });
 });

@@ -8,6 +8,8 @@ import { toContactLists } from '../../src/core/campaign/lists';
 import { CONTACT_LIST_OBJECT } from '../../src/store/heraldObjects';
 import {
   ContactListCsvError,
+  MAX_LIST_FILE_BYTES,
+  MAX_LIST_FILE_ROWS,
   ContactListStore,
   InvalidContactListEntryError,
   type ContactListEntry,
@@ -160,6 +162,28 @@ describe('importing a list from CSV', () => {
     const h = await harness();
     await expect(h.store.importCsv('block', 'name,email\nAna,ana@example.com\n', 'FR')).rejects.toBeInstanceOf(ContactListCsvError);
     await expect(h.store.importCsv('block', '', 'FR')).rejects.toMatchObject({ problem: 'empty' });
+  });
+
+  it('says what is wrong with a file it cannot read: the first line it found, not text, too long', async () => {
+    const h = await harness();
+    await expect(h.store.importCsv('block', new TextEncoder().encode('nom\tcourriel\nAna\tana@example.com\n'), 'FR')).rejects.toMatchObject({
+      problem: 'no-identifier-column',
+      firstLine: 'nom courriel',
+    });
+    await expect(h.store.importCsv('block', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]), 'FR')).rejects.toMatchObject({ problem: 'not-text' });
+    await expect(h.store.importCsv('block', new Uint8Array(MAX_LIST_FILE_BYTES + 1).fill(0x41), 'FR')).rejects.toMatchObject({ problem: 'too-large' });
+    const tooLong = `phone\n${Array.from({ length: MAX_LIST_FILE_ROWS + 1 }, (_, index) => `+3361${String(index).padStart(7, '0')}`).join('\n')}\n`;
+    await expect(h.store.importCsv('block', tooLong, 'FR')).rejects.toMatchObject({ problem: 'too-many-rows' });
+    // Nothing was written by any of them.
+    expect(await h.store.load()).toEqual([]);
+  });
+
+  it('imports a tab-separated file, and a French Windows-1252 file with its accents', async () => {
+    const h = await harness();
+    expect((await h.store.importCsv('block', new TextEncoder().encode('user_id\tnote\n1001\tfrom a TSV\n'), 'FR')).added).toBe(1);
+    const latin = 'phone;note\r\n+33612345678;D\u00e9sinscrit\r\n';
+    expect((await h.store.importCsv('block', new Uint8Array([...latin].map((character) => character.charCodeAt(0))), 'FR')).added).toBe(1);
+    expect((await h.store.load()).map((entry) => entry.note).sort()).toEqual(['Désinscrit', 'from a TSV']);
   });
 });
 

@@ -2,7 +2,7 @@ import { ContactListStore, type ContactListEntry, type ContactListKind, type Imp
 import type { AppContext } from '../context';
 import { requireRight } from '../rights';
 
-export { ContactListCsvError, InvalidContactListEntryError } from '../../store/contactLists';
+export { ContactListCsvError, InvalidContactListEntryError, MAX_LIST_FILE_BYTES, MAX_LIST_FILE_ROWS } from '../../store/contactLists';
 
 /**
  * Changes to the block and allow lists. The lists decide who a campaign reaches, so changing them is
@@ -21,8 +21,8 @@ export async function removeFromList(context: AppContext, entries: readonly Cont
   for (const entry of entries) await store.remove(entry);
 }
 
-/** Adds the rows of a CSV file to one list, with what became of each row. */
-export async function importList(context: AppContext, list: ContactListKind, csv: string, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+/** Adds the rows of a CSV file (its bytes, in any encoding a spreadsheet saves, or its text) to one list, with what became of each row. */
+export async function importList(context: AppContext, list: ContactListKind, csv: string | Uint8Array, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
   requireRight(context, 'draft', 'edit-lists');
   return new ContactListStore(context.transport, { clock: context.clock }).importCsv(list, csv, context.settings.defaultCountry, onProgress);
 }

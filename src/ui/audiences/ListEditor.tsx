@@ -9,6 +9,7 @@ import { checkListEntry, type ListEntryProblem } from '../../core/audience/listE
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
 import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
+import { ContactListCsvError, MAX_LIST_FILE_BYTES } from '../../app/errors';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Section } from '../components/Section';
 import { VisuallyHidden } from '../components/VisuallyHidden';
@@ -94,9 +95,16 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
     const chosen = event.target.files?.[0];
     if (!chosen) return;
     setReport(undefined);
+    setFailure(undefined);
+    if (chosen.size > MAX_LIST_FILE_BYTES) {
+      // Said before the browser reads a file it would only refuse.
+      setFailure(new ContactListCsvError('too-large'));
+      if (file.current) file.current.value = '';
+      return;
+    }
     setImporting({ done: 0, total: 0 });
     try {
-      const result = await actions.importCsv(kind, await chosen.text(), (done, total) => setImporting({ done, total }));
+      const result = await actions.importCsv(kind, new Uint8Array(await chosen.arrayBuffer()), (done, total) => setImporting({ done, total }));
       setReport(result);
       onChanged();
     } catch (error) {

@@ -12,7 +12,7 @@ import { useAsync } from '../hooks/useAsync';
 export interface ListActions {
   add: (entry: ContactListEntry) => Promise<void>;
   remove: (entry: ContactListEntry) => Promise<void>;
-  importCsv: (list: ContactListKind, csv: string, onProgress: (done: number, total: number) => void) => Promise<ImportReport>;
+  importCsv: (list: ContactListKind, file: Uint8Array, onProgress: (done: number, total: number) => void) => Promise<ImportReport>;
   exportCsv: (entries: readonly ContactListEntry[], list: ContactListKind, separator: CsvSeparator) => string;
 }
 
@@ -40,7 +40,7 @@ export function useContactLists() {
     () => ({
       add: (entry) => addToList(context, entry),
       remove: (entry) => removeFromList(context, [entry]),
-      importCsv: (list, csv, onProgress) => importList(context, list, csv, onProgress),
+      importCsv: (list, file, onProgress) => importList(context, list, file, onProgress),
       exportCsv: (all, list, separator) => listCsv(context, all, list, separator),
     }),
     [context],

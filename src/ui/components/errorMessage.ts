@@ -1,9 +1,12 @@
 import {
   CampaignNotEditableError,
+  ContactListCsvError,
   CampaignNotFrozenError,
   EmptyAudienceError,
   FollowUpRefusedError,
   HeraldObjectsMissingError,
+  MAX_LIST_FILE_BYTES,
+  MAX_LIST_FILE_ROWS,
   IllegalCampaignTransitionError,
   NotAllowedError,
   ScheduleNotDueError,
@@ -53,5 +56,8 @@ function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) =
   if (error instanceof EmptyAudienceError) return t('errors.emptyAudience');
   if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length });
   if (error instanceof HeraldObjectsMissingError) return t('errors.objectsMissing');
+  if (error instanceof ContactListCsvError) {
+    return t(`errors.listFile.${error.problem}`, { line: error.firstLine ?? '', rows: MAX_LIST_FILE_ROWS, megabytes: MAX_LIST_FILE_BYTES / 1024 / 1024 });
+  }
   return undefined;
 }
