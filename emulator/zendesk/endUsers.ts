@@ -71,6 +71,20 @@ interface DrawnUser {
   sharesWithNext: boolean;
 }
 
+/**
+ * A few first-name fields hold what no message should carry, as real accounts' fields do after an
+ * import gone wrong: a whole pasted text (longer than WhatsApp takes for a placeholder) and a card
+ * number written with non-breaking spaces. Chosen by position, without a draw, so that every other
+ * user stays as the seed made them.
+ */
+function oddFirstName(index: number): string | undefined {
+  if (index % ODD_FIRST_NAME_PERIOD === 11) return `Merci de rappeler le client au sujet de sa commande. `.repeat(24).trim();
+  if (index % ODD_FIRST_NAME_PERIOD === 13) return '4111\u00a01111\u00a01111\u00a01111';
+  return undefined;
+}
+
+const ODD_FIRST_NAME_PERIOD = 997;
+
 function drawUser(seed: EndUserSeed, index: number): DrawnUser {
   const random = createRandom(mix32(seed.seed, index));
   const id = seed.firstId + index;
@@ -100,7 +114,7 @@ function drawUser(seed: EndUserSeed, index: number): DrawnUser {
     marketing_consent: random.chance(optIn ? 0.8 : 0.15),
     mobile_phone: alternativeMobile(phoneKind, country, random),
     loyalty_tier: TIER_CHOICE.draw(random),
-    first_name: random.chance(0.9) ? firstName : null,
+    first_name: random.chance(0.9) ? oddFirstName(index) ?? firstName : null,
   };
 
   const user: UserRecord = {

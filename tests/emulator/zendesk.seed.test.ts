@@ -108,7 +108,11 @@ describe('Zendesk seed', () => {
     expect(mobiles.length).toBeGreaterThan(0);
     expect(mobiles.every((user) => isValidPhoneNumber(user.userFields.mobile_phone as string))).toBe(true);
     expect(mobiles.some((user) => user.phone === null)).toBe(true);
-    expect(endUsers.every((user) => user.userFields.first_name === null || user.name.startsWith(user.userFields.first_name as string))).toBe(true);
+    // The first name is the name's, but for a few fields filled by mistake: a pasted text, a card number.
+    const odd = endUsers.filter((user) => user.userFields.first_name !== null && !user.name.startsWith(user.userFields.first_name as string));
+    expect(odd.length).toBeGreaterThan(0);
+    expect(odd.length).toBeLessThan(endUsers.length / 400);
+    for (const user of odd) expect(user.userFields.first_name).toMatch(/^(Merci de rappeler .{1000,}|4111\u00a01111\u00a01111\u00a01111)$/s);
   });
 
   it('is deterministic for a seed, and differs between seeds', () => {

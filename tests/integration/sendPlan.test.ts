@@ -166,6 +166,9 @@ function firstReason(user: UserRecord, blocked: Fixture['blocked'], allowed: Set
   if (!isAllowed && (blocked.ids.has(user.id) || blocked.phones.has(phone))) return 'blocked';
   const firstName = typeof user.userFields.first_name === 'string' ? user.userFields.first_name.trim() : '';
   if (firstName === '') return 'empty-placeholder';
+  // WhatsApp takes 1,024 characters in a body placeholder; a card number reads through any separator.
+  if (firstName.length > 1024) return 'value-too-long';
+  if (/4111\D{0,3}1111\D{0,3}1111\D{0,3}1111/.test(firstName)) return 'card-number';
   const fingerprint = messageFingerprint({ phone, templateName: TEMPLATE.name, language: TEMPLATE.language, values: [firstName, '-20 %'] });
   if (!isAllowed && blackout.has(fingerprint)) return 'blackout';
   if (taken.has(phone)) return 'duplicate-phone';

@@ -3,9 +3,11 @@ import { optInStatus, type ConsentFacts } from '../contact/optInRule';
 import { phoneOf, SYSTEM_PHONE_FIELD } from '../contact/phoneSource';
 import { isUsable, normalizePhone, type PhoneCheck } from '../phone/normalizePhone';
 import type { AudienceUser } from './audienceUser';
+import { containsCardNumber } from './cardNumbers';
 import { messageFingerprint } from './fingerprint';
 import type { BlackoutIndex, ContactLists } from './lists';
 import { resolveValue, type ResolveContext, type SlotMapping, type TemplateSlot } from './mapping';
+import { isValueTooLong } from './sendLimits';
 
 export { messageFingerprint, type MessageFingerprintInput } from './fingerprint';
 
@@ -23,6 +25,8 @@ export const EXCLUSION_REASONS = [
   'no-opt-in',
   'blocked',
   'empty-placeholder',
+  'value-too-long',
+  'card-number',
   'blackout',
   'duplicate-phone',
 ] as const;
@@ -75,6 +79,12 @@ export function evaluateRecipient(user: AudienceUser, config: EligibilityConfig)
   if (optInStatus(consent, contact.optInRule) !== 'opted-in') reasons.push('no-opt-in');
   if (!allowed && (lists.blockedUserIds.has(user.id) || (e164 !== undefined && lists.blockedPhones.has(e164)))) reasons.push('blocked');
   if (values === undefined) reasons.push('empty-placeholder');
+  else {
+    if (values.some((value, index) => isValueTooLong(config.slots[index] as TemplateSlot, value))) reasons.push('value-too-long');
+    // Zendesk would redact it from the conversation (cardNumbers.ts): the customer would read a
+    // card number that nobody at the company can see they were sent.
+    if (values.some(containsCardNumber)) reasons.push('card-number');
+  }
   if (!allowed && fingerprint !== undefined && config.blackout.wasSent(fingerprint)) reasons.push('blackout');
   return { phone, values, reasons, fingerprint };
 }

@@ -29,11 +29,12 @@ interface Span {
 }
 
 export function parseWhatsAppFormatting(text: string): FormattedNode[] {
+  const closers = closersOf(text);
   const nodes: FormattedNode[] = [];
   let plainFrom = 0;
   let index = 0;
   while (index < text.length) {
-    const span = monoAt(text, index) ?? styleAt(text, index);
+    const span = monoAt(text, index) ?? styleAt(text, index, closers);
     if (span) {
       pushText(nodes, text.slice(plainFrom, index));
       nodes.push(span.node);
@@ -55,19 +56,34 @@ function monoAt(text: string, index: number): Span | undefined {
   return { node: { kind: 'mono', text: text.slice(start, close) }, end: close + MONO_MARK.length };
 }
 
-function styleAt(text: string, index: number): Span | undefined {
+/**
+ * For each style mark, where the nearest mark that could close it is, from each position on: the
+ * first closing mark at or after it on the same line, or -1. Read once per text, right to left, so
+ * that an opening mark finds its closing one at once: scanning the rest of the line for each
+ * opening mark took time in the square of the line's length (a 100 KB value froze the preview).
+ */
+function closersOf(text: string): ReadonlyMap<string, Int32Array> {
+  const closers = new Map<string, Int32Array>();
+  for (const mark of STYLE_MARKS.keys()) closers.set(mark, new Int32Array(text.length).fill(-1));
+  const nearest = new Map<string, number>([...STYLE_MARKS.keys()].map((mark) => [mark, -1]));
+  for (let index = text.length - 1; index >= 0; index -= 1) {
+    const char = text.charAt(index);
+    if (char === '\n') for (const mark of nearest.keys()) nearest.set(mark, -1);
+    else if (STYLE_MARKS.has(char) && closesAt(text, index)) nearest.set(char, index);
+    for (const [mark, at] of nearest) (closers.get(mark) as Int32Array)[index] = at;
+  }
+  return closers;
+}
+
+function styleAt(text: string, index: number, closers: ReadonlyMap<string, Int32Array>): Span | undefined {
   const mark = text.charAt(index);
   const kind = STYLE_MARKS.get(mark);
   if (!kind || !opensAt(text, index)) return undefined;
-  for (let close = index + 2; close < text.length; close += 1) {
-    const char = text.charAt(close);
-    if (char === '\n') return undefined;
-    if (char === mark && closesAt(text, close)) {
-      // The inside is parsed on its own: its edges touch the marks, which are boundaries.
-      return { node: { kind, children: parseWhatsAppFormatting(text.slice(index + 1, close)) }, end: close + 1 };
-    }
-  }
-  return undefined;
+  // The inside holds one character at least; a line break before the closing mark ends the chance.
+  const close = index + 2 < text.length ? (closers.get(mark) as Int32Array)[index + 2] ?? -1 : -1;
+  if (close < 0) return undefined;
+  // The inside is parsed on its own: its edges touch the marks, which are boundaries.
+  return { node: { kind, children: parseWhatsAppFormatting(text.slice(index + 1, close)) }, end: close + 1 };
 }
 
 function opensAt(text: string, index: number): boolean {

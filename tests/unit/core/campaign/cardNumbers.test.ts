@@ -67,11 +67,28 @@ describe('containsCardNumber', () => {
     expect(containsCardNumber(`${VISA_16}0000`)).toBe(false);
   });
 
-  it('does not join digits across other separators or doubled spaces', () => {
-    expect(containsCardNumber('4111  1111  1111  1111')).toBe(false);
-    expect(containsCardNumber('4111.1111.1111.1111')).toBe(false);
-    expect(containsCardNumber('4111/1111/1111/1111')).toBe(false);
-    expect(containsCardNumber('4111 - 1111 - 1111 - 1111')).toBe(false);
+  it('reads a number as a person sees it: any space, dash, dot or slash between digits, invisible characters, digits of any script', () => {
+    const written = [
+      '4111  1111  1111  1111',
+      '4111.1111.1111.1111',
+      '4111/1111/1111/1111',
+      '4111 - 1111 - 1111 - 1111',
+      '4111\u00a01111\u00a01111\u00a01111', // non-breaking spaces
+      '4111\u202f1111\u202f1111\u202f1111', // narrow non-breaking spaces (French typography)
+      '4111\u20131111\u20131111\u20131111', // en dashes
+      '4111\u200b1111\u200b1111\u200b1111', // zero-width spaces
+      '41\u00ad11\u00ad11\u00ad11\u00ad11\u00ad11\u00ad11\u00ad11', // soft hyphens
+      '\uff14\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11', // fullwidth
+      '\u0664\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661', // Arabic-Indic
+      '\u096a\u0967\u0967\u0967-\u0967\u0967\u0967\u0967-\u0967\u0967\u0967\u0967-\u0967\u0967\u0967\u0967', // Devanagari
+      '\u{1d7dc}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}\u{1d7d9}', // mathematical double-struck
+    ];
+    for (const text of written) expect(containsCardNumber(`Carte : ${text}`), JSON.stringify(text)).toBe(true);
+    // The same forms with a checksum that fails stay ordinary text.
+    expect(containsCardNumber('4111\u00a01111\u00a01111\u00a01112')).toBe(false);
+    expect(containsCardNumber('\u0664\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0661 \u0661\u0661\u0661\u0662')).toBe(false);
+    // Digits far apart are not one number.
+    expect(containsCardNumber('4111, then 1111, then 1111, then 1111')).toBe(false);
   });
 
   it('lets ordinary values through: phone numbers, dates, prices, order numbers', () => {

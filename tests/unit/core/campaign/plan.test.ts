@@ -48,13 +48,16 @@ describe('SendPlanBuilder', () => {
       audienceUser({ id: 8, phone: '+33612345678' }),
       audienceUser({ id: 9, phone: '+33600000009' }),
       audienceUser({ id: 10, phone: '+33600000009' }),
+      // A first name longer than WhatsApp takes for a body placeholder, and one that reads as a card.
+      audienceUser({ id: 11, phone: '+33600000011', name: `${'A'.repeat(1025)} Smith` }),
+      audienceUser({ id: 12, phone: '+33600000012', name: '4111–1111–1111–1111 Martin' }),
     ];
     const config = baseConfig({
       lists: contactLists({ blockedUserIds: [6] }),
       blackout: blackoutOf([messageFingerprint({ phone: '+33612345678', templateName: 'spring_sale', language: 'fr', values: ['Clarice', 'SPRING'] })]),
     });
     const plan = planOf(users, config);
-    expect(plan.audienceSize).toBe(10);
+    expect(plan.audienceSize).toBe(12);
     expect([...plan.recipients].map((recipient) => recipient.userId)).toEqual([9]);
     expect(countsOf(plan)).toEqual({
       suspended: 1,
@@ -64,6 +67,8 @@ describe('SendPlanBuilder', () => {
       'no-opt-in': 1,
       blocked: 1,
       'empty-placeholder': 1,
+      'value-too-long': 1,
+      'card-number': 1,
       blackout: 1,
       'duplicate-phone': 1,
     });
@@ -72,6 +77,8 @@ describe('SendPlanBuilder', () => {
     expect(plan.exclusions['invalid-phone'].entries).toEqual([{ userId: 3, phone: '06 12', reasons: ['invalid-phone'] }]);
     expect(plan.exclusions['opted-out'].entries).toEqual([{ userId: 4, phone: '+33600000004', reasons: ['opted-out', 'no-opt-in'] }]);
     expect(plan.exclusions['duplicate-phone'].entries).toEqual([{ userId: 10, phone: '+33600000009', reasons: ['duplicate-phone'] }]);
+    expect(plan.exclusions['value-too-long'].entries).toEqual([{ userId: 11, phone: '+33600000011', reasons: ['value-too-long'] }]);
+    expect(plan.exclusions['card-number'].entries).toEqual([{ userId: 12, phone: '+33600000012', reasons: ['card-number'] }]);
   });
 
   it('gives a shared number to the first eligible user, and leaves the later ones out', () => {

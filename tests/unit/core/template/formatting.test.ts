@@ -63,4 +63,22 @@ describe('parseWhatsAppFormatting', () => {
   it('gives nothing for an empty text', () => {
     expect(parseWhatsAppFormatting('')).toEqual([]);
   });
+
+  it('reads a long value in time proportional to its length, whatever marks it holds', () => {
+    // Opening marks that never close, on one line: each used to scan the rest of the line.
+    const adversarial = (size: number) => ['*a ', '_b ', '~c ', '*_~d ', '```e '].join('').repeat(Math.ceil(size / 16)).slice(0, size);
+    const time = (size: number) => {
+      const value = adversarial(size);
+      const started = performance.now();
+      const nodes = parseWhatsAppFormatting(value);
+      const elapsed = performance.now() - started;
+      expect(nodes.length).toBeGreaterThan(0);
+      return elapsed;
+    };
+    time(5_000); // warm-up
+    const small = Math.max(time(10_000), 1);
+    const large = time(100_000);
+    // Ten times the text: about ten times the time. Quadratic work would take about a hundred.
+    expect(large / small).toBeLessThan(35);
+  });
 });
