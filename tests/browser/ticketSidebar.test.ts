@@ -215,6 +215,25 @@ describe('re-engaging from the closed ticket', () => {
     expect(harness().consoleErrors).toEqual([]);
   });
 
+  it('never writes the customer’s number in the note, even when a placeholder carries it', async () => {
+    const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
+    const { requester } = requesterOf(ticketId);
+    const phone = e164Of(requester.phone);
+    await harness().open(`#/tickets/${ticketId}`);
+    await setUpFromSidebar();
+    await chooseOrderUpdate();
+    await sidebar().getByLabel(t('mapping.source', { slot: FIRST })).selectOption({ label: t('mapping.field.phone') });
+    await sidebar().getByRole('button', { name: t('ticket.reengage.send', { name: requester.name }) }).click();
+    await sidebar().getByText(t('ticket.reengage.noteAdded')).waitFor({ timeout: 30_000 });
+    // The customer got their number in the message, as mapped; the note shows it masked.
+    const sent = JSON.stringify(harness().sandbox.emulator.sunshine.notifications().at(-1)?.message);
+    expect(sent.includes(requester.phone!) || sent.includes(phone)).toBe(true);
+    const note = notesOf(ticketId).at(-1)!;
+    expect(note.body).not.toContain(requester.phone!);
+    expect(note.body.replace(/\D/g, '')).not.toContain(phone.replace(/\D/g, '').slice(2, -2));
+    expect(note.body).toContain(t('ticket.note.value', { label: t('ticket.note.slot.body', { position: 1 }), value: `+${phone.slice(1, 3)}${'•'.repeat(phone.length - 5)}${phone.slice(-2)}` }));
+  });
+
   it('shows why a send failed, and notes the failure with its code', async () => {
     const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
     const { requester } = requesterOf(ticketId);

@@ -1,3 +1,4 @@
+import { maskPhonesInText } from '../../core/phone/maskPhonesInText';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { audienceUserSchema } from '../../api/zendesk/audienceUsers';
 import { OrganizationsClient } from '../../api/zendesk/organizations';
@@ -254,7 +255,8 @@ export async function reengage(
       languageName: words.languageName(message.template.language),
       channel: message.integration.channel,
       integrationName: message.integration.displayName ?? message.integration.id,
-      values: message.slots.map((slot, index) => ({ label: words.slotLabel(slot), value: values[index] ?? '' })),
+      // A placeholder mapped to a phone field would put the customer's number in the note.
+      values: message.slots.map((slot, index) => ({ label: words.slotLabel(slot), value: maskPhonesInText(values[index] ?? '', settings.defaultCountry) })),
       outcome,
       waived: decision.waived,
       agentName: actor.name,

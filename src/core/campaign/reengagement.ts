@@ -124,7 +124,7 @@ export interface NoteFacts {
   channel: 'whatsapp' | 'sms';
   /** The WhatsApp number or SMS sender it went out from, as named in Sunshine. */
   integrationName: string;
-  /** Each placeholder's label and the value sent, in slot order. */
+  /** Each placeholder's label and the value sent, in slot order, any phone number in it masked (maskPhonesInText). */
   values: ReadonlyArray<{ label: string; value: string }>;
   outcome: ReengagementOutcome;
   /** The reasons waived (the missing opt-in), if any. */
