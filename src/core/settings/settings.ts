@@ -79,12 +79,15 @@ const text = z.pipe(
   z.transform((value) => (value === null || value === undefined ? '' : String(value).trim())),
 );
 
-/** Sunshine host of the account itself unless the admin chose a legacy region. */
+/**
+ * Sunshine host of the account itself unless the admin chose a legacy region. The account's own
+ * host only, from ZAF's `currentAccount`: another account's `…zendesk.com/sc` would receive the key.
+ */
 export function sunshineBaseUrl(configured: string, subdomain: string): string | undefined {
-  const host = configured.replace(/\/+$/, '');
-  if (host === '') return `https://${subdomain}.zendesk.com/sc`;
-  if (LEGACY_HOSTS.includes(host.toLowerCase())) return host.toLowerCase();
-  if (/^https:\/\/[a-z0-9][a-z0-9-]*\.zendesk\.com\/sc$/i.test(host)) return host.toLowerCase();
+  const host = configured.replace(/\/+$/, '').toLowerCase();
+  const own = `https://${subdomain.toLowerCase()}.zendesk.com/sc`;
+  if (host === '' || host === own) return own;
+  if (LEGACY_HOSTS.includes(host)) return host;
   return undefined;
 }
 

@@ -120,9 +120,12 @@ describe('parseSettings', () => {
 describe('sunshineBaseUrl', () => {
   it('allows the account host, the legacy US and EU hosts, and nothing else', () => {
     expect(sunshineBaseUrl('', 'acme')).toBe('https://acme.zendesk.com/sc');
+    expect(sunshineBaseUrl('https://ACME.zendesk.com/sc/', 'acme')).toBe('https://acme.zendesk.com/sc');
     expect(sunshineBaseUrl('https://api.smooch.io/', 'acme')).toBe('https://api.smooch.io');
     expect(sunshineBaseUrl('https://API.EU-1.smooch.io', 'acme')).toBe('https://api.eu-1.smooch.io');
-    expect(sunshineBaseUrl('https://other.zendesk.com/sc', 'acme')).toBe('https://other.zendesk.com/sc');
+    // Another account's host would receive this account's key.
+    expect(sunshineBaseUrl('https://other.zendesk.com/sc', 'acme')).toBeUndefined();
+    expect(sunshineBaseUrl('https://acme-evil.zendesk.com/sc', 'acme')).toBeUndefined();
     expect(sunshineBaseUrl('http://api.smooch.io', 'acme')).toBeUndefined();
     expect(sunshineBaseUrl('https://api.smooch.io.evil.net', 'acme')).toBeUndefined();
     expect(sunshineBaseUrl('https://acme.zendesk.com', 'acme')).toBeUndefined();
