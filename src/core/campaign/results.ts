@@ -107,8 +107,10 @@ export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow
  *   - `whatsapp-<other code>`: "another WhatsApp refusal of this message"; the table does not know
  *     the code, so it cannot say a retry would fare better, and each try may count against the
  *     number's quality. Left out.
- *   - `http-<4xx>`: "the request was refused" for something about this message (400, 409, 413,
- *     423 conversation full): the same request is refused again. Left out.
+ *   - `conversation-full`: Sunshine's 30,000 messages in this conversation; refused again until
+ *     someone empties it. Left out.
+ *   - `http-<4xx>`: "the request was refused" for something about this message (400, 409, 413):
+ *     the same request is refused again. Left out.
  *
  * Skipped recipients (opted out, Meta's marketing cap, cancelled) are not failures and are never
  * retried; unverified ones may already have received the message and have their own re-send path,

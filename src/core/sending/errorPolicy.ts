@@ -66,6 +66,8 @@ export const MAX_SEND_ATTEMPTS = 5;
 export const RETRIES_EXHAUSTED = 'retries-exhausted';
 /** The failure code of a number the API refused as a destination. */
 export const INVALID_NUMBER = 'invalid-number';
+/** The failure code of a conversation that holds Sunshine's maximum of messages. */
+export const CONVERSATION_FULL = 'conversation-full';
 
 const whatsapp =
   (...codes: string[]) =>
@@ -256,6 +258,15 @@ export const SEND_ERROR_TABLE: readonly SendErrorRow[] = [
 
   // Other refusals of this one request.
   {
+    id: 'conversation-full',
+    matches: status(423),
+    then: { kind: 'recipient-failed', code: CONVERSATION_FULL },
+    why:
+      "Sunshine's conversations hold at most 30,000 messages; past that, posting answers 423 Locked (v2 spec, \"Conversation Size Limits\") " +
+      'until someone deletes the conversation\'s messages. Nothing was sent, and a retry would be refused the same way: this recipient fails, ' +
+      'not retried, and the campaign goes on.',
+  },
+  {
     id: 'whatsapp-other',
     matches: (failure) => failure.kind === 'http' && failure.whatsappCode !== undefined && (failure.status ?? 0) >= 400,
     then: (failure) => ({ kind: 'recipient-failed', code: `whatsapp-${failure.whatsappCode ?? ''}` }),
@@ -268,7 +279,7 @@ export const SEND_ERROR_TABLE: readonly SendErrorRow[] = [
     matches: (failure) => failure.kind === 'http' && (failure.status ?? 0) >= 400 && (failure.status ?? 0) < 500,
     then: (failure) => ({ kind: 'recipient-failed', code: `http-${failure.status ?? 0}` }),
     why:
-      'Any other refusal (400 about this message, 409, 413, 423 conversation full…): the request was refused, so nothing was sent; it fails this ' +
+      'Any other refusal (400 about this message, 409, 413…): the request was refused, so nothing was sent; it fails this ' +
       'recipient. A refusal that is really systemic trips the error-burst detector instead of stopping the campaign on one odd recipient.',
   },
 

@@ -59,6 +59,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const rows = load.status === 'done' ? load.rows : undefined;
   const filtered = useMemo(() => (rows ? filterResults(rows, { states: state === '' ? [] : [state], search }) : []), [rows, state, search]);
   const retryable = useMemo(() => (rows ? retryableFailures(rows) : []), [rows]);
+  const failed = useMemo(() => (rows ? rows.filter((row) => row.state === 'failed').length : 0), [rows]);
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const shown = filtered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
 
@@ -147,6 +148,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
               </Button>
             )}
           </Filters>
+          {failed > retryable.length && <Paragraph>{t('campaigns.results.notRetried', { count: failed - retryable.length })}</Paragraph>}
           {followUp.status === 'failed' && <ErrorNotice error={followUp.error} title={t('campaigns.results.followUpFailed')} />}
           <SM role="status">{t('campaigns.results.count', { shown: formatNumber(filtered.length), total: formatNumber(rows.length) })}</SM>
           {shown.length === 0 ? (

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/messages';
  * paused, what a failure code means, what happened to a test send.
  */
 
-const KNOWN_FAILURES = ['whatsapp-131026', 'invalid-number', 'retries-exhausted'] as const;
+const KNOWN_FAILURES = ['whatsapp-131026', 'invalid-number', 'retries-exhausted', 'conversation-full'] as const;
 type KnownFailure = (typeof KNOWN_FAILURES)[number];
 
 const isKnownFailure = (code: string): code is KnownFailure => (KNOWN_FAILURES as readonly string[]).includes(code);

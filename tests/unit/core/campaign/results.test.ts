@@ -179,7 +179,7 @@ describe('retryableFailures', () => {
       if (errorClass.kind !== 'recipient-failed') throw new Error(`expected a recipient failure, got ${errorClass.kind}`);
       return errorClass.code;
     });
-    expect(codes).toEqual(['whatsapp-131026', INVALID_NUMBER, 'whatsapp-131000', 'http-409', 'http-423']);
+    expect(codes).toEqual(['whatsapp-131026', INVALID_NUMBER, 'whatsapp-131000', 'http-409', 'conversation-full']);
     const rows = codes.map((code, index): ResultRow => ({ index, userId: index + 1, phone: '+33612345678', state: 'failed', code }));
     expect(retryableFailures(rows)).toEqual([]);
   });

@@ -163,7 +163,7 @@ const CASES: Case[] = [
     'http-4xx',
     { kind: 'recipient-failed', code: 'http-400' },
   ],
-  ['a full conversation', v2(423, 'locked', 'Conversation is locked'), 'http-4xx', { kind: 'recipient-failed', code: 'http-423' }],
+  ['a full conversation', v2(423, 'locked', 'Message limit of 30000 per conversation reached.'), 'conversation-full', { kind: 'recipient-failed', code: 'conversation-full' }],
   ['our timeout', new TimeoutError('The request timed out'), 'client-timeout', { kind: 'ambiguous', cause: 'timeout' }],
   ['AbortSignal.timeout()', new DOMException('The operation timed out.', 'TimeoutError'), 'client-timeout', { kind: 'ambiguous', cause: 'timeout' }],
   ['a network error', new NetworkError('The network request failed'), 'network', { kind: 'ambiguous', cause: 'connection-lost' }],
