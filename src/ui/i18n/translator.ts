@@ -47,7 +47,8 @@ export function translatorOf(locale: Locale, messages: Messages): Translate {
     let lookup: string = key;
     if (typeof vars.count === 'number') {
       const category = `${key}.${plural.select(vars.count)}`;
-      lookup = messages.has(category) ? category : `${key}.other`;
+      // A count also serves sentences that have no plural forms (a limit said as a number).
+      lookup = messages.has(category) ? category : messages.has(`${key}.other`) ? `${key}.other` : key;
     }
     const template = messages.get(lookup) ?? key;
     return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
