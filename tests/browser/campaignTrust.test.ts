@@ -75,11 +75,17 @@ describe('a campaign changed by someone without the right to launch it', () => {
     expect(emulator.sunshine.notifications().length).toBe(sentBefore);
     expect((await new CampaignStore(admin.transport).load(id)).lastChangedBy).toBe(SAMIRA);
 
-    // Alex accepts the change: the page says so, the focus stays in the page, and the campaign, due,
-    // starts from this very page and sends what was frozen to every recipient, nobody twice.
+    // Alex accepts the change: the page says so, the focus stays in the page, and nothing starts on the
+    // schedule the change had set: the campaign is paused until Alex resumes it.
     await app.getByRole('button', { name: t('campaigns.page.untrusted.accept') }).click();
-    await app.getByRole('status').filter({ hasText: t('campaigns.page.accepted') }).waitFor();
+    const accepted = app.getByRole('status').filter({ hasText: t('campaigns.page.accepted') });
+    await accepted.waitFor();
+    await accepted.getByText(t('campaigns.page.heldAfterChange')).waitFor();
     expect(await app.locator('h2').evaluate((heading) => heading === heading.ownerDocument.activeElement)).toBe(true);
+    await sleep(3_000);
+    expect(emulator.sunshine.notifications().length).toBe(sentBefore);
+    // Resumed, it sends what was frozen to every recipient, nobody twice.
+    await app.getByRole('button', { name: t('campaigns.page.resume') }).click();
     await app.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
     const sent = emulator.sunshine.notifications();
     expect(sent).toHaveLength(40);

@@ -87,10 +87,15 @@ describe('runs on the launcher’s word only', () => {
     // A resume (an explicit start) is refused the same way.
     await expect(startCampaignRun(admin, deps, id, 'start-now')).rejects.toMatchObject({ name: 'UntrustedChangeError', changedBy: { id: SAMIRA } });
 
-    // Once the admin accepts the change, the campaign is theirs to run: it goes on where it stopped, nobody twice.
-    await acceptCampaignChange(admin, id);
-    expect((await store.load(id)).lastChangedBy).toBe(ALEX);
-    await startCampaignRun(admin, deps, id, 'start-now');
+    // Once the admin accepts the change, the campaign is theirs to run, but accepting starts nothing:
+    // the schedule came with the change, so the campaign is held, paused, until they resume it.
+    await expect(acceptCampaignChange(admin, id)).resolves.toBe('paused');
+    expect(await store.load(id)).toMatchObject({ status: 'paused', pauseReason: 'change-accepted', scheduledAt: null, lastChangedBy: ALEX });
+    expect(await dueCampaigns(admin)).toEqual([]);
+    await h.clock.advance(30_000);
+    expect(notifications(h)).toBe(sentBefore);
+    // It goes on where it stopped, nobody twice.
+    await startCampaignRun(admin, deps, id, 'resume');
     await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 500);
     expect(await store.load(id)).toMatchObject({ status: 'completed', counts: { sent: 12 } });
     expect(notifications(h)).toBe(12);

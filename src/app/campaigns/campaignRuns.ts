@@ -1,4 +1,4 @@
-import { allowedEvents, IllegalCampaignTransitionError, isActive, isFinished, type CampaignEvent } from '../../core/campaign/lifecycle';
+import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, isActive, isFinished, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
@@ -141,19 +141,25 @@ export async function resendUnverified(
  * copy of what it sends is put back as frozen (frozenView.ts). What it sends stays what was frozen,
  * checked again before any run; a change to what was frozen cannot be accepted (UntrustedChangeError).
  */
-export async function acceptCampaignChange(context: AppContext, campaignId: string): Promise<void> {
+export async function acceptCampaignChange(context: AppContext, campaignId: string): Promise<CampaignStatus> {
   requireRight(context, 'send', 'accept-change');
   const store = new CampaignStore(context.transport);
   const campaign = await store.load(campaignId);
   if (campaign.reservedThrough === null) {
     await store.update(campaignId, { changeAcceptedAt: context.clock.now() });
-    return;
+    // A schedule set by that change is not taken with it: the campaign goes back to a draft.
+    if (campaign.status === 'scheduled') return (await store.transition(campaignId, 'unschedule', { scheduledAt: null })).status;
+    return campaign.status;
   }
   // What was frozen is vouched for by who made it, not by this acceptance: changed, it is refused.
   const { definition, writer } = await new CampaignRunPersistence(context.transport, campaignId).loadDefinition();
   await chunkWritersCheck(new LaunchRights(context.transport, context.settings.permissions.senders), campaign, definition)([writer]);
   // The record's copy of what it sends goes back to what was frozen: its page and history tell the truth again.
   await store.update(campaignId, { changeAcceptedAt: context.clock.now(), ...recordAsFrozen(campaign, definition) });
+  // Accepting a change never starts a send by itself: a campaign the change scheduled (a paused one
+  // set back to scheduled, say) waits for this person's Resume.
+  if (campaign.status === 'scheduled') return (await store.transition(campaignId, 'hold', { pauseReason: HELD_AFTER_ACCEPTED_CHANGE, scheduledAt: null })).status;
+  return campaign.status;
 }
 
 /**

@@ -7,7 +7,7 @@
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'running', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
-export const CAMPAIGN_EVENTS = ['schedule', 'unschedule', 'launch', 'pause', 'resume', 'complete', 'cancel'] as const;
+export const CAMPAIGN_EVENTS = ['schedule', 'unschedule', 'hold', 'launch', 'pause', 'resume', 'complete', 'cancel'] as const;
 export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number];
 
 /**
@@ -16,6 +16,8 @@ export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number];
  *
  * - scheduled + schedule → scheduled: choosing another time keeps it scheduled (no detour by draft).
  * - draft and scheduled + launch → running: "send now", and a scheduled campaign that falls due.
+ * - scheduled + hold → paused: a frozen campaign scheduled by someone Herald does not trust, once a
+ *   person accepts the change, waits for that person's Resume instead of starting at that time.
  * - paused + launch is refused: a paused campaign resumes (its ledger goes on where it stopped).
  * - paused + complete is refused: only a running runner knows that nobody is left to send.
  * - draft + cancel → cancelled: a draft given up stays listed, marked as such, rather than vanishing.
@@ -23,15 +25,18 @@ export type CampaignEvent = (typeof CAMPAIGN_EVENTS)[number];
  *   new campaign (a follow-up), with its own ledger.
  */
 export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignStatus, Readonly<Record<CampaignEvent, CampaignStatus | null>>>> = {
-  draft: { schedule: 'scheduled', unschedule: null, launch: 'running', pause: null, resume: null, complete: null, cancel: 'cancelled' },
-  scheduled: { schedule: 'scheduled', unschedule: 'draft', launch: 'running', pause: null, resume: null, complete: null, cancel: 'cancelled' },
-  running: { schedule: null, unschedule: null, launch: null, pause: 'paused', resume: null, complete: 'completed', cancel: 'cancelled' },
-  paused: { schedule: null, unschedule: null, launch: null, pause: null, resume: 'running', complete: null, cancel: 'cancelled' },
-  completed: { schedule: null, unschedule: null, launch: null, pause: null, resume: null, complete: null, cancel: null },
-  cancelled: { schedule: null, unschedule: null, launch: null, pause: null, resume: null, complete: null, cancel: null },
+  draft: { schedule: 'scheduled', unschedule: null, hold: null, launch: 'running', pause: null, resume: null, complete: null, cancel: 'cancelled' },
+  scheduled: { schedule: 'scheduled', unschedule: 'draft', hold: 'paused', launch: 'running', pause: null, resume: null, complete: null, cancel: 'cancelled' },
+  running: { schedule: null, unschedule: null, hold: null, launch: null, pause: 'paused', resume: null, complete: 'completed', cancel: 'cancelled' },
+  paused: { schedule: null, unschedule: null, hold: null, launch: null, pause: null, resume: 'running', complete: null, cancel: 'cancelled' },
+  completed: { schedule: null, unschedule: null, hold: null, launch: null, pause: null, resume: null, complete: null, cancel: null },
+  cancelled: { schedule: null, unschedule: null, hold: null, launch: null, pause: null, resume: null, complete: null, cancel: null },
 };
 
 /** An event the status does not allow: the campaign changed meanwhile (another tab, another agent) or a bug. */
+/** The pause reason of a campaign held (`hold`) when a person accepted a change that had scheduled it. */
+export const HELD_AFTER_ACCEPTED_CHANGE = 'change-accepted';
+
 export class IllegalCampaignTransitionError extends Error {
   override name = 'IllegalCampaignTransitionError';
 

@@ -7,7 +7,7 @@ import styled from 'styled-components';
 import { UntrustedChangeError } from '../../app/errors';
 import { campaignAsFrozen, changedSinceFrozen, loadFrozenDefinition, type FrozenPart } from '../../app/campaigns/frozenView';
 import { campaignTrust, type CampaignTrust } from '../../app/campaigns/runTrust';
-import { isFinished } from '../../core/campaign/lifecycle';
+import { HELD_AFTER_ACCEPTED_CHANGE, isFinished } from '../../core/campaign/lifecycle';
 import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
 import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
 import { scheduleState, type ScheduleState } from '../../core/campaign/schedule';
@@ -141,19 +141,21 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     untrusted: untrusted?.part ?? false,
   });
 
-  const act = (work: () => Promise<unknown> | void, done?: () => void) => {
+  const act = <T,>(work: () => Promise<T> | T, done?: (result: T) => void) => {
     setActionError(undefined);
     Promise.resolve()
       .then(work)
-      .then(() => record.reload())
-      .then(done)
+      .then(async (result) => {
+        await record.reload();
+        done?.(result);
+      })
       .catch((error: unknown) => setActionError(error));
   };
   const acceptChange = () =>
     act(
       () => actions.acceptChange(campaign.id),
-      () => {
-        setAcceptedIn(campaign.status);
+      (status) => {
+        setAcceptedIn(status);
         // The button goes with the change it accepted: the title takes the focus, the status says what happened.
         title.current?.focus({ preventScroll: true });
       },
@@ -203,6 +205,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {acceptedIn === campaign.status && !untrusted && (
         <Alert type="success" role="status">
           <Title>{t('campaigns.page.accepted')}</Title>
+          {campaign.pauseReason === HELD_AFTER_ACCEPTED_CHANGE && <AlertText>{t('campaigns.page.heldAfterChange')}</AlertText>}
         </Alert>
       )}
       {!untrusted && changed.length > 0 && <Paragraph>{t('campaigns.page.frozenNote', { parts })}</Paragraph>}

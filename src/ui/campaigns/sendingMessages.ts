@@ -1,3 +1,4 @@
+import { HELD_AFTER_ACCEPTED_CHANGE } from '../../core/campaign/lifecycle';
 import { STOP_REASONS, type StopReason } from '../../core/sending/errorPolicy';
 import type { TestSendOutcome } from '../../core/sending/testSend';
 import type { Translate } from '../i18n/messages';
@@ -16,6 +17,7 @@ const isStopReason = (reason: string): reason is StopReason => (STOP_REASONS as 
 /** Why a campaign paused: the user, or a reason of the engine (an unknown one reads as unexpected). */
 export function stopReasonMessage(t: Translate, reason: string): string {
   if (reason === 'user') return t('campaigns.page.pausedByUser');
+  if (reason === HELD_AFTER_ACCEPTED_CHANGE) return t('campaigns.page.heldAfterChange');
   return t(`sending.stop.${isStopReason(reason) ? reason : 'unexpected'}`);
 }
 

@@ -21,6 +21,7 @@ const ALLOWED: ReadonlyArray<[CampaignStatus, CampaignEvent, CampaignStatus]> = 
   ['draft', 'cancel', 'cancelled'],
   ['scheduled', 'schedule', 'scheduled'],
   ['scheduled', 'unschedule', 'draft'],
+  ['scheduled', 'hold', 'paused'],
   ['scheduled', 'launch', 'running'],
   ['scheduled', 'cancel', 'cancelled'],
   ['running', 'pause', 'paused'],
