@@ -20,12 +20,19 @@ export interface AppContext {
   actor: Actor;
   /** Time for the stores' waits (job polling, settle delays) and the use cases' "now". */
   clock: ApiClock;
+  /**
+   * Runs work that must not overlap with the same work of this place's other tabs (a browser's Web
+   * Locks): reading a log, then writing it. Without it, work runs as it comes.
+   */
+  oneAtATime?: OneAtATime;
 }
 
+export type OneAtATime = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
 /** What reads and admin work need: no settings (they may be what is being fixed). */
-export type BaseContext = Pick<AppContext, 'transport' | 'actor' | 'clock'>;
+export type BaseContext = Pick<AppContext, 'transport' | 'actor' | 'clock' | 'oneAtATime'>;
 
 /** The context of a place that runs on the wall clock (a browser tab, the service). */
-export function baseContext(transport: Transport, actor: Actor, clock: ApiClock = realClock): BaseContext {
-  return { transport, actor, clock };
+export function baseContext(transport: Transport, actor: Actor, clock: ApiClock = realClock, oneAtATime?: OneAtATime): BaseContext {
+  return oneAtATime ? { transport, actor, clock, oneAtATime } : { transport, actor, clock };
 }

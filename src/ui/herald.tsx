@@ -3,6 +3,8 @@ import { RunRegistry } from '../app/campaigns/runRegistry';
 import { baseContext, type Actor, type AppContext, type BaseContext } from '../app/context';
 import { campaignRightsOf } from '../app/rights';
 import type { CampaignPermissions } from '../core/campaign/permissions';
+import { realClock } from '../core/time/clock';
+import { browserOneAtATime } from '../platform/oneAtATime';
 import { ZafTransport } from '../zaf/zafTransport';
 import { useZaf } from '../zaf/ZafProvider';
 
@@ -33,7 +35,7 @@ export function HeraldProvider({ children }: { children: ReactNode }) {
   const { client, settings, currentUser } = useZaf();
   const herald = useMemo<Herald>(() => {
     const actor: Actor = { id: currentUser.id, name: currentUser.name, email: currentUser.email, role: currentUser.role, groups: currentUser.groups };
-    const base = baseContext(new ZafTransport(client), actor);
+    const base = baseContext(new ZafTransport(client), actor, realClock, browserOneAtATime);
     const app = settings.ok ? { ...base, settings: settings.settings } : undefined;
     return { base, app, rights: campaignRightsOf({ actor, settings: app?.settings }), runs: tabRuns };
   }, [client, settings, currentUser]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { OneAtATime } from '../../src/app/context';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
 import { addToList } from '../../src/app/lists/listEdits';
 import { TestSendRefusedError } from '../../src/app/errors';
@@ -116,5 +117,26 @@ describe('test sends', () => {
     h.manual.advance(61_000);
     expect(await send(50).catch((error: unknown) => error)).toMatchObject({ reason: 'too-many-per-day' });
     expect((await new TestSendLog(samira.transport).recent(SAMIRA, h.manual.now())).length).toBe(50);
+  });
+
+  it('holds the limit and records every send when four tabs of one browser send at once', async () => {
+    const h = await appHarness();
+    const message = await springSale(h);
+    // What Web Locks give the tabs of a browser: one holder of a name at a time, the others queued.
+    const held = new Map<string, Promise<unknown>>();
+    const oneAtATime: OneAtATime = <T,>(name: string, work: () => Promise<T>): Promise<T> => {
+      const turn = (held.get(name) ?? Promise.resolve()).catch(() => undefined).then(work);
+      held.set(name, turn);
+      return turn;
+    };
+    const tabs = Array.from({ length: 4 }, () => ({ ...h.as(SAMIRA), oneAtATime }));
+    const attempts = tabs.flatMap((tab, index) =>
+      [0, 1].map((second) => sendTest(tab, { place: 'wizard', phone: `+3369876541${index * 2 + second}`, message, values: valuesFor(message) }).catch((error: unknown) => error)),
+    );
+    const results = await Promise.all(attempts);
+    expect(results.filter((result) => result instanceof TestSendRefusedError)).toHaveLength(3);
+    expect(notifications(h)).toHaveLength(5);
+    const log = await new TestSendLog(tabs[0]!.transport).recent(SAMIRA, h.manual.now());
+    expect(log.map((entry) => entry.outcome)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
   });
 });

@@ -53,16 +53,23 @@ export async function sendTest(context: AppContext, request: TestSendRequest): P
   if (!isUsable(phone)) throw new TestSendRefusedError('invalid-phone');
   if (request.values.some((value) => containsCardNumber(value))) throw new TestSendRefusedError('card-number');
 
-  const log = new TestSendLog(transport);
-  const now = clock.now();
-  const allowance = testSendAllowance((await log.recent(actor.id, now)).map((entry) => entry.at), now);
-  if (!allowance.ok) throw new TestSendRefusedError(allowance.limit === 'per-minute' ? 'too-many-per-minute' : 'too-many-per-day', allowance.retryAt);
   await checkRecipient(context, phone.e164);
 
+  const log = new TestSendLog(transport);
+  // The agent's log is read, then written: the agent's other tabs wait their turn, so that none
+  // counts without this send or writes over its entry.
+  const oneAtATime = context.oneAtATime ?? ((_name, work) => work());
+  const logTurn = `test-send-log-${actor.id}`;
   const { integration, template, entry, slots } = request.message;
-  const record = { id: crypto.randomUUID(), at: now, agentId: actor.id, agentName: actor.name, phone: maskPhone(phone.e164), template: template.name, language: template.language, channel: integration.channel, place: request.place };
-  // Recorded before it leaves: a send nobody can account for is what the log is there to prevent.
-  await log.record({ ...record, outcome: 'sending' });
+  const record = await oneAtATime(logTurn, async () => {
+    const now = clock.now();
+    const allowance = testSendAllowance((await log.recent(actor.id, now)).map((known) => known.at), now);
+    if (!allowance.ok) throw new TestSendRefusedError(allowance.limit === 'per-minute' ? 'too-many-per-minute' : 'too-many-per-day', allowance.retryAt);
+    const made = { id: crypto.randomUUID(), at: now, agentId: actor.id, agentName: actor.name, phone: maskPhone(phone.e164), template: template.name, language: template.language, channel: integration.channel, place: request.place };
+    // Recorded before it leaves: a send nobody can account for is what the log is there to prevent.
+    await log.record({ ...made, outcome: 'sending' });
+    return made;
+  });
   const sender = new CampaignNotificationSender(new NotificationsClient(transport, settings.sunshine), {
     integration: { id: integration.id, channel: integration.channel },
     template: { name: template.name, language: template.language, content: entry.content, slots: [...slots] },
@@ -78,7 +85,7 @@ export async function sendTest(context: AppContext, request: TestSendRequest): P
   };
   const outcome = await sendTestMessage(sender, recipient);
   // The outcome is best effort: the attempt itself is on record already.
-  await log.record({ ...record, outcome: outcome.kind }).catch(() => undefined);
+  await oneAtATime(logTurn, () => log.record({ ...record, outcome: outcome.kind })).catch(() => undefined);
   return { outcome, phone: phone.e164 };
 }
 
