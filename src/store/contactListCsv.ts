@@ -64,6 +64,7 @@ export function readContactListCsv(csv: string): ContactListCsvRow[] {
   // Step mode gives each row's end offset, from which its line follows even when a quoted cell
   // spans several lines.
   let filled = 0;
+  let unclosedAt: number | undefined;
   Papa.parse<string[]>(text, {
     delimiter: delimiterOf(text),
     skipEmptyLines: false,
@@ -74,12 +75,16 @@ export function readContactListCsv(csv: string): ContactListCsvRow[] {
         parser.abort();
         return;
       }
+      // A quote opened in a cell and never closed takes the rest of the file into that cell: every
+      // later row would vanish without a word.
+      if (unclosedAt === undefined && result.errors.some((error) => error.code === 'MissingQuotes')) unclosedAt = line;
       rows.push({ cells: result.data, line });
       const end = result.meta.cursor;
       line += (text.slice(consumed, end).match(LINE_BREAK) ?? []).length;
       consumed = end;
     },
   });
+  if (unclosedAt !== undefined) throw new ContactListCsvError('unclosed-quote', undefined, unclosedAt);
   const header = rows.shift();
   if (!header || isBlank(header.cells)) throw new ContactListCsvError('empty');
   const columns = columnsOf(header.cells);

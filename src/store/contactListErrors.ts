@@ -4,7 +4,7 @@
 export const MAX_LIST_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_LIST_FILE_ROWS = 50_000;
 
-export type ContactListCsvProblem = 'not-text' | 'too-large' | 'too-many-rows' | 'empty' | 'no-identifier-column';
+export type ContactListCsvProblem = 'not-text' | 'too-large' | 'too-many-rows' | 'empty' | 'no-identifier-column' | 'unclosed-quote';
 
 /** The file cannot be read as a list, and why: each problem says what to change in the file. */
 export class ContactListCsvError extends Error {
@@ -14,6 +14,8 @@ export class ContactListCsvError extends Error {
     readonly problem: ContactListCsvProblem,
     /** The file's first line as read (for `no-identifier-column`), cut short. */
     readonly firstLine?: string,
+    /** The line where the trouble starts (for `unclosed-quote`), 1 for the header. */
+    readonly line?: number,
   ) {
     super(`The CSV file cannot be read as a list: ${problem}`);
   }

@@ -170,6 +170,11 @@ describe('importing a list from CSV', () => {
       problem: 'no-identifier-column',
       firstLine: 'nom courriel',
     });
+    // A quote opened and never closed would swallow every later row.
+    await expect(h.store.importCsv('block', 'phone,note\n+33612345678,ok\n+33612345679,=HYPERLINK("http://evil.example","x")\n+33612345670,fine\n', 'FR')).rejects.toMatchObject({
+      problem: 'unclosed-quote',
+      line: 3,
+    });
     await expect(h.store.importCsv('block', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0]), 'FR')).rejects.toMatchObject({ problem: 'not-text' });
     await expect(h.store.importCsv('block', new Uint8Array(MAX_LIST_FILE_BYTES + 1).fill(0x41), 'FR')).rejects.toMatchObject({ problem: 'too-large' });
     const tooLong = `phone\n${Array.from({ length: MAX_LIST_FILE_ROWS + 1 }, (_, index) => `+3361${String(index).padStart(7, '0')}`).join('\n')}\n`;

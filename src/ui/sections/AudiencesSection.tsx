@@ -11,6 +11,7 @@ import { useContactLists } from '../audiences/useContactLists';
 import { Section } from '../components/Section';
 import { useI18n } from '../i18n/I18nProvider';
 import { ChannelsBlock, type ChannelsState } from './ChannelsBlock';
+import { useHerald } from '../herald';
 
 const PANELS = ['audience', 'lists', 'plan'] as const;
 type Panel = (typeof PANELS)[number];
@@ -33,6 +34,8 @@ function AudiencePanels({ channels, settings }: { channels: ChannelsState; setti
   const { t } = useI18n();
   const lists = useContactLists();
   const [panel, setPanel] = useState<Panel>('audience');
+  // Adding to a list is for those who may prepare campaigns: no button that ends in a refusal.
+  const { rights } = useHerald();
   const [audience, setAudience] = useState<{ query: string; count: number } | undefined>();
 
   const addToList = async (user: AudienceUser, list: ContactListKind) => {
@@ -51,7 +54,7 @@ function AudiencePanels({ channels, settings }: { channels: ChannelsState; setti
           ))}
         </TabList>
         <TabPanel item="audience">
-          <AudienceQueryPanel rules={settings} onChecked={(query, count) => setAudience({ query, count })} onList={lists.lists ? addToList : undefined} />
+          <AudienceQueryPanel rules={settings} onChecked={(query, count) => setAudience({ query, count })} onList={lists.lists && rights.draft ? addToList : undefined} />
         </TabPanel>
         <TabPanel item="lists">
           <ListsPanel lists={lists} defaultCountry={settings.defaultCountry} />

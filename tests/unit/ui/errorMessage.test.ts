@@ -20,7 +20,7 @@ describe('errorMessage', () => {
     });
 
     it(`says what is wrong with a list file, in ${locale}`, () => {
-      for (const problem of ['not-text', 'too-large', 'too-many-rows', 'empty', 'no-identifier-column'] as const) {
+      for (const problem of ['not-text', 'too-large', 'too-many-rows', 'empty', 'no-identifier-column', 'unclosed-quote'] as const) {
         const { message } = errorMessage(t, new ContactListCsvError(problem, 'nom;courriel'), formatTime);
         expect(message, problem).not.toMatch(/errors\.|\{\{/);
       }
