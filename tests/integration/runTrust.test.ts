@@ -101,6 +101,18 @@ describe('runs on the launcher’s word only', () => {
     expect(notifications(h)).toBe(12);
   });
 
+  it('a finished campaign an agent reopened is not reopened by accepting the change', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const { id, sentBefore } = await pausedCampaign(h, deps);
+    // As if it had been cancelled, then set back to paused by hand.
+    await samiraWrites(h, CAMPAIGN_OBJECT.key, id, { finished_at: h.clock.now() });
+    const admin = h.as(ALEX);
+    await expect(acceptCampaignChange(admin, id)).rejects.toMatchObject({ name: 'IllegalCampaignTransitionError' });
+    expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ status: 'paused', lastChangedBy: SAMIRA });
+    expect(notifications(h)).toBe(sentBefore);
+  });
+
   it('a campaign an agent made unreadable stays listed, named with her, and a launcher can stop it for good', async () => {
     const h = await appHarness();
     const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };

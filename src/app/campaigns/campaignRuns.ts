@@ -145,6 +145,8 @@ export async function acceptCampaignChange(context: AppContext, campaignId: stri
   requireRight(context, 'send', 'accept-change');
   const store = new CampaignStore(context.transport);
   const campaign = await store.load(campaignId);
+  // A campaign that had ended is not reopened by accepting the change that reopened it.
+  if (campaign.finishedAt !== null && !isFinished(campaign.status)) throw new IllegalCampaignTransitionError(campaign.status, 'resume');
   if (campaign.reservedThrough === null) {
     await store.update(campaignId, { changeAcceptedAt: context.clock.now() });
     // A schedule set by that change is not taken with it: the campaign goes back to a draft.

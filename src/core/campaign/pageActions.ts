@@ -27,6 +27,11 @@ export interface CampaignPageFacts {
    * change, or cancel. `frozen`: what was frozen at launch; it can only be cancelled.
    */
   untrusted: false | 'record' | 'frozen';
+  /**
+   * The campaign had ended (its record keeps when) though its status now says otherwise: only a
+   * change could have done that, and accepting it would reopen a finished campaign.
+   */
+  endedBefore?: boolean;
 }
 
 export interface CampaignPageActions {
@@ -75,6 +80,6 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
     // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
     resendUnverified: runs && frozen && facts.unverified > 0 && (events.includes('resume') || isFinished(status)),
     explainNoRight: !canSend && waitsForSomeone,
-    acceptChange: canSend && untrusted === 'record' && !here && !elsewhere && waitsForSomeone,
+    acceptChange: canSend && untrusted === 'record' && !facts.endedBefore && !here && !elsewhere && waitsForSomeone,
   };
 }

@@ -127,7 +127,9 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
   const unverified = campaign.counts.unverified;
-  const frozenDefinition = frozenRead.data;
+  // What was frozen cannot be shown as such once it was itself changed: the page then shows the
+  // records as they are, and says so.
+  const frozenDefinition = untrusted?.part === 'frozen' ? undefined : frozenRead.data;
   const changed = frozenDefinition ? changedSinceFrozen(campaign, frozenDefinition) : [];
   const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).format(changed.map((part: FrozenPart) => t(`campaigns.page.frozenPart.${part}`)));
   const offered = campaignPageActions({
@@ -139,6 +141,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     unverified,
     canSend: rights.send,
     untrusted: untrusted?.part ?? false,
+    endedBefore: campaign.finishedAt !== null && !isFinished(campaign.status),
   });
 
   const act = <T,>(work: () => Promise<T> | T, done?: (result: T) => void) => {
@@ -200,6 +203,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
             {t(untrustedHelp(untrusted.part, rights.send), { at: campaign.updatedAt ? formatDateTime(Date.parse(campaign.updatedAt)) : '—' })}
           </AlertText>
           {changed.length > 0 && <AlertText>{t('campaigns.page.untrusted.changed', { parts })}</AlertText>}
+          {untrusted.part === 'frozen' && <AlertText>{t('campaigns.page.untrusted.detailsAsRecorded')}</AlertText>}
         </Alert>
       )}
       {acceptedIn === campaign.status && !untrusted && (
@@ -215,7 +219,8 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
           <AlertText>{t(rights.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
         </Alert>
       )}
-      {campaign.status === 'paused' && !here && (
+      {/* A change Herald does not trust has its own notice: "Resume to go on" would contradict it. */}
+      {campaign.status === 'paused' && !here && !untrusted && (
         <Alert type={campaign.pauseReason && campaign.pauseReason !== 'user' ? 'error' : 'warning'} role="status">
           <Title>{t('campaigns.page.paused')}</Title>
           <AlertText>{stopReasonMessage(t, campaign.pauseReason ?? 'user')}</AlertText>

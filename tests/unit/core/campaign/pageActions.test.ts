@@ -62,6 +62,8 @@ describe('what a campaign page offers', () => {
     expect(offered({ status: 'paused', untrusted: 'record', unverified: 4 })).toEqual(['cancel', 'acceptChange']);
     expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: 'record' })).toEqual(['cancel', 'acceptChange']);
     expect(offered({ status: 'paused', untrusted: 'record', canSend: false })).toEqual(['explainNoRight']);
+    // A finished campaign a change reopened is not reopened by accepting it.
+    expect(offered({ status: 'paused', untrusted: 'record', endedBefore: true })).toEqual(['cancel']);
   });
 
   it('offers only cancelling when what was frozen at launch was changed: nobody can accept that', () => {
