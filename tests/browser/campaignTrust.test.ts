@@ -93,4 +93,37 @@ describe('a campaign changed by someone without the right to launch it', () => {
     expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ templateName: 'spring_sale', recipients: 40, counts: { sent: 40 } });
     expect(harness().consoleErrors).toEqual([]);
   });
+
+  it('made unreadable, stays listed with who changed it, and is cancelled for good after a confirmation, in French', { timeout: 90_000 }, async () => {
+    const fr = createTranslator('fr');
+    const { emulator, installation } = harness().sandbox;
+    const admin = contextOn(emulator, installation, ALEX, { settings: { send_rate: 2 } });
+    await setUpHeraldObjects(new CustomObjectsClient(admin.transport));
+    const deps: CampaignRunDeps = { runs: new RunRegistry(), ports: { clock: () => realClock, sessionId: 'node-admin' } };
+    const choices = await springSaleChoices(admin, 'Soldes illisibles');
+    const id = await launchCampaign(admin, deps, choices, plannedAudience(20, choices.slots.length), { when: 'now' });
+    while (emulator.sunshine.notifications().length < 2) await sleep(100);
+    pauseCampaignRun(admin, deps.runs, id);
+    while (deps.runs.state(id)?.phase !== 'ended') await sleep(100);
+    await new RecordAccess(transportOn(emulator, installation, SAMIRA), CAMPAIGN_OBJECT.key).update(id, { status: 'sending' });
+    const sentBefore = emulator.sunshine.notifications().length;
+
+    await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
+    const frame = await openCampaigns(harness(), fr);
+    const notice = frame.getByRole('alert').filter({ hasText: 'Soldes illisibles' });
+    await notice.getByText(/Samira Haddad/).first().waitFor();
+    await notice.getByRole('button', { name: fr('campaigns.list.cancelUnreadable') }).click();
+    // Asked once more: keeping it changes nothing.
+    await notice.getByText(fr('campaigns.list.cancelUnreadableConfirm', { name: 'Soldes illisibles' })).waitFor();
+    await notice.getByRole('button', { name: fr('campaigns.list.cancelUnreadableNo') }).click();
+    expect((await new RecordAccess(admin.transport, CAMPAIGN_OBJECT.key).show(id)).custom_object_fields?.status).toBe('sending');
+    await notice.getByRole('button', { name: fr('campaigns.list.cancelUnreadable') }).click();
+    await notice.getByRole('button', { name: fr('campaigns.list.cancelUnreadableYes') }).click();
+    await frame.getByRole('status').filter({ hasText: fr('campaigns.list.unreadableCancelled', { name: 'Soldes illisibles' }) }).waitFor();
+    // Its row stays in the list, cancelled (its status was all that did not read: it reads again).
+    const row = frame.getByRole('table', { name: fr('campaigns.list.caption') }).getByRole('row').filter({ hasText: 'Soldes illisibles' });
+    await row.getByText(fr('campaigns.status.cancelled'), { exact: true }).waitFor();
+    await sleep(2_000);
+    expect(emulator.sunshine.notifications().length).toBe(sentBefore);
+  });
 });

@@ -1,6 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
 import { Paragraph } from '@zendeskgarden/react-typography';
+import type { UnreadableCampaignSeen } from '../../app/campaigns/queries';
 import type { CampaignRecord } from '../../store/campaigns';
 import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,8 +10,11 @@ import { CampaignStatusTag } from './CampaignStatusTag';
 
 interface CampaignListProps {
   campaigns: readonly CampaignRecord[];
-  /** Records that do not read as campaigns: shown above the list (CampaignsSection), counted here for the empty state. */
-  unreadable: readonly unknown[];
+  /**
+   * Records that do not read as campaigns: those still open are shown above the list
+   * (CampaignsSection); every one is listed here too, so that a cancelled one does not vanish.
+   */
+  unreadable: readonly UnreadableCampaignSeen[];
   onOpen: (campaign: CampaignRecord) => void;
   hasMore: boolean;
   onMore: () => void;
@@ -58,6 +62,13 @@ export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }:
               </Row>
             );
           })}
+          {unreadable.map((campaign) => (
+            <Row key={campaign.id}>
+              <Cell>{campaign.name || t('campaigns.list.unnamed')}</Cell>
+              <Cell>{campaign.status === 'cancelled' ? <CampaignStatusTag status="cancelled" /> : '—'}</Cell>
+              <Cell colSpan={4}>{t('campaigns.list.unreadableRow', { person: campaign.changedByName ?? t('errors.someone') })}</Cell>
+            </Row>
+          ))}
         </Body>
       </Table>
       {hasMore && (

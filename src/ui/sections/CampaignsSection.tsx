@@ -1,5 +1,6 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
+import { Paragraph } from '@zendeskgarden/react-typography';
 import { useEffect, useRef, useState, type ComponentProps } from 'react';
 import type { UnreadableCampaignSeen } from '../../app/campaigns/queries';
 import { scheduleState } from '../../core/campaign/schedule';
@@ -57,6 +58,8 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   const [view, setView] = useState<View>({ kind: 'list' });
   // The list's title takes the focus when the list replaces the control used (a view closed, the setup done).
   const [listFocus, setListFocus] = useState(0);
+  // Said once an unreadable campaign is cancelled: its notice goes, its row stays in the list.
+  const [cancelledUnreadable, setCancelledUnreadable] = useState<string>();
   const now = useNow(SCHEDULE_CHECK_MS);
   // Whether a running campaign is interrupted depends on the tabs of this browser too.
   const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
@@ -107,6 +110,7 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   return (
     <>
       <Section title={t('campaigns.title')} intro={t('campaigns.intro')} focusKey={listFocus}>
+        {cancelledUnreadable !== undefined && <Paragraph role="status">{t('campaigns.list.unreadableCancelled', { name: cancelledUnreadable })}</Paragraph>}
         {interrupted.map((campaign) => (
           <CampaignNotice key={campaign.id} title={t('campaigns.list.interrupted', { name: campaign.name })} action={t('campaigns.list.openToResume')} onOpen={() => open(campaign)} />
         ))}
@@ -121,7 +125,14 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
         {listing.unreadable
           .filter((campaign) => campaign.status !== 'cancelled' && campaign.status !== 'completed')
           .map((campaign) => (
-            <UnreadableNotice key={campaign.id} campaign={campaign} onCancelled={() => void listing.reload()} />
+            <UnreadableNotice
+              key={campaign.id}
+              campaign={campaign}
+              onCancelled={(name) => {
+                setCancelledUnreadable(name);
+                void listing.reload();
+              }}
+            />
           ))}
         {refusedStarts.map(({ campaign, error }) => (
           <CampaignNotice
@@ -163,20 +174,27 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
 }
 
 /** A record that no longer reads as a campaign: whose change it was, and, for a launcher, a way to stop it for good. */
-function UnreadableNotice({ campaign, onCancelled }: { campaign: UnreadableCampaignSeen; onCancelled: () => void }) {
+function UnreadableNotice({ campaign, onCancelled }: { campaign: UnreadableCampaignSeen; onCancelled: (name: string) => void }) {
   const { t, formatDateTime } = useI18n();
   const { rights } = useHerald();
   const { cancelUnreadable } = useCampaignRuns();
   const [working, setWorking] = useState(false);
+  // Cancelling is for good: asked once more, in place.
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const at = campaign.updatedAt === null ? Number.NaN : Date.parse(campaign.updatedAt);
+  const name = campaign.name || t('campaigns.list.unnamed');
   const cancel = () => {
     setWorking(true);
     setFailure(undefined);
-    cancelUnreadable(campaign.id).then(onCancelled, (error: unknown) => {
-      setFailure(error);
-      setWorking(false);
-    });
+    cancelUnreadable(campaign.id).then(
+      () => onCancelled(name),
+      (error: unknown) => {
+        setFailure(error);
+        setWorking(false);
+        setConfirming(false);
+      },
+    );
   };
   return (
     <Alert type="error" role="alert">
@@ -189,8 +207,18 @@ function UnreadableNotice({ campaign, onCancelled }: { campaign: UnreadableCampa
       </Title>
       {failure !== undefined && <AlertText>{t('campaigns.list.cancelUnreadableFailed', { reason: errorMessage(t, failure, formatDateTime).message })}</AlertText>}
       <AlertText>
-        {rights.send ? (
-          <Button size="small" isDanger disabled={working} onClick={cancel}>
+        {rights.send && confirming ? (
+          <>
+            {t('campaigns.list.cancelUnreadableConfirm', { name })}{' '}
+            <Button size="small" isDanger disabled={working} onClick={cancel}>
+              {t('campaigns.list.cancelUnreadableYes')}
+            </Button>{' '}
+            <Button size="small" isBasic disabled={working} onClick={() => setConfirming(false)}>
+              {t('campaigns.list.cancelUnreadableNo')}
+            </Button>
+          </>
+        ) : rights.send ? (
+          <Button size="small" isDanger onClick={() => setConfirming(true)}>
             {t('campaigns.list.cancelUnreadable')}
           </Button>
         ) : (
