@@ -48,6 +48,11 @@ export function badPermissionEntry(text: string): string | undefined {
   return items(text).find((item) => entryOf(item) === undefined);
 }
 
+/** The user ids a rule names (`user:<id>`), as typed: each must be a person who can use the app. */
+export function namedUserIds(rule: PermissionRule): number[] {
+  return rule.entries.flatMap((entry) => (entry.kind === 'user' && /^\d+$/.test(entry.user) ? [Number(entry.user)] : []));
+}
+
 /** The groups a rule names that are not among the account's (by id or by name, as `isAllowed` matches them). */
 export function unknownGroups(rule: PermissionRule, groups: ReadonlyArray<{ id: number; name: string }>): string[] {
   return rule.entries.flatMap((entry) => {

@@ -55,7 +55,7 @@ export type SettingName =
   | 'window_warning_minutes'
   | 'reengage_without_opt_in';
 
-export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group'] as const;
+export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group', 'unknown-user'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
 
 export interface SettingIssue {
