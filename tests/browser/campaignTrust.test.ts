@@ -25,19 +25,25 @@ const harness = sandboxBrowserPerFile({ distDir: BUILT_APP_DIR });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Alex (admin) launches a campaign at 2 messages a second from Node and pauses it after `sentFirst` sends. */
+async function launchedAndPaused(name: string, recipients: number, sentFirst: number) {
+  const { emulator, installation } = harness().sandbox;
+  const admin = contextOn(emulator, installation, ALEX, { settings: { send_rate: 2 } });
+  await setUpHeraldObjects(new CustomObjectsClient(admin.transport));
+  const deps: CampaignRunDeps = { runs: new RunRegistry(), ports: { clock: () => realClock, sessionId: 'node-admin' } };
+  const choices = await springSaleChoices(admin, name);
+  const id = await launchCampaign(admin, deps, choices, plannedAudience(recipients, choices.slots.length), { when: 'now' });
+  while (emulator.sunshine.notifications().length < sentFirst) await sleep(100);
+  pauseCampaignRun(admin, deps.runs, id);
+  while (deps.runs.state(id)?.phase !== 'ended') await sleep(100);
+  return { admin, id };
+}
+
 describe('a campaign changed by someone without the right to launch it', () => {
   it('is not started when an admin opens Herald: nothing is sent, and the notice names the agent', { timeout: 90_000 }, async () => {
     const t = createTranslator('en');
     const { emulator, installation } = harness().sandbox;
-    // Alex (admin) launches a campaign at 2 messages a second and pauses it after a few sends.
-    const admin = contextOn(emulator, installation, ALEX, { settings: { send_rate: 2 } });
-    await setUpHeraldObjects(new CustomObjectsClient(admin.transport));
-    const deps: CampaignRunDeps = { runs: new RunRegistry(), ports: { clock: () => realClock, sessionId: 'node-admin' } };
-    const choices = await springSaleChoices(admin, 'Tampered sale');
-    const id = await launchCampaign(admin, deps, choices, plannedAudience(40, choices.slots.length), { when: 'now' });
-    while (emulator.sunshine.notifications().length < 3) await sleep(100);
-    pauseCampaignRun(admin, deps.runs, id);
-    while (deps.runs.state(id)?.phase !== 'ended') await sleep(100);
+    const { admin, id } = await launchedAndPaused('Tampered sale', 40, 3);
     const paused = await new CampaignStore(admin.transport).load(id);
     expect(paused.status).toBe('paused');
 
@@ -97,14 +103,7 @@ describe('a campaign changed by someone without the right to launch it', () => {
   it('made unreadable, stays listed with who changed it, and is cancelled for good after a confirmation, in French', { timeout: 90_000 }, async () => {
     const fr = createTranslator('fr');
     const { emulator, installation } = harness().sandbox;
-    const admin = contextOn(emulator, installation, ALEX, { settings: { send_rate: 2 } });
-    await setUpHeraldObjects(new CustomObjectsClient(admin.transport));
-    const deps: CampaignRunDeps = { runs: new RunRegistry(), ports: { clock: () => realClock, sessionId: 'node-admin' } };
-    const choices = await springSaleChoices(admin, 'Soldes illisibles');
-    const id = await launchCampaign(admin, deps, choices, plannedAudience(20, choices.slots.length), { when: 'now' });
-    while (emulator.sunshine.notifications().length < 2) await sleep(100);
-    pauseCampaignRun(admin, deps.runs, id);
-    while (deps.runs.state(id)?.phase !== 'ended') await sleep(100);
+    const { admin, id } = await launchedAndPaused('Soldes illisibles', 20, 2);
     await new RecordAccess(transportOn(emulator, installation, SAMIRA), CAMPAIGN_OBJECT.key).update(id, { status: 'sending' });
     const sentBefore = emulator.sunshine.notifications().length;
 
