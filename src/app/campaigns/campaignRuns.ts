@@ -1,4 +1,4 @@
-import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, isActive, isFinished, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
+import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, isActive, isFinished, wasReopenedByHand, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
 import { scheduleState } from '../../core/campaign/schedule';
 import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
@@ -146,7 +146,7 @@ export async function acceptCampaignChange(context: AppContext, campaignId: stri
   const store = new CampaignStore(context.transport);
   const campaign = await store.load(campaignId);
   // A campaign that had ended is not reopened by accepting the change that reopened it.
-  if (campaign.finishedAt !== null && !isFinished(campaign.status)) throw new IllegalCampaignTransitionError(campaign.status, 'resume');
+  if (wasReopenedByHand(campaign.status, campaign.finishedAt)) throw new IllegalCampaignTransitionError(campaign.status, 'resume');
   if (campaign.reservedThrough === null) {
     await store.update(campaignId, { changeAcceptedAt: context.clock.now() });
     // A schedule set by that change is not taken with it: the campaign goes back to a draft.

@@ -70,6 +70,14 @@ export function isFinished(status: CampaignStatus): boolean {
 }
 
 /** A runner is (or should be) sending. */
+/**
+ * A campaign that ended (its record keeps when) but whose status says otherwise: no transition
+ * leaves a finished status, so only a hand edit of the record did that.
+ */
+export function wasReopenedByHand(status: CampaignStatus, finishedAt: number | null | undefined): boolean {
+  return finishedAt != null && !isFinished(status);
+}
+
 export function isActive(status: CampaignStatus): boolean {
   return status === 'running';
 }

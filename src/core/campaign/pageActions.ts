@@ -1,4 +1,4 @@
-import { allowedEvents, isFinished, type CampaignStatus } from './lifecycle';
+import { allowedEvents, isFinished, wasReopenedByHand, type CampaignStatus } from './lifecycle';
 import type { RunPresence } from './runPresence';
 import type { ScheduleState } from './schedule';
 
@@ -28,10 +28,10 @@ export interface CampaignPageFacts {
    */
   untrusted: false | 'record' | 'frozen';
   /**
-   * The campaign had ended (its record keeps when) though its status now says otherwise: only a
-   * change could have done that, and accepting it would reopen a finished campaign.
+   * When the campaign ended, as its record keeps it. Set on a campaign whose status says otherwise,
+   * only a change could have reopened it, and accepting that change would reopen a finished campaign.
    */
-  endedBefore?: boolean;
+  finishedAt?: number | null;
 }
 
 export interface CampaignPageActions {
@@ -71,6 +71,7 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
   const scheduled = status === 'scheduled' && schedule !== undefined;
   const waitsForSomeone = awaitsARun(facts) || scheduled;
   const runs = canSend && untrusted === false && !here && !elsewhere;
+  const reopened = wasReopenedByHand(status, facts.finishedAt);
   return {
     pause: canSend && here && !stopping,
     cancel: canSend && events.includes('cancel') && (here ? !stopping : !elsewhere && (waitsForSomeone || untrusted !== false)),
@@ -80,6 +81,6 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
     // Paused, they go again on resume; finished, they go again in a follow-up (nothing reopens a finished campaign).
     resendUnverified: runs && frozen && facts.unverified > 0 && (events.includes('resume') || isFinished(status)),
     explainNoRight: !canSend && waitsForSomeone,
-    acceptChange: canSend && untrusted === 'record' && !facts.endedBefore && !here && !elsewhere && waitsForSomeone,
+    acceptChange: canSend && untrusted === 'record' && !reopened && !here && !elsewhere && waitsForSomeone,
   };
 }

@@ -141,7 +141,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     unverified,
     canSend: rights.send,
     untrusted: untrusted?.part ?? false,
-    endedBefore: campaign.finishedAt !== null && !isFinished(campaign.status),
+    finishedAt: campaign.finishedAt,
   });
 
   const act = <T,>(work: () => Promise<T> | T, done?: (result: T) => void) => {

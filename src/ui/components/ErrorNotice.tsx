@@ -1,7 +1,6 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorMessage } from './errorMessage';
+import { FailureAlert } from './FailureAlert';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -14,18 +13,5 @@ interface ErrorNoticeProps {
 export function ErrorNotice({ error, title, onRetry }: ErrorNoticeProps) {
   const { t, formatDateTime } = useI18n();
   const { message, details } = errorMessage(t, error, formatDateTime);
-  return (
-    <Alert type="error" role="alert">
-      <Title>{title}</Title>
-      <Paragraph>{message}</Paragraph>
-      {details && <Paragraph>{t('errors.details', { details })}</Paragraph>}
-      {onRetry && (
-        <Paragraph>
-          <Button size="small" onClick={onRetry}>
-            {t('common.retry')}
-          </Button>
-        </Paragraph>
-      )}
-    </Alert>
-  );
+  return <FailureAlert title={title} lines={details ? [message, t('errors.details', { details })] : [message]} onRetry={onRetry} />;
 }

@@ -1,5 +1,4 @@
-import { Button } from '@zendeskgarden/react-buttons';
-import { Alert, Paragraph, Title } from '@zendeskgarden/react-notifications';
+import { FailureAlert } from '../components/FailureAlert';
 import { useI18n } from '../i18n/I18nProvider';
 
 /**
@@ -8,15 +7,5 @@ import { useI18n } from '../i18n/I18nProvider';
  */
 export function LoadFailed({ onRetry }: { onRetry: () => void }) {
   const { t } = useI18n();
-  return (
-    <Alert type="error" role="alert">
-      <Title>{t('shell.loadFailed')}</Title>
-      <Paragraph>{t('shell.loadFailedHelp')}</Paragraph>
-      <Paragraph>
-        <Button size="small" onClick={onRetry}>
-          {t('common.retry')}
-        </Button>
-      </Paragraph>
-    </Alert>
-  );
+  return <FailureAlert title={t('shell.loadFailed')} lines={[t('shell.loadFailedHelp')]} onRetry={onRetry} />;
 }

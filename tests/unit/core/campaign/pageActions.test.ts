@@ -63,7 +63,7 @@ describe('what a campaign page offers', () => {
     expect(offered({ status: 'running', runner: { kind: 'interrupted' }, untrusted: 'record' })).toEqual(['cancel', 'acceptChange']);
     expect(offered({ status: 'paused', untrusted: 'record', canSend: false })).toEqual(['explainNoRight']);
     // A finished campaign a change reopened is not reopened by accepting it.
-    expect(offered({ status: 'paused', untrusted: 'record', endedBefore: true })).toEqual(['cancel']);
+    expect(offered({ status: 'paused', untrusted: 'record', finishedAt: Date.UTC(2026, 11, 1) })).toEqual(['cancel']);
   });
 
   it('offers only cancelling when what was frozen at launch was changed: nobody can accept that', () => {
