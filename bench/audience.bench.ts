@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { createEmulator, ManualClock } from '../emulator/index';
 import { ExportSearchClient, type ExportClock } from '../src/api/zendesk/exportSearch';
 import { EMPTY_LISTS, NO_BLACKOUT } from '../src/core/campaign/lists';
-import { defaultMappings, neededUserFieldKeys, templateSlots, type SlotMapping } from '../src/core/campaign/mapping';
+import { neededUserFieldKeys, templateSlots, type SlotMapping } from '../src/core/campaign/mapping';
 import { SendPlanBuilder } from '../src/core/campaign/plan';
 import { renderRecipientContent } from '../src/core/campaign/render';
 import { draftContent } from '../src/core/template/meta';
@@ -43,8 +43,9 @@ const content = draftContent({
   buttons: [],
 });
 const slots = templateSlots(content);
-const mappings: SlotMapping[] = defaultMappings(slots).map((mapping, index) =>
-  index === 0 ? { source: { kind: 'user', field: 'first_name' }, fallback: 'cher client' } : mapping,
+// What a marketer chooses: the first name, and the discount typed for everyone.
+const mappings: SlotMapping[] = slots.map((_, index) =>
+  index === 0 ? { source: { kind: 'user', field: 'first_name' }, fallback: 'cher client' } : { source: { kind: 'static', value: '-25 %' }, fallback: '' },
 );
 const builder = new SendPlanBuilder(
   { name: 'spring_sale', language: 'fr', category: 'MARKETING', channel: 'whatsapp' },

@@ -1,3 +1,4 @@
+import type { MappingProblem } from '../core/campaign/mapping';
 import type { ScheduleProblem } from '../core/campaign/schedule';
 import type { ChunkKind } from '../store/campaignChunks';
 
@@ -124,6 +125,18 @@ export class ScheduleRefusedError extends Error {
 
   constructor(readonly problem: ScheduleProblem) {
     super(`The start time is refused: ${problem}`);
+  }
+}
+
+/**
+ * A placeholder has no value chosen, or a value still to confirm (the template's example typed for
+ * everyone): nothing is planned, launched or sent until someone decides.
+ */
+export class MappingIncompleteError extends Error {
+  override name = 'MappingIncompleteError';
+
+  constructor(readonly problems: readonly MappingProblem[]) {
+    super(`The placeholders are not all mapped: ${problems.map((problem) => `${problem.slot} ${problem.problem}`).join(', ')}`);
   }
 }
 

@@ -196,13 +196,15 @@ const slotSchema: z.ZodMiniType<TemplateSlot> = z.object({
 });
 
 const sourceSchema = z.discriminatedUnion('kind', [
+  // A draft saved before every placeholder had a value (a launch refuses it).
+  z.object({ kind: z.literal('unset') }),
   z.object({ kind: z.literal('static'), value: z.string() }),
   z.object({ kind: z.literal('user'), field: z.enum(['name', 'first_name', 'last_name', 'email', 'phone', 'locale', 'organization']) }),
   z.object({ kind: z.literal('custom'), key: z.string() }),
   z.object({ kind: z.literal('ticket'), field: z.string() }),
 ]);
 
-const mappingSchema: z.ZodMiniType<SlotMapping> = z.object({ source: sourceSchema, fallback: z.string() });
+const mappingSchema: z.ZodMiniType<SlotMapping> = z.object({ source: sourceSchema, fallback: z.string(), sampleConfirmed: z.optional(z.boolean()) });
 
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
 

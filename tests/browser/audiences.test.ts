@@ -69,6 +69,7 @@ describe('audiences', () => {
     const second = 'Placeholder 2 of the message (sample “20%”)';
     await frame.getByLabel(`Value of: ${first}`).selectOption({ label: 'First name' });
     await frame.getByLabel(`Fallback when empty: ${first}`).fill('chère cliente, cher client');
+    await frame.getByLabel(`Value of: ${second}`).selectOption({ label: 'The same text for everyone' });
     await frame.getByLabel(`Text for everyone: ${second}`).fill('-20 %');
     await frame.getByRole('button', { name: 'Build the send plan' }).click();
 
@@ -105,6 +106,8 @@ describe('audiences', () => {
     await frame.getByRole('tab', { name: 'Send plan' }).click();
     await frame.getByLabel('Send through', { exact: true }).selectOption({ label: 'Herald France · WhatsApp' });
     await frame.getByLabel('Template', { exact: true }).selectOption({ label: 'invoice_available · French' });
+    await frame.getByLabel('Value of: Placeholder 1 of the message (sample “INV-2026-0042”)').selectOption({ label: 'The same text for everyone' });
+    await frame.getByLabel('Text for everyone: Placeholder 1 of the message (sample “INV-2026-0042”)').fill('votre facture');
     await frame.getByRole('button', { name: 'Build the send plan' }).click();
     await frame.getByRole('button', { name: 'Cancel' }).click();
     await frame.getByText('Cancelled: nothing was planned.').waitFor();

@@ -77,6 +77,7 @@ describe('axe finds nothing to fix in the campaign pages', () => {
     await stepHeading(4, 'Placeholders').waitFor();
     await frame.getByLabel(t('mapping.source', { slot: FIRST_SLOT })).selectOption({ label: t('mapping.field.first_name') });
     await frame.getByLabel(t('mapping.fallback', { slot: FIRST_SLOT })).fill('cliente, client');
+    await frame.getByLabel(t('mapping.source', { slot: SECOND_SLOT })).selectOption({ label: t('mapping.static') });
     await frame.getByLabel(t('mapping.value', { slot: SECOND_SLOT })).fill('-20 %');
     await expectAccessible('step 4, the placeholders mapped');
 
@@ -201,6 +202,10 @@ describe('the keyboard alone', () => {
     await expect(source.inputValue()).resolves.toBe('user:first_name');
     await keys.until('Tab', t('mapping.fallback', { slot: FIRST_SLOT }), 1);
     await keys.type('cliente, client');
+    const secondSource = frame.getByLabel(t('mapping.source', { slot: SECOND_SLOT }));
+    await keys.until('Tab', t('mapping.source', { slot: SECOND_SLOT }), 2);
+    for (let count = 0; count < 3 && (await secondSource.inputValue()) !== 'static'; count++) await keys.press('ArrowDown');
+    await expect(secondSource.inputValue()).resolves.toBe('static');
     await keys.until('Tab', t('mapping.value', { slot: SECOND_SLOT }), 2);
     await keys.press('Control+A');
     await keys.type('-20 %');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
 import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
 import { BUILT_APP_DIR } from './support/builtApp';
-import { campaignsTab, launch, messagePattern, NEWSLETTER, openCampaigns as openCampaignsOf, prepareCampaign, setUpObjects, type CampaignAudience } from './support/campaignFlow';
+import { campaignsTab, launch, messagePattern, NEWSLETTER, openCampaigns as openCampaignsOf, openPlaceholdersStep, prepareCampaign, setUpObjects, type CampaignAudience } from './support/campaignFlow';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -217,6 +217,43 @@ describe('who may launch', () => {
 });
 
 describe('in French', () => {
+  it('no placeholder takes the template’s example: Next waits for a choice, a suggestion is offered but not applied, and the example typed for everyone asks for a confirmation', { timeout: 120_000 }, async () => {
+    await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
+    const t = createTranslator('fr');
+    const frame = await openCampaigns(t);
+    await setUpObjects(frame, t);
+    await openPlaceholdersStep(frame, t, NEWSLETTER, 'Exemples');
+    const first = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
+    const second = t('mapping.slot.body', { position: 2, sample: '20%' });
+    const next = frame.getByRole('button', { name: t('campaigns.wizard.next') });
+    const preview = frame.getByRole('region', { name: t('templates.preview.title') }).or(frame.locator(`section[aria-label="${t('templates.preview.title')}"]`));
+
+    // Nothing chosen: no value, the preview says so instead of greeting "Clarice", and Next waits.
+    await expect(frame.getByLabel(t('mapping.source', { slot: first })).inputValue()).resolves.toBe('');
+    await preview.getByText(t('mapping.previewUnset', { slot: t('mapping.slotName.body', { position: 1 }) }), { exact: false }).first().waitFor();
+    await expect(preview.textContent()).resolves.not.toContain('Clarice');
+    await expect(next.isDisabled()).resolves.toBe(true);
+
+    // "Bonjour {{1}}": the first name is suggested, and only a click applies it.
+    const suggestion = frame.getByRole('button', { name: t('mapping.useSuggestionFor', { source: t('mapping.field.first_name'), slot: first }) });
+    await suggestion.click();
+    await expect(frame.getByLabel(t('mapping.source', { slot: first })).inputValue()).resolves.toBe('user:first_name');
+    await preview.getByText(t('mapping.previewField', { field: t('mapping.field.first_name') }), { exact: false }).first().waitFor();
+
+    // The example typed as the text for everyone: a warning, and Next only once it is confirmed.
+    await frame.getByLabel(t('mapping.source', { slot: second })).selectOption({ label: t('mapping.static') });
+    await frame.getByLabel(t('mapping.value', { slot: second })).fill('20%');
+    await frame.getByText(t('mappingProblem.static-is-sample', { value: '20%' })).waitFor();
+    await expect(next.isDisabled()).resolves.toBe(true);
+    await frame.getByText(t('mapping.confirmSample', { value: '20%' })).click();
+    await expect(next.isDisabled()).resolves.toBe(false);
+    // Another text is another decision: no confirmation is needed, none is kept.
+    await frame.getByLabel(t('mapping.value', { slot: second })).fill('-20 %');
+    await frame.getByText(t('mapping.confirmSample', { value: '-20 %' })).waitFor({ state: 'detached' });
+    await expect(next.isDisabled()).resolves.toBe(false);
+    await frame.getByRole('button', { name: t('campaigns.wizard.close') }).click();
+  });
+
   it('the whole wizard, from the template to a completed campaign', { timeout: 120_000 }, async () => {
     await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
     // The file's own rate (150 a second): the French run need not be stretched.

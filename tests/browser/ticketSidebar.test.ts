@@ -72,13 +72,24 @@ async function setUpFromSidebar(): Promise<void> {
 
 const HEADER = t('mapping.slot.header', { sample: '#10482' });
 const FIRST = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
+const ORDER = t('mapping.slot.body', { position: 2, sample: '#10482' });
+const ARRIVAL = t('mapping.slot.body', { position: 3, sample: '24/11' });
+const TRACKING = t('mapping.slot.button', { button: 1, sample: '10482' });
 
-/** order_update in Spanish (approved on Herald US only): the header from the ticket's id, the name from the requester. */
+/**
+ * order_update in Spanish (approved on Herald US only), each placeholder chosen by the agent: the
+ * header, the order and the tracking link from the ticket's id, the name from the requester, the
+ * arrival typed.
+ */
 async function chooseOrderUpdate(): Promise<void> {
   const frame = sidebar();
   await frame.getByLabel(t('ticket.reengage.template'), { exact: true }).selectOption({ label: t('ticket.reengage.templateOption', { name: 'order_update', language: 'Spanish' }) });
   await frame.getByLabel(t('mapping.source', { slot: HEADER })).selectOption({ label: t('ticket.field.id') });
   await frame.getByLabel(t('mapping.source', { slot: FIRST })).selectOption({ label: t('mapping.field.first_name') });
+  await frame.getByLabel(t('mapping.source', { slot: ORDER })).selectOption({ label: t('ticket.field.id') });
+  await frame.getByLabel(t('mapping.source', { slot: ARRIVAL })).selectOption({ label: t('mapping.static') });
+  await frame.getByLabel(t('mapping.value', { slot: ARRIVAL })).fill('lunes');
+  await frame.getByLabel(t('mapping.source', { slot: TRACKING })).selectOption({ label: t('ticket.field.id') });
 }
 
 function notesOf(ticketId: number) {
@@ -234,6 +245,28 @@ describe('re-engaging from the closed ticket', () => {
     expect(note.body).toContain(t('ticket.note.value', { label: t('ticket.note.slot.body', { position: 1 }), value: `+${phone.slice(1, 3)}${'•'.repeat(phone.length - 5)}${phone.slice(-2)}` }));
   });
 
+  it('never previews the template’s example as the customer’s value, and sends nothing until each placeholder is chosen', async () => {
+    const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
+    const { requester } = requesterOf(ticketId);
+    const firstName = requester.name!.split(' ')[0]!;
+    expect(firstName).not.toBe('Clarice');
+    await harness().open(`#/tickets/${ticketId}`);
+    await setUpFromSidebar();
+    const frame = sidebar();
+    await frame.getByLabel(t('ticket.reengage.template'), { exact: true }).selectOption({ label: t('ticket.reengage.templateOption', { name: 'order_update', language: 'Spanish' }) });
+    const send = frame.getByRole('button', { name: t('ticket.reengage.send', { name: requester.name }) });
+    const preview = frame.locator(`section[aria-label="${t('templates.preview.title')}"]`);
+    await preview.getByText(t('mapping.previewUnset', { slot: t('mapping.slotName.body', { position: 1 }) }), { exact: false }).first().waitFor();
+    await expect(preview.textContent()).resolves.not.toContain('Clarice');
+    await expect(send.isDisabled()).resolves.toBe(true);
+
+    await chooseOrderUpdate();
+    await preview.getByText(firstName, { exact: false }).first().waitFor();
+    await expect(preview.textContent()).resolves.not.toContain('Clarice');
+    await expect(send.isDisabled()).resolves.toBe(false);
+    expect(harness().sandbox.emulator.sunshine.notifications()).toHaveLength(0);
+  });
+
   it('shows why a send failed, and notes the failure with its code', async () => {
     const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
     const { requester } = requesterOf(ticketId);
@@ -298,6 +331,22 @@ describe('re-engaging from the closed ticket', () => {
       if (chosen === t('ticket.reengage.templateOption', { name: 'order_update', language: 'Spanish' })) break;
       await keys.press('ArrowDown');
     }
+    // Each placeholder chosen with the keys: a source by the arrow keys, the suggestion with Enter, a text typed.
+    const chooseSource = async (slot: string, value: string) => {
+      await keys.until('Tab', t('mapping.source', { slot }), 6);
+      const select = sidebar().getByLabel(t('mapping.source', { slot }));
+      for (let step = 0; step < 30 && (await select.inputValue()) !== value; step++) await keys.press('ArrowDown');
+      await expect(select.inputValue()).resolves.toBe(value);
+    };
+    await chooseSource(HEADER, 'ticket:id');
+    await keys.until('Tab', t('mapping.useSuggestionFor', { source: t('mapping.field.first_name'), slot: FIRST }), 6);
+    await keys.press('Enter');
+    await expect(sidebar().getByLabel(t('mapping.source', { slot: FIRST })).inputValue()).resolves.toBe('user:first_name');
+    await chooseSource(ORDER, 'ticket:id');
+    await chooseSource(ARRIVAL, 'static');
+    await keys.until('Tab', t('mapping.value', { slot: ARRIVAL }), 2);
+    await keys.type('lunes');
+    await chooseSource(TRACKING, 'ticket:id');
     await keys.until('Tab', t('ticket.reengage.send', { name: requester.name }), 30);
     await keys.start('Enter');
     await sidebar().getByText(t('ticket.reengage.result.sent')).waitFor({ timeout: 30_000 });

@@ -3,7 +3,8 @@ import { createInstallation } from '../../emulator/installation';
 import type { Transport } from '../../src/api/transport/types';
 import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
-import { templateSlots, defaultMappings } from '../../src/core/campaign/mapping';
+import { templateSlots } from '../../src/core/campaign/mapping';
+import { firstNameMappings } from './mappings';
 import type { TemplateContent } from '../../src/core/template/meta';
 import { frozenSendOf, type FrozenSend } from '../../src/store/campaignModel';
 import type { CampaignDraft } from '../../src/store/campaigns';
@@ -51,7 +52,7 @@ export function campaignDraft(overrides: Partial<CampaignDraft> = {}): CampaignD
     templateLanguage: 'fr',
     templateCategory: 'UTILITY',
     query: 'tags:vip',
-    definition: { content: ORDER_CONTENT, slots, mappings: defaultMappings(slots), ratePerSecond: 8, quietHours: { start: '21:00', end: '08:00' } },
+    definition: { content: ORDER_CONTENT, slots, mappings: firstNameMappings(slots), ratePerSecond: 8, quietHours: { start: '21:00', end: '08:00' } },
     recipients: 1200,
     createdBy: 1,
     ...overrides,

@@ -9,7 +9,8 @@ import type { Transport } from '../../src/api/transport/types';
 import { ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { messageFingerprint } from '../../src/core/campaign/fingerprint';
-import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping';
+import { templateSlots } from '../../src/core/campaign/mapping';
+import { firstNameMappings } from './mappings';
 import type { Recipient } from '../../src/core/campaign/plan';
 import type { LocalJournal, SendClock } from '../../src/core/sending/ports';
 import { CampaignRunner, type RunnerOptions } from '../../src/core/sending/runner';
@@ -74,7 +75,7 @@ export async function frozenCampaign(target: CampaignTarget, options: { recipien
     templateLanguage: TEMPLATE.language,
     templateCategory: 'MARKETING',
     query: 'tags:vip',
-    definition: { content, slots, mappings: defaultMappings(slots), ratePerSecond: 80, quietHours: null },
+    definition: { content, slots, mappings: firstNameMappings(slots), ratePerSecond: 80, quietHours: null },
     createdBy: 1,
   };
   const campaignId = await new CampaignStore(transport).create(draft);

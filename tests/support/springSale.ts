@@ -2,7 +2,8 @@ import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations
 import type { DraftChoices } from '../../src/app/campaigns/drafts';
 import type { AppContext } from '../../src/app/context';
 import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
-import { defaultMappings, templateSlots } from '../../src/core/campaign/mapping';
+import { templateSlots } from '../../src/core/campaign/mapping';
+import { firstNameMappings } from './mappings';
 import type { Recipient } from '../../src/core/campaign/plan';
 import { fromMetaTemplate } from '../../src/core/template/meta';
 import { generateRecipients } from './recipients';
@@ -21,7 +22,7 @@ export async function springSaleChoices(context: AppContext, name = 'Spring sale
     template: { name: 'spring_sale', language: 'fr' },
     entry: { content, category: 'MARKETING' },
     slots,
-    mappings: defaultMappings(slots),
+    mappings: firstNameMappings(slots),
     query: 'tags:vip',
     quietHours: null,
   };

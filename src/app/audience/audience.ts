@@ -3,10 +3,12 @@ import { OrganizationsClient } from '../../api/zendesk/organizations';
 import { SearchClient } from '../../api/zendesk/search';
 import { UserFieldsClient, type UserField } from '../../api/zendesk/userFields';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
+import { templateSlots } from '../../core/campaign/mapping';
 import { AudiencePlanner, type PlannedSend, type PlanRequest } from '../../store/audiencePlanner';
 import { BlackoutLogStore } from '../../store/blackoutLog';
 import { ContactListStore } from '../../store/contactLists';
 import type { AppContext } from '../context';
+import { requireCompleteMapping } from '../mappingCheck';
 
 export { ExportCancelledError } from '../../api/zendesk/exportSearch';
 export { TypeTermInQueryError } from '../../api/zendesk/userQuery';
@@ -31,8 +33,12 @@ export function listUserFields(context: Reads): Promise<UserField[]> {
   return new UserFieldsClient(context.transport).list();
 }
 
-/** The plan of a send: lists and blackout log first, then the audience page by page. */
-export function planAudience(context: Reads, request: PlanRequest): Promise<PlannedSend> {
+/**
+ * The plan of a send: lists and blackout log first, then the audience page by page. Refused at once
+ * (MappingIncompleteError) while a placeholder has no value chosen.
+ */
+export async function planAudience(context: Reads, request: PlanRequest): Promise<PlannedSend> {
+  requireCompleteMapping(templateSlots(request.content), request.mappings, { ticketAvailable: false });
   const { transport } = context;
   const planner = new AudiencePlanner({
     exportSearch: new ExportSearchClient(transport),

@@ -3,6 +3,7 @@ import { checkScheduleTime } from '../../core/campaign/schedule';
 import { CampaignStore } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { EmptyAudienceError, ScheduleRefusedError } from '../errors';
+import { requireCompleteMapping } from '../mappingCheck';
 import { requireRight } from '../rights';
 import { startCampaignRun, type CampaignRunDeps } from './campaignRuns';
 import { freezeCampaign, frozenSendOfChoices, saveCampaignDraft, type DraftChoices } from './drafts';
@@ -28,6 +29,8 @@ export async function launchCampaign(
 ): Promise<string> {
   const onStage = progress.onStage ?? (() => undefined);
   requireRight(context, 'send', when.when === 'now' ? 'launch' : 'schedule');
+  // The plan refused it already; a launch checks again, whatever the screen let through.
+  requireCompleteMapping(choices.slots, choices.mappings, { ticketAvailable: false });
   if (audience.size === 0) throw new EmptyAudienceError();
   if (when.when === 'later') {
     const check = checkScheduleTime(when.at, context.clock.now());

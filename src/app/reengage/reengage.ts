@@ -7,7 +7,7 @@ import type { ZendeskUser } from '../../api/zendesk/users';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { evaluateRecipient, type Evaluation, type ExclusionReason } from '../../core/campaign/eligibility';
 import { NO_BLACKOUT, toContactLists, type BlackoutIndex, type ContactLists } from '../../core/campaign/lists';
-import type { SlotMapping, TemplateSlot } from '../../core/campaign/mapping';
+import { resolveValue, type SlotMapping, type TemplateSlot } from '../../core/campaign/mapping';
 import type { Recipient } from '../../core/campaign/plan';
 import {
   reengagementDecision,
@@ -36,6 +36,7 @@ import { createFrozenCampaign } from '../campaigns/drafts';
 import { createCampaignRunner, type EnginePorts } from '../campaigns/engine';
 import { chunkWritersCheck, LaunchRights } from '../campaigns/runTrust';
 import type { AppContext } from '../context';
+import { requireCompleteMapping } from '../mappingCheck';
 import { requireRight } from '../rights';
 
 /**
@@ -152,6 +153,19 @@ export function assessReengagement(target: ReengageTarget, message: Pick<Reengag
 }
 
 /**
+ * Each placeholder's value for the requester, for the preview: undefined where there is none yet
+ * (not chosen, or an empty field without fallback), so the screen never shows the template's example
+ * as if it were sent.
+ */
+export function requesterValues(target: ReengageTarget, message: Pick<ReengageMessage, 'slots' | 'mappings'>, settings: HeraldSettings): Array<string | undefined> {
+  const context = { ticket: ticketFieldValues(target.ticket), defaultCountry: settings.defaultCountry };
+  return message.slots.map((_, index) => {
+    const mapping = message.mappings[index];
+    return mapping === undefined ? undefined : resolveValue(target.requester, mapping, context);
+  });
+}
+
+/**
  * Checks the requester again (the lists and the log may have changed since the form opened), then
  * sends as a campaign of one and notes the outcome on the ticket. Rejects when a step before the
  * send fails (nothing was sent) or when the engine cannot run; a failed note is reported, not thrown.
@@ -165,6 +179,7 @@ export async function reengage(
   onStage: (stage: ReengageStage) => void = () => undefined,
 ): Promise<ReengageResult> {
   requireRight(context, 'agent', 'reengage');
+  requireCompleteMapping(message.slots, message.mappings, { ticketAvailable: true });
   const { settings, actor, transport, clock } = context;
   onStage('checking');
   const guard = await loadSendGuard(context, target.requester, clock.now());

@@ -16,6 +16,8 @@ export const SYSTEM_USER_FIELDS = ['name', 'first_name', 'last_name', 'email', '
 export type SystemUserField = (typeof SYSTEM_USER_FIELDS)[number];
 
 export type ValueSource =
+  /** Nobody has chosen yet: no value, and nothing can be planned or sent (a sample is never a default). */
+  | { kind: 'unset' }
   | { kind: 'static'; value: string }
   | { kind: 'user'; field: SystemUserField }
   | { kind: 'custom'; key: string }
@@ -25,6 +27,12 @@ export interface SlotMapping {
   source: ValueSource;
   /** '' means no fallback */
   fallback: string;
+  /**
+   * The marketer confirmed that everyone gets the template's example value as typed (it equals the
+   * slot's sample): without it, such a value is a problem, since a sample copied by mistake would
+   * greet every customer with someone else's name.
+   */
+  sampleConfirmed?: boolean;
 }
 
 /**
@@ -60,9 +68,12 @@ export function templateSlots(content: TemplateContent): TemplateSlot[] {
   return slots;
 }
 
-/** Static values equal to the samples, so a fresh mapping previews exactly like the template. */
+/**
+ * A fresh mapping: no placeholder has a value until someone chooses one. The template's samples
+ * are examples written for Meta's review ("Clarice", "#10482"), never values to send to everyone.
+ */
 export function defaultMappings(slots: readonly TemplateSlot[]): SlotMapping[] {
-  return slots.map((slot) => ({ source: { kind: 'static', value: slot.sample }, fallback: '' }));
+  return slots.map(() => ({ source: { kind: 'unset' }, fallback: '' }));
 }
 
 /**
@@ -74,6 +85,8 @@ export function mappingsForChannel(current: readonly SlotMapping[], slots: reado
 }
 
 export const MAPPING_PROBLEMS = [
+  'unmapped',
+  'static-is-sample',
   'static-empty',
   'static-card-number',
   'static-newline',
@@ -94,21 +107,30 @@ export interface MappingContext {
 /**
  * What stops a mapping from being sent, slot by slot in slot order. Static values are refused
  * rather than repaired: the marketer typed them and sees them in the preview. A slot without a
- * mapping counts as an empty static value.
+ * mapping is unmapped.
  */
 export function mappingProblems(slots: readonly TemplateSlot[], mappings: readonly SlotMapping[], context: MappingContext): MappingProblem[] {
-  return slots.flatMap((slot, index) => slotProblems(mappings[index], context).map((problem) => ({ slot: slot.id, problem })));
+  return slots.flatMap((slot, index) => slotProblems(slot, mappings[index], context).map((problem) => ({ slot: slot.id, problem })));
+}
+
+/** The typed value is the template's own example, and nobody said that everyone should get it. */
+export function isUnconfirmedSample(slot: TemplateSlot, mapping: SlotMapping): boolean {
+  if (mapping.source.kind !== 'static' || mapping.sampleConfirmed === true) return false;
+  const sample = slot.sample.trim();
+  return sample !== '' && mapping.source.value.trim().toLocaleLowerCase() === sample.toLocaleLowerCase();
 }
 
 const STATIC_PARAMETER_PROBLEMS = { newline: 'static-newline', tab: 'static-tab', spaces: 'static-spaces' } as const;
 
-function slotProblems(mapping: SlotMapping | undefined, context: MappingContext): MappingProblemKind[] {
+function slotProblems(slot: TemplateSlot, mapping: SlotMapping | undefined, context: MappingContext): MappingProblemKind[] {
   const problems: MappingProblemKind[] = [];
-  const source: ValueSource = mapping?.source ?? { kind: 'static', value: '' };
-  if (source.kind === 'static') {
+  const source: ValueSource = mapping?.source ?? { kind: 'unset' };
+  if (source.kind === 'unset') problems.push('unmapped');
+  else if (source.kind === 'static') {
     const value = source.value.trim();
     if (value === '') problems.push('static-empty');
     else {
+      if (mapping && isUnconfirmedSample(slot, mapping)) problems.push('static-is-sample');
       if (containsCardNumber(value)) problems.push('static-card-number');
       const parameterProblem = parameterValueProblem(value);
       if (parameterProblem) problems.push(STATIC_PARAMETER_PROBLEMS[parameterProblem]);
@@ -134,13 +156,15 @@ export interface ResolveContext {
  */
 export function resolveValue(user: AudienceUser, mapping: SlotMapping, context?: ResolveContext): string | undefined {
   const { source } = mapping;
+  // Not chosen: no value at all, not even the fallback (`mappingProblems` refuses it first).
+  if (source.kind === 'unset') return undefined;
   const value = source.kind === 'static' ? source.value.trim() : safeParameterValue(dynamicValue(user, source, context) ?? '');
   if (value !== '') return value;
   const fallback = safeParameterValue(mapping.fallback);
   return fallback === '' ? undefined : fallback;
 }
 
-function dynamicValue(user: AudienceUser, source: Exclude<ValueSource, { kind: 'static' }>, context: ResolveContext | undefined): string | undefined {
+function dynamicValue(user: AudienceUser, source: Exclude<ValueSource, { kind: 'static' | 'unset' }>, context: ResolveContext | undefined): string | undefined {
   if (source.kind === 'custom') return fieldText(user.userFields[source.key.trim()]);
   if (source.kind === 'ticket') return context?.ticket?.[source.field];
   return userFieldValue(user, source.field, context?.defaultCountry);

@@ -89,7 +89,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
         </Field>
       )}
       {chosen && (
-        <MappingEditor slots={slots} mappings={mappings} onChange={choice.setMappings} customFields={fields.data ?? []} problems={problems} />
+        <MappingEditor content={chosen.entry.content} slots={slots} mappings={mappings} onChange={choice.setMappings} customFields={fields.data ?? []} problems={problems} />
       )}
       <div>
         <Button isPrimary onClick={plan} disabled={!canPlan}>

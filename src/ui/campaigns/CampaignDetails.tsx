@@ -1,5 +1,6 @@
 import { MD } from '@zendeskgarden/react-typography';
 import type { CampaignRecord } from '../../store/campaigns';
+import { mappingLine } from '../audiences/mappingWords';
 import { DefinitionList } from '../components/DefinitionList';
 import { useI18n } from '../i18n/I18nProvider';
 import { languageName } from '../templates/languageName';
@@ -9,11 +10,7 @@ export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
   const { t, locale, formatDateTime } = useI18n();
   const { definition } = campaign;
   const when = (time: number | null) => (time === null ? '—' : formatDateTime(time));
-  const mapping = campaign.definition.slots.map((slot, index) => {
-    const source = definition.mappings[index]?.source;
-    const value = !source ? '—' : source.kind === 'static' ? `“${source.value}”` : t('campaigns.details.field', { field: source.kind === 'custom' ? source.key : source.field });
-    return `${slot.id} → ${value}`;
-  });
+  const mapping = campaign.definition.slots.map((slot, index) => mappingLine(t, slot, definition.mappings[index]));
   return (
     <section aria-label={t('campaigns.details.title')}>
       <MD tag="h3" isBold>

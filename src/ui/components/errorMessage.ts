@@ -8,6 +8,7 @@ import {
   MAX_LIST_FILE_BYTES,
   MAX_LIST_FILE_ROWS,
   IllegalCampaignTransitionError,
+  MappingIncompleteError,
   NotAllowedError,
   ScheduleNotDueError,
   ScheduleRefusedError,
@@ -54,6 +55,7 @@ function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) =
   if (error instanceof ScheduleRefusedError) return t(`errors.schedule.${error.problem}`);
   if (error instanceof ScheduleNotDueError) return t('errors.notDue');
   if (error instanceof EmptyAudienceError) return t('errors.emptyAudience');
+  if (error instanceof MappingIncompleteError) return t('errors.mappingIncomplete');
   if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length });
   if (error instanceof HeraldObjectsMissingError) return t('errors.objectsMissing');
   if (error instanceof ContactListCsvError) {

@@ -14,6 +14,7 @@ import {
   organizationName,
   reengage,
   requesterAsRecipient,
+  requesterValues,
   type ReengageResult,
   type ReengageStage,
   type ReengageTarget,
@@ -28,6 +29,7 @@ import { renderRecipientContent } from '../../core/campaign/render';
 import type { HeraldSettings } from '../../core/settings/settings';
 import { listUserFields } from '../../app/audience/audience';
 import { MappingEditor } from '../audiences/MappingEditor';
+import { previewValue } from '../audiences/mappingWords';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { SetupNotice } from '../components/SetupNotice';
@@ -198,8 +200,9 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
   }
   if (offers.length === 0) return <SM>{t(`ticket.reengage.none.${ticket.channel}`)}</SM>;
 
-  const values = assessment?.evaluation.values;
-  const preview = chosen ? (values ? renderRecipientContent(chosen.entry.content, slots, values) : chosen.entry.content) : undefined;
+  // The requester's own values; where there is none yet, what is missing, never the template's example.
+  const previewValues = chosen ? requesterValues(target, { slots, mappings }, settings).map((value, index) => value ?? previewValue(t, slots[index]!, mappings[index], fields.data ?? [])) : [];
+  const preview = chosen ? renderRecipientContent(chosen.entry.content, slots, previewValues) : undefined;
   const refused: ExclusionReason[] | undefined =
     attempt.status === 'done' && attempt.result.status === 'refused'
       ? attempt.result.reasons
@@ -255,6 +258,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
       )}
       {chosen && (
         <MappingEditor
+          content={chosen.entry.content}
           slots={slots}
           mappings={mappings}
           onChange={choice.setMappings}

@@ -44,8 +44,8 @@ export async function setUpObjects(frame: Locator, t: Translate): Promise<void> 
   await frame.getByText(t('campaigns.setup.title')).waitFor({ state: 'detached' });
 }
 
-/** Goes through the wizard up to the confirmation (template spring_sale on Herald France), in the language of `t`. */
-export async function prepareCampaign(frame: Locator, t: Translate, audience: CampaignAudience, name = 'Spring sale'): Promise<void> {
+/** Goes through the wizard up to its Placeholders step (template spring_sale on Herald France), in the language of `t`. */
+export async function openPlaceholdersStep(frame: Locator, t: Translate, audience: CampaignAudience, name = 'Spring sale'): Promise<void> {
   await frame.getByRole('button', { name: t('campaigns.new') }).click();
   await frame.getByLabel(t('campaigns.wizard.name')).fill(name);
   await frame.getByRole('radio', { name: /^spring_sale · / }).check({ force: true });
@@ -57,11 +57,16 @@ export async function prepareCampaign(frame: Locator, t: Translate, audience: Ca
   await frame.getByRole('button', { name: t('audiences.count') }).click();
   await frame.getByText(audience.counted(t)).first().waitFor();
   await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
+}
 
+/** Goes through the wizard up to the confirmation (template spring_sale on Herald France), in the language of `t`. */
+export async function prepareCampaign(frame: Locator, t: Translate, audience: CampaignAudience, name = 'Spring sale'): Promise<void> {
+  await openPlaceholdersStep(frame, t, audience, name);
   const first = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
   const second = t('mapping.slot.body', { position: 2, sample: '20%' });
   await frame.getByLabel(t('mapping.source', { slot: first })).selectOption({ label: t('mapping.field.first_name') });
   await frame.getByLabel(t('mapping.fallback', { slot: first })).fill('cliente, client');
+  await frame.getByLabel(t('mapping.source', { slot: second })).selectOption({ label: t('mapping.static') });
   await frame.getByLabel(t('mapping.value', { slot: second })).fill('-20 %');
   await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
 

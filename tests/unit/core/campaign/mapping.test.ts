@@ -70,14 +70,16 @@ describe('templateSlots', () => {
 });
 
 describe('defaultMappings', () => {
-  it('maps every slot to its sample, so a fresh mapping previews like the template', () => {
+  it('gives no placeholder a value, and never the template’s sample: nothing can be planned until someone chooses', () => {
     const slots = templateSlots(content);
     const mappings = defaultMappings(slots);
-    expect(mappings[1]).toEqual({ source: { kind: 'static', value: 'Clarice' }, fallback: '' });
-    const values = mappings.map((slotMapping) => resolveValue(audienceUser(), slotMapping) ?? '');
-    const bodyValues = values.slice(1, 4);
-    expect(fillSamples(content.body, bodyValues)).toBe(fillSamples(content.body));
-    expect(mappingProblems(slots, mappings, { ticketAvailable: false })).toEqual([]);
+    expect(mappings.every((slotMapping) => slotMapping.source.kind === 'unset')).toBe(true);
+    expect(mappings.map((slotMapping) => resolveValue(audienceUser({ name: 'Charlie Evans' }), slotMapping))).toEqual(slots.map(() => undefined));
+    expect(mappingProblems(slots, mappings, { ticketAvailable: false })).toEqual(slots.map((slot) => ({ slot: slot.id, problem: 'unmapped' })));
+  });
+
+  it('gives an unmapped placeholder no value even with a fallback', () => {
+    expect(resolveValue(audienceUser(), { source: { kind: 'unset' }, fallback: 'client' })).toBeUndefined();
   });
 });
 
@@ -185,7 +187,7 @@ describe('safeParameterValue', () => {
 
 describe('mappingProblems', () => {
   const slots: TemplateSlot[] = templateSlots(content);
-  const ok = defaultMappings(slots);
+  const ok: SlotMapping[] = slots.map((slot) => mapping({ kind: 'static', value: `${slot.sample}!` }));
   const problemsWith = (index: number, slotMapping: SlotMapping, ticketAvailable = false) =>
     mappingProblems(slots, ok.map((current, at) => (at === index ? slotMapping : current)), { ticketAvailable });
 
@@ -194,18 +196,28 @@ describe('mappingProblems', () => {
       mapping({ kind: 'ticket', field: 'id' }),
       mapping({ kind: 'user', field: 'first_name' }, 'cher client'),
       mapping({ kind: 'custom', key: 'city' }),
-      mapping({ kind: 'static', value: 'A7' }),
+      mapping({ kind: 'static', value: 'B8' }),
       mapping({ kind: 'custom', key: 'order_id' }),
     ];
     expect(mappingProblems(slots, mappings, { ticketAvailable: true })).toEqual([]);
   });
 
-  it('refuses empty statics, and a slot without a mapping', () => {
+  it('refuses empty statics, an unmapped slot, and a slot without a mapping', () => {
     expect(problemsWith(1, mapping({ kind: 'static', value: '  ' }))).toEqual([{ slot: 'body.1', problem: 'static-empty' }]);
+    expect(problemsWith(2, mapping({ kind: 'unset' }, 'fallback'))).toEqual([{ slot: 'body.2', problem: 'unmapped' }]);
     expect(mappingProblems(slots, ok.slice(0, 3), { ticketAvailable: false })).toEqual([
-      { slot: 'body.3', problem: 'static-empty' },
-      { slot: 'button.1', problem: 'static-empty' },
+      { slot: 'body.3', problem: 'unmapped' },
+      { slot: 'button.1', problem: 'unmapped' },
     ]);
+  });
+
+  it('asks for a confirmation when the typed text is the template’s example, whatever its case and spaces', () => {
+    expect(problemsWith(1, mapping({ kind: 'static', value: ' clarice ' }))).toEqual([{ slot: 'body.1', problem: 'static-is-sample' }]);
+    expect(problemsWith(1, { source: { kind: 'static', value: 'Clarice' }, fallback: '', sampleConfirmed: true })).toEqual([]);
+    expect(problemsWith(1, mapping({ kind: 'static', value: 'Clarisse' }))).toEqual([]);
+    // A slot whose sample is blank has no example to copy by mistake.
+    const blank: TemplateSlot = { id: 'body.1', component: 'body', position: 1, sample: ' ' };
+    expect(mappingProblems([blank], [mapping({ kind: 'static', value: 'Bonjour' })], { ticketAvailable: false })).toEqual([]);
   });
 
   it('refuses statics WhatsApp would refuse as parameters', () => {
@@ -213,7 +225,7 @@ describe('mappingProblems', () => {
     expect(problemsWith(2, mapping({ kind: 'static', value: 'a\tb' }))).toEqual([{ slot: 'body.2', problem: 'static-tab' }]);
     expect(problemsWith(2, mapping({ kind: 'static', value: 'a     b' }))).toEqual([{ slot: 'body.2', problem: 'static-spaces' }]);
     // Trimmed first, as it is sent.
-    expect(problemsWith(2, mapping({ kind: 'static', value: '\n  Lyon \t' }))).toEqual([]);
+    expect(problemsWith(2, mapping({ kind: 'static', value: '\n  Paris \t' }))).toEqual([]);
   });
 
   it('refuses card numbers in statics and fallbacks, which Zendesk would redact', () => {

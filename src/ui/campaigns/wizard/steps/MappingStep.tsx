@@ -1,7 +1,9 @@
 import { Paragraph } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import type { SlotMapping } from '../../../../core/campaign/mapping';
+import { renderRecipientContent } from '../../../../core/campaign/render';
 import { MappingEditor } from '../../../audiences/MappingEditor';
+import { previewValue } from '../../../audiences/mappingWords';
 import { useAsync } from '../../../hooks/useAsync';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { listUserFields } from '../../../../app/audience/audience';
@@ -29,13 +31,19 @@ export function MappingStep({ data, mappings, onChange }: MappingStepProps) {
   const fields = useAsync(() => listUserFields(base), [base]);
   if (!data.entry) return <Paragraph>{t('campaigns.wizard.channel.needsTemplate')}</Paragraph>;
   if (data.slots.length === 0) return <Paragraph>{t('campaigns.wizard.mapping.none')}</Paragraph>;
+  // The message as the mapping makes it: typed text, field names, what is not chosen; never the example.
+  const mappedPreview = renderRecipientContent(
+    data.entry.content,
+    data.slots,
+    data.slots.map((slot, index) => previewValue(t, slot, mappings[index], fields.data ?? [])),
+  );
   return (
     <Layout>
       <div>
         <Paragraph>{t('campaigns.wizard.mapping.intro')}</Paragraph>
-        <MappingEditor slots={data.slots} mappings={mappings} onChange={onChange} customFields={fields.data ?? []} problems={data.problems} />
+        <MappingEditor content={data.entry.content} slots={data.slots} mappings={mappings} onChange={onChange} customFields={fields.data ?? []} problems={data.problems} />
       </div>
-      <TemplatePreview content={data.entry.content} initial={data.entry.channel === 'sms' ? 'sms' : 'whatsapp'} />
+      <TemplatePreview content={mappedPreview} initial={data.entry.channel === 'sms' ? 'sms' : 'whatsapp'} />
     </Layout>
   );
 }
