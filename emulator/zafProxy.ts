@@ -69,6 +69,9 @@ const requestOptionsSchema = z.object({
   cors: z.boolean().optional(),
   httpCompleteResponse: z.boolean().optional(),
   timeout: z.number().optional(),
+  // Real ZAF sends a request refused with 429 again unless this is false; Herald always sends false,
+  // and the emulated proxy never retries (it answers the 429 as the API gave it).
+  autoRetry: z.boolean().optional(),
 });
 
 export type ZafRequestOptions = z.infer<typeof requestOptionsSchema>;

@@ -1,4 +1,5 @@
 import { realClock, type ApiClock } from '../core/time/clock';
+import { withRateLimitRetries } from '../api/transport/rateLimitRetries';
 import type { Transport } from '../api/transport/types';
 import type { PermissionUser } from '../core/campaign/permissions';
 import type { HeraldSettings } from '../core/settings/settings';
@@ -32,7 +33,12 @@ export type OneAtATime = <T>(name: string, work: () => Promise<T>) => Promise<T>
 /** What reads and admin work need: no settings (they may be what is being fixed). */
 export type BaseContext = Pick<AppContext, 'transport' | 'actor' | 'clock' | 'oneAtATime'>;
 
-/** The context of a place that runs on the wall clock (a browser tab, the service). */
+/**
+ * The context of a place that runs on the wall clock (a browser tab, the service). Its transport
+ * waits out Zendesk's 429s on the context's clock (api/transport/rateLimitRetries.ts): every use
+ * case, store and client reached from here gets them, and nobody sees a rate limit of a few seconds.
+ */
 export function baseContext(transport: Transport, actor: Actor, clock: ApiClock = realClock, oneAtATime?: OneAtATime): BaseContext {
-  return oneAtATime ? { transport, actor, clock, oneAtATime } : { transport, actor, clock };
+  const retrying = withRateLimitRetries(transport, clock);
+  return oneAtATime ? { transport: retrying, actor, clock, oneAtATime } : { transport: retrying, actor, clock };
 }

@@ -1,4 +1,5 @@
 import { realClock, type ApiClock } from '../core/time/clock';
+import { retryingRateLimited, withoutRateLimitRetries } from '../api/transport/rateLimitRetries';
 import type { Transport } from '../api/transport/types';
 import { CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import { leaseHolderName } from '../core/campaign/runPresence';
@@ -52,19 +53,28 @@ export class CampaignLease implements LeaseKeeper {
     options: CampaignLeaseOptions,
   ) {
     this.holder = leaseHolderName(options.agentName, options.agentId, options.sessionId);
-    this.access = new RecordAccess(transport, CAMPAIGN_OBJECT.key);
-    this.objects = new CustomObjectsClient(transport);
+    // A lease write must land within the settle delay of the read that allowed it: one sent again
+    // after a Retry-After could overwrite a runner that took over meanwhile. So no call of the lease
+    // is sent again by the transport; `acquire` and `release` start over from their read instead.
+    const direct = withoutRateLimitRetries(transport);
+    this.access = new RecordAccess(direct, CAMPAIGN_OBJECT.key);
+    this.objects = new CustomObjectsClient(direct);
     this.clock = options.clock ?? realClock;
     this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     this.settleMs = options.settleMs ?? DEFAULT_LEASE_SETTLE_MS;
     if (this.settleMs >= this.ttlMs) throw new RangeError('The settle delay must be shorter than the lease');
   }
 
-  /** Takes the lease if nobody holds it, its holder released it, it expired, or it is already ours. */
-  async acquire(): Promise<AcquireResult> {
-    const lease = leaseOfRecord(await this.read());
-    if (lease && lease.holder !== this.holder && lease.expiresAt > this.clock.now()) return { ok: false, ...lease };
-    return this.claim();
+  /**
+   * Takes the lease if nobody holds it, its holder released it, it expired, or it is already ours.
+   * Refused with 429, it waits as told and starts over from the read.
+   */
+  acquire(): Promise<AcquireResult> {
+    return retryingRateLimited(async () => {
+      const lease = leaseOfRecord(await this.read());
+      if (lease && lease.holder !== this.holder && lease.expiresAt > this.clock.now()) return { ok: false, ...lease };
+      return this.claim();
+    }, this.clock);
   }
 
   /**
@@ -91,11 +101,13 @@ export class CampaignLease implements LeaseKeeper {
    * only have taken it if ours had expired; clearing theirs then makes their next heartbeat stop
    * them, which is safe.
    */
-  async release(): Promise<void> {
-    const lease = leaseOfRecord(await this.read());
-    this.confirmedUntil = 0;
-    if (lease?.holder !== this.holder) return;
-    await this.guarded(() => this.access.update(this.campaignId, { lease_holder: null, lease_expires_at: null }));
+  release(): Promise<void> {
+    return retryingRateLimited(async () => {
+      const lease = leaseOfRecord(await this.read());
+      this.confirmedUntil = 0;
+      if (lease?.holder !== this.holder) return;
+      await this.guarded(() => this.access.update(this.campaignId, { lease_holder: null, lease_expires_at: null }));
+    }, this.clock);
   }
 
   /** Write, let competing writes land, read back: the record names the one runner that goes on. */

@@ -48,6 +48,8 @@ export interface ZafRequestOptions {
   cors?: boolean;
   httpCompleteResponse?: boolean;
   timeout?: number;
+  /** Whether ZAF itself sends a request refused with 429 again after its Retry-After (on unless false). */
+  autoRetry?: boolean;
 }
 
 /** What `request` resolves to (and usually rejects with) when `httpCompleteResponse` is set. */

@@ -16,7 +16,11 @@ export class ZafTransport implements Transport {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const url = withQuery(request.url, request.query);
-    const options: ZafRequestOptions = { url, type: request.method, httpCompleteResponse: true };
+    // ZAF waits out a 429 and sends the request again unless told not to (Zendesk's Apps
+    // introduction, "Rate limits"). Off: the app's own layer decides, bounded and on its clock
+    // (api/transport/rateLimitRetries.ts), and a Sunshine notification refused with 429 goes back to
+    // the sending engine, whose pacer owns it, instead of being sent again behind its back.
+    const options: ZafRequestOptions = { url, type: request.method, httpCompleteResponse: true, autoRetry: false };
     if (request.timeoutMs !== undefined) options.timeout = request.timeoutMs;
     if (request.body !== undefined) {
       options.contentType = 'application/json';

@@ -3,6 +3,7 @@ import { createEmulator, ManualClock, type Emulator } from '../../emulator/index
 import { createInstallation } from '../../emulator/installation';
 import type { ZendeskSeedOptions } from '../../emulator/zendesk/state';
 import { HttpError } from '../../src/api/transport/errors';
+import { withRateLimitRetries } from '../../src/api/transport/rateLimitRetries';
 import { ZafTransport } from '../../src/zaf/zafTransport';
 import {
   ExportCancelledError,
@@ -217,6 +218,18 @@ describe('the audience export, limits and failures', () => {
       expect(wait).toBeGreaterThanOrEqual(500 * 2 ** index);
       expect(wait).toBeLessThanOrEqual(1000 * 2 ** index);
     });
+  });
+
+  it('shows its own wait for a 429 over the app’s transport, which then leaves the 429 to it', async () => {
+    const h = harness({ endUsers: 300 });
+    // The transport a context gives (app/context.ts): it waits out 429s, except for the export's.
+    const app = { ...h, exporter: new ExportSearchClient(withRateLimitRetries(h.transport, h.exportClock)) };
+    h.emulator.faults.add({ match: { service: 'zendesk', path: EXPORT_PATH }, fault: { kind: 'rateLimit', retryAfterSeconds: 7 }, times: 1 });
+    const { ids, progress } = await collect(app, 'role:end-user', { pageSize: 100 });
+    expect(ids).toHaveLength(300);
+    // Reported at the start of the 7 s wait and again 5 s in; the page was asked for twice, not more.
+    expect(progress.filter((report) => report.phase === 'retrying')).toHaveLength(2);
+    expect(exportRequests(h.emulator)).toHaveLength(4);
   });
 
   it('does not retry a request Zendesk refuses for good', async () => {

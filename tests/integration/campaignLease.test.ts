@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../src/api/transport/errors';
+import { withRateLimitRetries } from '../../src/api/transport/rateLimitRetries';
 import type { HttpRequest, Transport } from '../../src/api/transport/types';
 import { leaseHolderAgent, leaseHolderName } from '../../src/core/campaign/runPresence';
 import { CampaignLease, DEFAULT_LEASE_TTL_MS, type AcquireResult } from '../../src/store/campaignLease';
@@ -75,6 +76,20 @@ describe('the campaign lease', () => {
     expect(await h.holderOnRecord()).toBe(a.holder);
     expect(await h.time.run(b.heartbeat())).toBe(false);
     expect(await h.time.run(a.heartbeat())).toBe(true);
+  });
+
+  it('a claim refused with 429 starts over from its read: a runner that took the lease while it waited keeps it', async () => {
+    const h = await leaseHarness();
+    // Both runners' transports wait out 429s, as the app's context gives them (app/context.ts).
+    const a = h.keeper('tab-A', withRateLimitRetries(h.transport, h.time));
+    const b = h.keeper('tab-B', withRateLimitRetries(new SlowTransport(h.transport, h.time, () => 1_000), h.time));
+    // A reads the lease free at once; its write is refused for 10 s. B reads at 1 s, writes at 2 s, holds it from 5 s.
+    h.emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH' }, fault: { kind: 'rateLimit', retryAfterSeconds: 10 }, times: 1 });
+    const [resultA, resultB] = await h.time.run(Promise.all([a.acquire(), b.acquire()]));
+    expect(resultB).toEqual({ ok: true });
+    expect(resultA).toMatchObject({ ok: false, holder: b.holder });
+    expect(await h.holderOnRecord()).toBe(b.holder);
+    expect(await h.time.run(b.heartbeat())).toBe(true);
   });
 
   it('runners racing with any interleaving of their calls: exactly one holds, every time', async () => {

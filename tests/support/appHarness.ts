@@ -3,7 +3,7 @@ import { createInstallation, publicSettings, type RegisteredInstallation } from 
 import type { Installation } from '../../emulator/zafProxy';
 import type { EnginePorts } from '../../src/app/campaigns/engine';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
-import type { Actor, AppContext } from '../../src/app/context';
+import { baseContext, type Actor, type AppContext } from '../../src/app/context';
 import type { Transport } from '../../src/api/transport/types';
 import { realClock, type ApiClock } from '../../src/core/time/clock';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
@@ -76,12 +76,8 @@ export function contextOn(
   userId: number,
   options: { settings?: Record<string, SettingValue>; clock?: ApiClock } = {},
 ): AppContext {
-  return {
-    transport: transportOn(emulator, installation, userId),
-    actor: actorOf(emulator, userId),
-    settings: settingsOf(emulator, installation, options.settings ?? {}),
-    clock: options.clock ?? realClock,
-  };
+  const base = baseContext(transportOn(emulator, installation, userId), actorOf(emulator, userId), options.clock ?? realClock);
+  return { ...base, settings: settingsOf(emulator, installation, options.settings ?? {}) };
 }
 
 /** The same installation, with another agent signed in. */

@@ -1,13 +1,14 @@
 import { z } from 'zod/mini';
 import type { ApiClock } from '../../core/time/clock';
 import { parseResponse } from '../parse';
-import { RateLimitedError } from '../transport/errors';
+import { withRateLimitRetries } from '../transport/rateLimitRetries';
 import type { Transport } from '../transport/types';
 
 /**
  * Custom object record bulk jobs: queue up to 100 items (`POST …/jobs`), then poll the job status
  * until the job is done. Zendesk runs jobs in the background and limits how many may wait at once
- * (429 with Retry-After), so submission waits and tries again a few times.
+ * (429 with Retry-After): the transport's rate-limit retries wait that out, as for any other call
+ * (../transport/rateLimitRetries.ts; added here when the caller's transport has none, never twice).
  */
 
 export const MAX_JOB_ITEMS = 100;
@@ -82,7 +83,6 @@ const jobResponseSchema = z.looseObject({ job_status: jobStatusSchema });
 type JobStatus = z.infer<typeof jobStatusSchema>;
 
 const DONE = new Set(['completed', 'failed', 'killed']);
-const MAX_SUBMIT_TRIES = 5;
 
 export async function runBulkJob(
   transport: Transport,
@@ -93,41 +93,28 @@ export async function runBulkJob(
 ): Promise<BulkJobItemResult[]> {
   if (items.length === 0) return [];
   if (items.length > MAX_JOB_ITEMS) throw new RangeError(`A bulk job takes at most ${MAX_JOB_ITEMS} items, not ${items.length}`);
-  let status = await submit(transport, objectKey, action, items, options.clock);
+  const retrying = withRateLimitRetries(transport, options.clock);
+  let status = await submit(retrying, objectKey, action, items);
   const pollMs = options.pollMs ?? 1000;
   const deadline = options.clock.now() + (options.timeoutMs ?? 5 * 60_000);
   for (let wait = pollMs; !DONE.has(status.status); wait = Math.min(options.maxPollMs ?? 5000, Math.round(wait * 1.5))) {
     if (options.clock.now() >= deadline) throw new BulkJobTimeoutError(status.id);
     await options.clock.sleep(wait);
-    const response = await transport.send({ method: 'GET', url: `/api/v2/job_statuses/${encodeURIComponent(status.id)}`, credentials: 'zendesk' });
+    const response = await retrying.send({ method: 'GET', url: `/api/v2/job_statuses/${encodeURIComponent(status.id)}`, credentials: 'zendesk' });
     status = parseResponse(jobResponseSchema, response.body, 'GET /api/v2/job_statuses/{id}').job_status;
   }
   if (status.status !== 'completed') throw new BulkJobFailedError(status.id, status.status, status.message);
   return itemResults(status, items);
 }
 
-async function submit(
-  transport: Transport,
-  objectKey: string,
-  action: BulkJobAction,
-  items: readonly (BulkJobRecord | string)[],
-  clock: ApiClock,
-): Promise<JobStatus> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await transport.send({
-        method: 'POST',
-        url: `/api/v2/custom_objects/${objectKey}/jobs`,
-        credentials: 'zendesk',
-        body: { job: { action, items } },
-      });
-      return parseResponse(jobResponseSchema, response.body, 'POST /api/v2/custom_objects/{key}/jobs').job_status;
-    } catch (error) {
-      // Too many jobs waiting on the account (or the account's rate limit): wait as told, then retry.
-      if (!(error instanceof RateLimitedError) || attempt >= MAX_SUBMIT_TRIES) throw error;
-      await clock.sleep(error.retryAfterMs ?? 1000 * attempt);
-    }
-  }
+async function submit(transport: Transport, objectKey: string, action: BulkJobAction, items: readonly (BulkJobRecord | string)[]): Promise<JobStatus> {
+  const response = await transport.send({
+    method: 'POST',
+    url: `/api/v2/custom_objects/${objectKey}/jobs`,
+    credentials: 'zendesk',
+    body: { job: { action, items } },
+  });
+  return parseResponse(jobResponseSchema, response.body, 'POST /api/v2/custom_objects/{key}/jobs').job_status;
 }
 
 /** One result per item, in item order; an item the job did not report on counts as done. */

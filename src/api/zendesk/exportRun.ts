@@ -4,6 +4,7 @@ import { backoffDelay } from '../../core/time/backoff';
 import { unlessAborted } from '../../core/time/clock';
 import { parseResponse } from '../parse';
 import { HttpError, InvalidResponseError, NetworkError, RateLimitedError, TimeoutError } from '../transport/errors';
+import { withoutRateLimitRetries } from '../transport/rateLimitRetries';
 import type { HttpRequest, Transport } from '../transport/types';
 import { audienceUserSchema } from './audienceUsers';
 import { ExportCancelledError, ExportRestartsExhaustedError, type ExportClock, type ExportPhase, type ExportProgress } from './exportTypes';
@@ -44,6 +45,8 @@ type Fetched = { kind: 'page'; users: AudienceUser[]; next: Cursor | undefined }
  */
 export class ExportRun {
   private readonly window: RequestWindow;
+  /** The export waits out its 429s itself, showing the wait as progress: the transport's own retries would hide it, and retry each one again. */
+  private readonly transport: Transport;
   private readonly seen = new Set<number>();
   private readonly pageSchema;
   private readonly startedAt: number;
@@ -52,10 +55,11 @@ export class ExportRun {
   private restarts = 0;
 
   constructor(
-    private readonly transport: Transport,
+    transport: Transport,
     private readonly terms: string,
     private readonly settings: ExportSettings,
   ) {
+    this.transport = withoutRateLimitRetries(transport);
     this.window = new RequestWindow(settings.requestsPerMinute);
     this.startedAt = settings.clock.now();
     this.pageSchema = z.object({

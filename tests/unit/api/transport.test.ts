@@ -55,13 +55,15 @@ describe('ZafTransport', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('turns a 429 into a RateLimitedError that carries Retry-After', async () => {
-    const { transport } = transportAnswering(async () => {
+  it('turns a 429 into a RateLimitedError that carries Retry-After, with ZAF’s own retry off', async () => {
+    const { transport, sent } = transportAnswering(async () => {
       throw { status: 429, responseJSON: { errors: [{ code: 'too_many_requests', title: 'Slow down' }] }, headers: { 'Retry-After': '12' } };
     });
     const error = await transport.send({ method: 'GET', url: '/api/v2/users/me', credentials: 'zendesk' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 12_000, detail: { code: 'too_many_requests', message: 'Slow down' } });
+    // One bounded layer decides (api/transport/rateLimitRetries.ts), not ZAF behind it as well.
+    expect(sent[0]?.autoRetry).toBe(false);
   });
 
   it('keeps the API error code and message of other failures', async () => {
