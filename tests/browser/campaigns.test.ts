@@ -267,3 +267,22 @@ describe('in French', () => {
     expect(rows.filter((row) => row.outcome === t('campaigns.state.sent'))).toHaveLength(byPhone.size);
   });
 });
+
+describe('near the account’s rate limit', () => {
+  it('a launch whose campaign write Zendesk refuses once with 429 (Retry-After: 1) sends, with no error shown and one campaign', { timeout: 120_000 }, async () => {
+    const t = createTranslator('en');
+    const frame = await openCampaigns(t);
+    const { emulator } = harness().sandbox;
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    const campaigns = () => emulator.zendesk.customObjects.records('herald_campaign').length;
+    const before = campaigns();
+    // The launch's first write of the campaign record: its creation (an upsert by external id).
+    emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH', path: '/api/v2/custom_objects/herald_campaign/records' }, fault: { kind: 'rateLimit', retryAfterSeconds: 1 }, times: 1 });
+    await launch(frame, t);
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    expect(emulator.faults.list()).toEqual([]);
+    await expect(frame.getByText(t('campaigns.wizard.confirm.launchFailed')).count()).resolves.toBe(0);
+    expect(campaigns()).toBe(before + 1);
+  });
+});
