@@ -103,7 +103,9 @@ describe('the nav bar app', () => {
     await objects.getByText("Herald's custom objects are ready.").waitFor();
     expect(harness().sandbox.emulator.zendesk.customObjects.list().map((object) => object.key)).toContain('herald_sms_template');
     const whatsapp = messagingChannels().filter((channel) => channel.type === 'whatsapp').length;
-    await frame.getByText(`The key works: ${whatsapp} WhatsApp and ${messagingChannels().length - whatsapp} SMS channels found.`).waitFor();
+    const sms = messagingChannels().length - whatsapp;
+    const channels = (count: number, kind: string) => `${count} ${kind} ${count === 1 ? 'channel' : 'channels'}`;
+    await frame.getByText(`The key works. Found: ${channels(whatsapp, 'WhatsApp')} and ${channels(sms, 'SMS')}.`).waitFor();
 
     await harness().sandboxApi('PUT', '/settings', { settings: { sunco_key_secret: 'a-wrong-secret' } });
     await harness().open('#/apps/herald');

@@ -100,6 +100,20 @@ describe('creating a template', () => {
     expect(unexpectedErrors()).toEqual([]);
   });
 
+  it('marks no field in red on a new, untouched template, and marks a field once it is changed', async () => {
+    const frame = await openTemplates();
+    await frame.getByRole('button', { name: 'New template' }).click();
+    const message = frame.getByLabel('Message', { exact: true });
+    await message.waitFor();
+    // What is missing is listed above the Submit button, as a warning, not as mistakes.
+    await frame.getByRole('status').filter({ hasText: 'to fix before submitting' }).waitFor();
+    await expect(frame.locator('[aria-invalid="true"]').count()).resolves.toBe(0);
+    await message.fill('Hello');
+    await message.fill('');
+    await expect(message.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(frame.getByLabel('Name').getAttribute('aria-invalid')).resolves.not.toBe('true');
+  });
+
   it('shows every problem of an invalid template at once, in French, and cannot submit it', async () => {
     await harness().sandboxApi('PUT', '/session', { locale: 'fr' });
     const frame = await openTemplates('Modèles');

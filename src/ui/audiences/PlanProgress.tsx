@@ -16,7 +16,7 @@ export function PlanProgress({ run, expected, onCancel }: { run: PlanRun; expect
       )}
       <Paragraph>
         {progress
-          ? t('plan.progress.read', { users: formatNumber(progress.users), pages: formatNumber(progress.pages), rate: formatNumber(Math.round(progress.usersPerSecond)) })
+          ? t('plan.progress.read', { count: progress.users, pages: t('plan.progress.pages', { count: progress.pages }), rate: formatNumber(Math.round(progress.usersPerSecond)) })
           : t('plan.progress.starting')}
       </Paragraph>
       {progress?.phase === 'waiting' && progress.resumesAt !== undefined && <Paragraph>{t('plan.progress.waiting', { time: formatDateTime(progress.resumesAt) })}</Paragraph>}

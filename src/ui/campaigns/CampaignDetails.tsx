@@ -28,7 +28,7 @@ export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
         <dt>{t('campaigns.details.quietHours')}</dt>
         <dd>{definition.quietHours ? t('campaigns.wizard.confirm.quietValue', { ...definition.quietHours }) : t('campaigns.wizard.confirm.quietNone')}</dd>
         <dt>{t('campaigns.details.rate')}</dt>
-        <dd>{t('campaigns.details.rateValue', { rate: definition.ratePerSecond })}</dd>
+        <dd>{t('campaigns.details.rateValue', { count: definition.ratePerSecond })}</dd>
         <dt>{t('campaigns.details.createdBy')}</dt>
         <dd>{campaign.createdByName ?? (campaign.createdBy === null ? '—' : `#${campaign.createdBy}`)}</dd>
         <dt>{t('campaigns.details.launchedBy')}</dt>

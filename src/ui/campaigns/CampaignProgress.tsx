@@ -39,7 +39,7 @@ export function CampaignProgress({ total, live, stored }: CampaignProgressProps)
   const percent = total > 0 ? Math.min(100, Math.round((done / total) * 100)) : 0;
   return (
     <section aria-label={t('campaigns.progress.title')}>
-      <Progress value={percent} aria-label={t('campaigns.progress.bar', { done, total })} />
+      <Progress value={percent} aria-label={t('campaigns.progress.bar', { done, count: total })} />
       <SM role="status" aria-live="polite">
         {t('campaigns.progress.summary', { done: formatNumber(done), total: formatNumber(total), percent })}
       </SM>

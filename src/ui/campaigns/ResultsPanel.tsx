@@ -150,7 +150,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
           </Filters>
           {failed > retryable.length && <Paragraph>{t('campaigns.results.notRetried', { count: failed - retryable.length })}</Paragraph>}
           {followUp.status === 'failed' && <ErrorNotice error={followUp.error} title={t('campaigns.results.followUpFailed')} />}
-          <SM role="status">{t('campaigns.results.count', { shown: formatNumber(filtered.length), total: formatNumber(rows.length) })}</SM>
+          <SM role="status">{t('campaigns.results.count', { shown: formatNumber(filtered.length), count: rows.length })}</SM>
           {shown.length === 0 ? (
             <Paragraph>{t('campaigns.results.none')}</Paragraph>
           ) : (

@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { bootMessages } from './bootMessages';
 import { loadMessages } from './catalogues';
+import { dateTimeFormatter } from './dateTimeFormat';
 import type { Locale } from './locale';
 import { translatorOf, type Messages, type Translate } from './translator';
 
@@ -24,8 +25,7 @@ const COMPLETE: I18n['catalogue'] = { complete: true };
 export function I18nProvider({ locale, messages, catalogue = COMPLETE, children }: { locale: Locale; messages: Messages; catalogue?: I18n['catalogue']; children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const number = new Intl.NumberFormat(locale);
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-    return { locale, t: translatorOf(locale, messages), catalogue, formatNumber: (n) => number.format(n), formatDateTime: (d) => dateTime.format(d) };
+    return { locale, t: translatorOf(locale, messages), catalogue, formatNumber: (n) => number.format(n), formatDateTime: dateTimeFormatter(locale) };
   }, [locale, messages, catalogue]);
   // Screen readers pick their voice from the document language.
   useEffect(() => {

@@ -17,6 +17,7 @@ import { Section } from '../components/Section';
 import { useAsync, type AsyncState } from '../hooks/useAsync';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/messages';
 import { useHerald } from '../herald';
 import { SettingsForm } from '../settings/SettingsForm';
 import { TestMessageBlock } from '../settings/TestMessageBlock';
@@ -194,7 +195,7 @@ function SunshineCheck({ channels }: { channels: ChannelsState }) {
   }
   if (channels.data === undefined) return <Paragraph>{t('settings.sunshine.needsSettings')}</Paragraph>;
   if (channels.data.length === 0) return <Paragraph>{t('settings.sunshine.noChannel')}</Paragraph>;
-  return <Paragraph>{t('settings.sunshine.connected', countByChannel(channels.data))}</Paragraph>;
+  return <Paragraph>{t('settings.sunshine.connected', channelCounts(t, countByChannel(channels.data)))}</Paragraph>;
 }
 
 function IssueList({ issues }: { issues: SettingIssue[] }) {
@@ -238,4 +239,9 @@ function SettingsSummary({ settings }: { settings: HeraldSettings }) {
       ))}
     </Summary>
   );
+}
+
+/** "1 WhatsApp channel and 2 SMS channels", each with its own plural. */
+function channelCounts(t: Translate, counts: Record<'whatsapp' | 'sms', number>): { whatsapp: string; sms: string } {
+  return { whatsapp: t('settings.sunshine.whatsappChannels', { count: counts.whatsapp }), sms: t('settings.sunshine.smsChannels', { count: counts.sms }) };
 }

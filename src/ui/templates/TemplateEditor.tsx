@@ -7,7 +7,7 @@ import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { WHATSAPP_LANGUAGES } from '../../core/template/languages';
 import { draftContent } from '../../core/template/meta';
-import { TEMPLATE_CATEGORIES, type TemplateCategory } from '../../core/template/model';
+import { TEMPLATE_CATEGORIES, type TemplateCategory, type TemplateDraft } from '../../core/template/model';
 import type { TemplateField } from '../../core/template/rules';
 import type { TargetOutcome } from '../../store/templateCatalogue';
 import { Section } from '../components/Section';
@@ -54,7 +54,14 @@ export function TemplateEditor({ integrations, smsAvailable, onCancel, onDone }:
   const { t, locale } = useI18n();
   const context = useAppContext();
   const editor = useTemplateDraft(integrations, locale === 'fr' ? 'fr' : 'en_US');
-  const { draft, update, problems, normalisedName, targets, submission } = editor;
+  const { draft, problems, normalisedName, targets, submission } = editor;
+  // A field shows its problems in red once the marketer has changed it: a new template is not a
+  // form full of mistakes. The summary above the Submit button lists every problem all along.
+  const [touched, setTouched] = useState<ReadonlySet<TemplateField>>(() => new Set());
+  const update = (patch: Partial<TemplateDraft>) => {
+    setTouched((current) => new Set([...current, ...(Object.keys(patch) as TemplateField[])]));
+    editor.update(patch);
+  };
   const [outcomes, setOutcomes] = useState<TargetOutcome[] | undefined>();
   const [sending, setSending] = useState(false);
   const content = useMemo(() => draftContent(draft), [draft]);
@@ -62,7 +69,7 @@ export function TemplateEditor({ integrations, smsAvailable, onCancel, onDone }:
     () => [...WHATSAPP_LANGUAGES].sort((a, b) => languageName(a, locale).localeCompare(languageName(b, locale), locale)),
     [locale],
   );
-  const of = (field: TemplateField) => problems.filter((problem) => problem.field === field);
+  const of = (field: TemplateField) => (touched.has(field) ? problems.filter((problem) => problem.field === field) : []);
 
   const send = async (chosen = targets) => {
     setSending(true);

@@ -58,6 +58,15 @@ describe('translations', () => {
     }
   });
 
+  it('follows French typography: a non-breaking space before : ; ! ? and inside « », and no English quotes', () => {
+    const wrong = [...french].filter(([key, text]) => {
+      // The unclosed-quote message names the straight quote character itself.
+      const quotes = key === 'errors.listFile.unclosed-quote' ? false : /[“”"]/.test(text);
+      return / [:;!?»]/.test(text) || /«(?![\u00a0\u202f])/.test(text) || /(?<![\u00a0\u202f])»/.test(text) || quotes;
+    });
+    expect(wrong.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+
   it('labels and explains every manifest parameter in both languages', () => {
     for (const parameter of manifest.parameters) {
       for (const catalogue of [english, french]) {

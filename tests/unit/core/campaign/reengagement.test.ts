@@ -146,8 +146,8 @@ describe('reengagementNote', () => {
 
   it('is written in the agent’s language', () => {
     const note = reengagementNote(facts, words(createTranslator('fr')));
-    expect(note.split('\n').slice(0, 3)).toEqual(['Herald : modèle WhatsApp envoyé depuis ce ticket pour relancer le client', 'Modèle : order_update (Spanish), depuis Herald US', 'Valeurs :']);
-    expect(note).toContain('Envoyé par : Alex Martin');
+    expect(note.split('\n').slice(0, 3)).toEqual(['Herald\u00a0: modèle WhatsApp envoyé depuis ce ticket pour relancer le client', 'Modèle\u00a0: order_update (Spanish), depuis Herald US', 'Valeurs\u00a0:']);
+    expect(note).toContain('Envoyé par\u00a0: Alex Martin');
   });
 });
 
