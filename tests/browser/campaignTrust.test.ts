@@ -78,6 +78,11 @@ describe('a campaign changed by someone without the right to launch it', () => {
     const details = app.getByRole('region', { name: t('campaigns.details.title') });
     await details.getByText(/spring_sale/).waitFor();
     expect(await details.getByText(/black_friday/).count()).toBe(0);
+    // In words for people: the number's name, and each placeholder with its source and fallback.
+    await details.getByText(`${t('campaigns.channel.whatsapp')} · Herald France`).waitFor();
+    const firstPlaceholder = t('mapping.lineWithFallback', { slot: t('mapping.slotName.body', { position: 1 }), source: t('mapping.field.first_name'), fallback: 'client' });
+    await details.getByText(firstPlaceholder, { exact: false }).waitFor();
+    expect(await details.getByText(/body\.1|int_|whatsapp_/).count()).toBe(0);
     expect(emulator.sunshine.notifications().length).toBe(sentBefore);
     expect((await new CampaignStore(admin.transport).load(id)).lastChangedBy).toBe(SAMIRA);
 

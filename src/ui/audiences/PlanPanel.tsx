@@ -19,6 +19,7 @@ import { MappingEditor } from './MappingEditor';
 import { PlanProgress } from './PlanProgress';
 import { PlanView } from './PlanView';
 import { usePlanRun } from './usePlanRun';
+import { channelName } from '../components/channelName';
 
 interface PlanPanelProps {
   channels: readonly MessagingIntegration[];
@@ -67,7 +68,7 @@ export function PlanPanel({ channels, audience, settings }: PlanPanelProps) {
           <option value="">{t('plan.chooseChannel')}</option>
           {active.map((channel) => (
             <option key={channel.id} value={channel.id}>
-              {`${channel.displayName ?? channel.id} · ${t(`channels.type.${channel.type}`)}`}
+              {`${channelName(t, channel)} · ${t(`channels.type.${channel.type}`)}`}
             </option>
           ))}
         </Select>

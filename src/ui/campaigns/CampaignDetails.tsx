@@ -1,6 +1,11 @@
 import { MD } from '@zendeskgarden/react-typography';
 import type { CampaignRecord } from '../../store/campaigns';
+import { listUserFields } from '../../app/audience/audience';
+import { listChannels } from '../../app/templates/templates';
 import { mappingLine } from '../audiences/mappingWords';
+import { channelName } from '../components/channelName';
+import { useAppContext } from '../herald';
+import { useAsync } from '../hooks/useAsync';
 import { DefinitionList } from '../components/DefinitionList';
 import { useI18n } from '../i18n/I18nProvider';
 import { languageName } from '../templates/languageName';
@@ -10,7 +15,13 @@ export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
   const { t, locale, formatDateTime } = useI18n();
   const { definition } = campaign;
   const when = (time: number | null) => (time === null ? '—' : formatDateTime(time));
-  const mapping = campaign.definition.slots.map((slot, index) => mappingLine(t, slot, definition.mappings[index]));
+  const context = useAppContext();
+  // The channel and the custom fields by their names; until they are read (or if they cannot be), a plain word.
+  const channels = useAsync(() => listChannels(context), [context]);
+  const fields = useAsync(() => listUserFields(context), [context]);
+  const integration = channels.data?.find((candidate) => candidate.id === campaign.integrationId);
+  const channel = integration ? channelName(t, integration) : channels.status === 'loading' ? '…' : t('campaigns.details.channelGone');
+  const mapping = campaign.definition.slots.map((slot, index) => mappingLine(t, slot, definition.mappings[index], fields.data ?? []));
   return (
     <section aria-label={t('campaigns.details.title')}>
       <MD tag="h3" isBold>
@@ -20,7 +31,7 @@ export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
         <dt>{t('campaigns.details.template')}</dt>
         <dd>{`${campaign.templateName} · ${languageName(campaign.templateLanguage, locale)}`}</dd>
         <dt>{t('campaigns.details.channel')}</dt>
-        <dd>{`${t(`campaigns.channel.${campaign.channel}`)} · ${campaign.integrationId}`}</dd>
+        <dd>{`${t(`campaigns.channel.${campaign.channel}`)} · ${channel}`}</dd>
         <dt>{t('campaigns.details.query')}</dt>
         <dd>{campaign.query || '—'}</dd>
         <dt>{t('campaigns.details.mapping')}</dt>

@@ -3,6 +3,7 @@ import { Tag } from '@zendeskgarden/react-tags';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { useI18n } from '../i18n/I18nProvider';
+import { channelName } from './channelName';
 
 const STATUS_HUE = { active: 'successHue', inactive: 'grey', error: 'dangerHue', unknown: 'grey' } as const;
 
@@ -22,7 +23,7 @@ export function ChannelsTable({ integrations, caption }: { integrations: Messagi
       <Body>
         {integrations.map((integration) => (
           <Row key={integration.id}>
-            <Cell>{integration.displayName ?? integration.id}</Cell>
+            <Cell>{channelName(t, integration)}</Cell>
             <Cell>{t(`channels.type.${integration.type}`)}</Cell>
             <Cell>{integration.senderNumber ? formatPhoneForDisplay(integration.senderNumber) : t('channels.noSender')}</Cell>
             <Cell>

@@ -3,6 +3,7 @@ import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { useI18n } from '../i18n/I18nProvider';
 import { SMS_TARGET } from './useTemplateDraft';
+import { channelName } from '../components/channelName';
 
 interface TargetPickerProps {
   integrations: readonly MessagingIntegration[];
@@ -24,7 +25,7 @@ export function TargetPicker({ integrations, chosen, onToggle, smsAvailable }: T
           <Checkbox checked={chosen.has(integration.id)} disabled={integration.status !== 'active'} onChange={(event) => onToggle(integration.id, event.target.checked)}>
             <Field.Label>
               {t('templates.editor.whatsappTarget', {
-                name: integration.displayName ?? integration.id,
+                name: channelName(t, integration),
                 number: integration.senderNumber ? formatPhoneForDisplay(integration.senderNumber) : '—',
               })}
               {integration.status !== 'active' && ` ${t('templates.editor.inactive')}`}

@@ -16,6 +16,7 @@ import { rejectionText } from './rejections';
 import { StatusTag } from './StatusTag';
 import { TemplatePreview } from './TemplatePreview';
 import { categoryLabel } from './TemplateToolbar';
+import { channelName } from '../components/channelName';
 
 const Columns = styled.div`
   display: grid;
@@ -45,7 +46,7 @@ export function TemplateDetail({ template, namesakes, integrations, onBack, onRe
   const whatsappHolders = integrations.filter((integration) => entries.some((entry) => entry.integrationId === integration.id));
   const inSms = entries.some((entry) => entry.channel === 'sms');
   const languages = namesakes.map((namesake) => languageName(namesake.language, locale));
-  const places = [...whatsappHolders.map((integration) => integration.displayName ?? integration.id), ...(inSms ? [t('templates.smsSource')] : [])];
+  const places = [...whatsappHolders.map((integration) => channelName(t, integration)), ...(inSms ? [t('templates.smsSource')] : [])];
 
   const remove = async () => {
     setBusy(true);

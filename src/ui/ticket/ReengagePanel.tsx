@@ -4,7 +4,6 @@ import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notif
 import { MD, SM } from '@zendeskgarden/react-typography';
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import styled from 'styled-components';
-import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { HeraldObjectsMissingError } from '../../app/errors';
 import {
@@ -43,6 +42,7 @@ import { languageName } from '../templates/languageName';
 import { TemplatePreview } from '../templates/TemplatePreview';
 import { useTemplateChoice } from '../templates/useTemplateChoice';
 import { reengagementOutcomeMessage } from './outcomeMessage';
+import { channelName } from '../components/channelName';
 
 const Section = styled.section`
   display: flex;
@@ -250,7 +250,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
             <option value="">{t('ticket.reengage.chooseSender')}</option>
             {offer.integrations.map(({ integration }) => (
               <option key={integration.id} value={integration.id}>
-                {senderName(integration)}
+                {channelName(t, integration)}
               </option>
             ))}
           </Select>
@@ -284,10 +284,6 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
       {attempt.status === 'failed' && <ErrorNotice error={attempt.error} title={t('ticket.reengage.failed')} />}
     </Form>
   );
-}
-
-function senderName(integration: MessagingIntegration): string {
-  return integration.displayName ?? integration.id;
 }
 
 /** Why the requester cannot receive the template: each reason with what to do about it (the plan's own words). */

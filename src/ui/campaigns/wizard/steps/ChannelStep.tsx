@@ -3,6 +3,7 @@ import { Paragraph } from '@zendeskgarden/react-typography';
 import { formatPhoneForDisplay } from '../../../../core/phone/formatPhone';
 import { useI18n } from '../../../i18n/I18nProvider';
 import type { WizardData } from '../useWizardData';
+import { channelName } from '../../../components/channelName';
 
 interface ChannelStepProps {
   data: WizardData;
@@ -23,7 +24,7 @@ export function ChannelStep({ data, integrationId, onChoose }: ChannelStepProps)
           <Radio name="campaign-channel" value={integration.id} checked={integration.id === integrationId} onChange={() => onChoose(integration.id)}>
             <Field.Label>
               {t('campaigns.wizard.channel.option', {
-                name: integration.displayName ?? integration.id,
+                name: channelName(t, integration),
                 type: t(`channels.type.${integration.type}`),
                 number: integration.senderNumber ? formatPhoneForDisplay(integration.senderNumber) : '—',
               })}

@@ -22,6 +22,7 @@ import { languageName } from '../../../templates/languageName';
 import { TemplatePreview } from '../../../templates/TemplatePreview';
 import type { WizardData } from '../useWizardData';
 import type { WizardChoices } from '../wizardState';
+import { channelName } from '../../../components/channelName';
 
 const Layout = styled.div`
   display: grid;
@@ -91,7 +92,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
           <dt>{t('campaigns.wizard.confirm.channel')}</dt>
           <dd>
             {t('campaigns.wizard.channel.option', {
-              name: integration.displayName ?? integration.id,
+              name: channelName(t, integration),
               type: t(`channels.type.${integration.type}`),
               number: integration.senderNumber ? formatPhoneForDisplay(integration.senderNumber) : '—',
             })}

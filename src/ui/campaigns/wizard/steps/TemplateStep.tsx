@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { languageName } from '../../../templates/languageName';
 import { TemplatePreview } from '../../../templates/TemplatePreview';
 import type { WizardData } from '../useWizardData';
+import { channelName } from '../../../components/channelName';
 
 const Layout = styled.div`
   display: grid;
@@ -41,7 +42,7 @@ export function TemplateStep({ data, templateKey, onChoose }: TemplateStepProps)
                 {t('campaigns.wizard.template.option', {
                   name: candidate.template.name,
                   language: languageName(candidate.template.language, locale),
-                  channels: candidate.integrations.map(({ integration }) => integration.displayName ?? integration.id).join(', '),
+                  channels: candidate.integrations.map(({ integration }) => channelName(t, integration)).join(', '),
                 })}
               </Field.Label>
             </Radio>
