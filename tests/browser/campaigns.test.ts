@@ -89,6 +89,13 @@ describe('campaigns', () => {
     const sent = rows.filter((row) => row.outcome === t('campaigns.state.sent')).map((row) => row.phone!.replace(/^'/, ''));
     expect(new Set(sent)).toEqual(new Set(byPhone.keys()));
     expect(sent).toHaveLength(received.length);
+
+    // On screen, each recipient is named as in Zendesk, not by an id.
+    const table = frame.getByRole('table', { name: t('campaigns.results.caption') });
+    const firstRow = table.getByRole('row').nth(1);
+    const firstUser = emulator.zendesk.users.get(Number(rows[0]!.user_id))!;
+    await firstRow.getByRole('cell', { name: firstUser.name!, exact: true }).waitFor();
+    expect(await table.getByRole('cell', { name: /^#\d+$/ }).count()).toBe(0);
   });
 });
 

@@ -26,8 +26,24 @@ const userSchema = z.looseObject({
 
 export type ZendeskUser = z.infer<typeof userSchema>;
 
+/** Show Many Users takes at most 100 ids a call. */
+const SHOW_MANY_LIMIT = 100;
+
 export class UsersClient {
   constructor(private readonly transport: Transport) {}
+
+  /** The names of the users that exist and have one; ids Zendesk does not return (deleted) are left out. */
+  async names(ids: readonly number[]): Promise<Map<number, string>> {
+    const wanted = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
+    const result = new Map<number, string>();
+    for (let start = 0; start < wanted.length; start += SHOW_MANY_LIMIT) {
+      const batch = wanted.slice(start, start + SHOW_MANY_LIMIT);
+      const response = await this.transport.send({ method: 'GET', url: '/api/v2/users/show_many', credentials: 'zendesk', query: { ids: batch.join(',') } });
+      const schema = z.object({ users: z.array(z.looseObject({ id: z.number(), name: z.nullish(z.string()) })) });
+      for (const user of parseResponse(schema, response.body, 'GET /api/v2/users/show_many').users) if (user.name) result.set(user.id, user.name);
+    }
+    return result;
+  }
 
   async show(id: number): Promise<ZendeskUser> {
     const response = await this.transport.send({ method: 'GET', url: `/api/v2/users/${id}`, credentials: 'zendesk' });

@@ -13,3 +13,8 @@ export function showUser(context: Reads, userId: number): Promise<ZendeskUser> {
 export function ticketComments(context: Reads, ticketId: number): Promise<TicketComment[]> {
   return new TicketsClient(context.transport).comments(ticketId);
 }
+
+/** Users' names by id, for lists of recipients (a results page): the ids Zendesk no longer knows are left out. */
+export function userNames(context: Reads, userIds: readonly number[]): Promise<Map<number, string>> {
+  return new UsersClient(context.transport).names(userIds);
+}

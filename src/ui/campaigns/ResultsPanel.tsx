@@ -20,6 +20,8 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useAppContext } from '../herald';
 import { failureMeaning } from './sendingMessages';
+import { userNames } from '../../app/people/people';
+import { useAsync } from '../hooks/useAsync';
 
 const PAGE_SIZE = 50;
 /** The states a finished recipient can be in (pending only while a campaign runs). */
@@ -62,6 +64,9 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const failed = useMemo(() => (rows ? rows.filter((row) => row.state === 'failed').length : 0), [rows]);
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const shown = filtered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  // The names of the page shown (one request for 50 rows); a user Zendesk no longer knows keeps their number.
+  const shownIds = shown.map((row) => row.userId).join(',');
+  const names = useAsync(() => (shownIds === '' ? Promise.resolve(new Map<number, string>()) : userNames(context, shownIds.split(',').map(Number))), [context, shownIds]);
 
   const read = async () => {
     setLoad({ status: 'loading' });
@@ -169,7 +174,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
                   const { outcome, meaning } = describeRow(t, row);
                   return (
                     <Row key={row.index}>
-                      <Cell>{`#${row.userId}`}</Cell>
+                      <Cell>{names.data?.get(row.userId) ?? t('campaigns.results.userNumber', { id: String(row.userId) })}</Cell>
                       <Cell>{formatPhoneForDisplay(row.phone)}</Cell>
                       <Cell>{outcome}</Cell>
                       <Cell>{meaning || '—'}</Cell>
