@@ -42,12 +42,19 @@ export function manifestDefaults(manifest: ManifestWithDefaults): Settings {
 export function configuredSettings(config: EmulatorConfig, manifest: ManifestWithDefaults): Settings {
   const working: Settings = {
     sunco_app_id: config.sunshine.appId,
-    sunco_key_id: config.sunshine.keyId,
-    sunco_key_secret: config.sunshine.keySecret,
+    sunco_credential: sunshineCredentialOf(config),
     default_country: 'FR',
   };
   const declared = new Set((manifest.parameters ?? []).map((parameter) => parameter.name));
   return { ...manifestDefaults(manifest), ...Object.fromEntries(Object.entries(working).filter(([name]) => declared.has(name))) };
+}
+
+/**
+ * The emulated Sunshine key as an admin saves it in the app's secure setting: `base64(keyId:secret)`,
+ * the Basic credentials Sunshine expects, which Zendesk's proxy puts in a header as it is.
+ */
+export function sunshineCredentialOf(config: EmulatorConfig): string {
+  return Buffer.from(`${config.sunshine.keyId}:${config.sunshine.keySecret}`, 'utf8').toString('base64');
 }
 
 export interface RegisteredInstallation extends Installation {

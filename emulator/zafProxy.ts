@@ -8,6 +8,12 @@ import type { AppManifest, SettingValue } from './zendesk/appInstallations';
  * an app posts. The sandbox host page and the Node tests' fake ZAF client both go through here, so
  * the app meets one set of rules: secure settings are substituted only on `secure: true` requests to
  * hosts in `domainWhitelist`, within the scopes each parameter declares, and never reach the browser.
+ *
+ * Substitution is plain string replacement, the only behaviour Zendesk documents for secure
+ * settings (summarised in ../shared/reference/zendesk-apps.md §2.3): nothing is encoded. No
+ * official text says how the `basic_auth_username` / `basic_auth_password` scopes are applied;
+ * assumed here: they let the value into the Authorization header, replaced as it is like any
+ * other, so `Basic {{setting.id}}:{{setting.secret}}` reaches the API unencoded.
  */
 
 export interface Installation {
@@ -77,9 +83,16 @@ const requestOptionsSchema = z.object({
 export type ZafRequestOptions = z.infer<typeof requestOptionsSchema>;
 
 const PLACEHOLDER = /\{\{setting\.([A-Za-z0-9_]+)\}\}/g;
-const BASIC_PAIR = /^Basic\s+\{\{setting\.([A-Za-z0-9_]+)\}\}:\{\{setting\.([A-Za-z0-9_]+)\}\}$/;
 
-type Place = 'url' | 'header' | 'body';
+type Place = 'url' | 'header' | 'body' | 'authorization';
+
+/** The scopes that let a setting go to each place (see the file comment for the Basic auth ones). */
+const SCOPES_FOR: Record<Place, readonly string[]> = {
+  url: ['url'],
+  header: ['header'],
+  body: ['body'],
+  authorization: ['header', 'basic_auth_username', 'basic_auth_password'],
+};
 
 class Refusal extends Error {
   constructor(
@@ -170,14 +183,7 @@ function buildRequest(
 }
 
 function substituteHeader(name: string, value: string, installation: Installation): string {
-  const pair = BASIC_PAIR.exec(value.trim());
-  if (name.toLowerCase() === 'authorization' && pair) {
-    const [, userParam, passwordParam] = pair as unknown as [string, string, string];
-    const user = settingFor(userParam, 'basic_auth_username', installation);
-    const password = settingFor(passwordParam, 'basic_auth_password', installation);
-    return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-  }
-  return substitute(value, 'header', installation);
+  return substitute(value, name.toLowerCase() === 'authorization' ? 'authorization' : 'header', installation);
 }
 
 function substitute(text: string, place: Place, installation: Installation): string {
@@ -185,11 +191,11 @@ function substitute(text: string, place: Place, installation: Installation): str
 }
 
 /** The value of a setting used at `place`, if the manifest lets that parameter go there. */
-function settingFor(name: string, place: Place | 'basic_auth_username' | 'basic_auth_password', installation: Installation): string {
+function settingFor(name: string, place: Place, installation: Installation): string {
   const parameter = installation.manifest.parameters?.find((candidate) => candidate.name === name);
   if (!parameter) throw new Refusal(400, `Unknown setting in placeholder: ${name}`);
-  if (parameter.secure && parameter.scopes && parameter.scopes.length > 0 && !parameter.scopes.includes(place)) {
-    throw new Refusal(403, `Setting ${name} is not allowed in the request ${place.replace('basic_auth_', 'basic auth ')}`);
+  if (parameter.secure && parameter.scopes && parameter.scopes.length > 0 && !parameter.scopes.some((scope) => SCOPES_FOR[place].includes(scope))) {
+    throw new Refusal(403, `Setting ${name} is not allowed in the request ${place === 'authorization' ? 'header' : place}`);
   }
   const value = installation.settings[name];
   if (value === undefined || value === '') throw new Refusal(400, `Setting ${name} has no value`);

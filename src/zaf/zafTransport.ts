@@ -1,14 +1,14 @@
+import { CREDENTIAL_SETTING } from '../core/settings/sunshineCredential';
 import type { ZafClient, ZafCompleteResponse, ZafRequestOptions } from './types';
 import { errorForStatus, NetworkError, TimeoutError } from '../api/transport/errors';
 import { withQuery, type HttpRequest, type HttpResponse, type Transport } from '../api/transport/types';
 
 /**
- * The Authorization header of every Sunshine Conversations call made from Zendesk. The two
- * parameters are secure settings scoped `basic_auth_username` / `basic_auth_password`: Zendesk's
- * proxy fills them in and builds the Basic credentials itself, so the key never reaches the
- * browser and nobody base64-encodes anything by hand.
+ * The Authorization header of every Sunshine Conversations call made from Zendesk. The setting is
+ * secure, scoped `header`, and holds `base64(keyId:secret)` (see core/settings/sunshineCredential):
+ * Zendesk's proxy replaces the placeholder with it, as plain text, so the key never reaches the browser.
  */
-export const SUNSHINE_AUTHORIZATION = 'Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}';
+export const SUNSHINE_AUTHORIZATION = `Basic {{setting.${CREDENTIAL_SETTING}}}`;
 
 /** Transport over the ZAF client's `request()`: Zendesk's session for the account, its proxy for the rest. */
 export class ZafTransport implements Transport {

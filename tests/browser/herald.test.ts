@@ -1,3 +1,4 @@
+import { sunshineCredentialOf } from '../../emulator/installation';
 import { describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../emulator/config';
 import { normalizePhone } from '../../src/core/phone/normalizePhone';
@@ -107,13 +108,14 @@ describe('the nav bar app', () => {
     const channels = (count: number, kind: string) => `${count} ${kind} ${count === 1 ? 'channel' : 'channels'}`;
     await frame.getByText(`The key works. Found: ${channels(whatsapp, 'WhatsApp')} and ${channels(sms, 'SMS')}.`).waitFor();
 
-    await harness().sandboxApi('PUT', '/settings', { settings: { sunco_key_secret: 'a-wrong-secret' } });
+    const wrongKey = Buffer.from(`${harness().sandbox.emulator.config.sunshine.keyId}:a-wrong-secret`).toString('base64');
+    await harness().sandboxApi('PUT', '/settings', { settings: { sunco_credential: wrongKey } });
     await harness().open('#/apps/herald');
     frame = navBar();
     await frame.getByRole('tab', { name: 'Settings' }).click();
     const sunshine = frame.getByRole('group', { name: 'Conversations API' });
     await sunshine.getByText('Not working', { exact: true }).waitFor();
-    await sunshine.getByText(/The key ID or secret was refused/).waitFor();
+    await sunshine.getByText(/The key was refused, or no key is saved/).waitFor();
   });
 
   it('tells a first-time admin which settings are missing', async () => {
@@ -136,9 +138,10 @@ describe('the nav bar app', () => {
     expect(sunshine.length).toBeGreaterThan(0);
     const { keyId, keySecret } = harness().sandbox.emulator.config.sunshine;
     for (const request of sunshine) {
-      expect(request).toMatchObject({ secure: true, headers: { Authorization: 'Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}' } });
+      expect(request).toMatchObject({ secure: true, headers: { Authorization: 'Basic {{setting.sunco_credential}}' } });
       expect(JSON.stringify(request)).not.toContain(keyId);
       expect(JSON.stringify(request)).not.toContain(keySecret);
+      expect(JSON.stringify(request)).not.toContain(sunshineCredentialOf(harness().sandbox.emulator.config));
     }
   });
 

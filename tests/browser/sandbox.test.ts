@@ -1,3 +1,4 @@
+import { sunshineCredentialOf } from '../../emulator/installation';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppLocation } from '../../sandbox/apiTypes';
@@ -23,7 +24,7 @@ let secrets: string[];
 beforeAll(async () => {
   harness = await startSandboxBrowser({ distDir: PROBE_APP });
   const { keyId, keySecret } = harness.sandbox.emulator.config.sunshine;
-  secrets = [keyId, keySecret];
+  secrets = [keyId, keySecret, sunshineCredentialOf(harness.sandbox.emulator.config)];
 });
 
 afterAll(async () => {
@@ -53,8 +54,7 @@ describe('registration', () => {
     for (const [location, route] of Object.entries(ROUTES) as Array<[AppLocation, string]>) {
       await harness.open(route);
       const probe = await readProbe(harness.appFrame(location));
-      expect(Object.keys(probe.metadata.settings)).not.toContain('sunco_key_id');
-      expect(Object.keys(probe.metadata.settings)).not.toContain('sunco_key_secret');
+      expect(Object.keys(probe.metadata.settings)).not.toContain('sunco_credential');
       const everything = JSON.stringify(probe) + (await harness.page.content());
       for (const secret of secrets) expect(everything).not.toContain(secret);
     }
@@ -103,7 +103,7 @@ describe('get and request', () => {
 
     const posted = await harness.sandboxApi<Array<{ url: string; headers: Record<string, string>; refused?: string }>>('GET', '/app-requests');
     const secure = posted.find((request) => request.url.includes('/sc/v2/apps/'));
-    expect(secure?.headers.Authorization).toBe('Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}');
+    expect(secure?.headers.Authorization).toBe('Basic {{setting.sunco_credential}}');
     expect(posted.find((request) => request.url.includes('collector.example.com'))?.refused).toMatch(/domainWhitelist/);
 
     const received = harness.sandbox.emulator.requests.find((request) => request.url.includes('/sc/v2/apps/'));
@@ -200,7 +200,7 @@ describe('workspace', () => {
   it('builds the settings form from the manifest, never showing secure values', async () => {
     await harness.open('#/admin/apps/herald');
     const page = harness.page;
-    const secret = page.getByLabel('Secret');
+    const secret = page.getByLabel('Credential');
     await expect(secret.getAttribute('type')).resolves.toBe('password');
     await expect(secret.inputValue()).resolves.toBe('');
     await expect(page.getByLabel('Default country').inputValue()).resolves.toBe('FR');
@@ -208,7 +208,7 @@ describe('workspace', () => {
     await page.getByLabel('Default country').fill('BE');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('.toast', { hasText: 'settings saved' }).waitFor();
-    expect(harness.sandbox.installation.settings).toMatchObject({ default_country: 'BE', sunco_key_secret: secrets[1] });
+    expect(harness.sandbox.installation.settings).toMatchObject({ default_country: 'BE', sunco_credential: secrets[2] });
 
     await page.getByRole('link', { name: 'Probe' }).click();
     const probe = await readProbe(harness.appFrame('nav_bar'));

@@ -37,16 +37,19 @@ describe('a first-time setup in the app', () => {
     await expectAccessible();
 
     await form.getByLabel(t('app.parameters.sunco_app_id.label')).fill(appId);
-    await form.getByLabel(t('app.parameters.sunco_key_id.label')).fill(keyId);
-    await form.getByLabel(t('app.parameters.sunco_key_secret.label')).fill(keySecret);
+    await form.getByLabel(t('settings.form.key.sunco_key_id.label')).fill(keyId);
+    await form.getByLabel(t('settings.form.key.sunco_key_secret.label')).fill(keySecret);
     await form.getByLabel(t('app.parameters.default_country.label')).fill('FR');
     await form.getByRole('button', { name: t('settings.form.save') }).click();
     await form.getByRole('status').filter({ hasText: /^Saved at / }).waitFor();
 
-    // Zendesk keeps them: the key as a secure setting, which the app's own settings never show.
+    // Zendesk keeps them: the key as one secure setting, Basic credentials computed in the browser,
+    // which the app's own settings never show.
     const installation = emulator.zendesk.installations.get(harness().sandbox.installation.id)!;
-    expect(installation.settings).toMatchObject({ sunco_app_id: appId, sunco_key_id: keyId, sunco_key_secret: keySecret, default_country: 'FR', opt_in_rule: 'tag:whatsapp_opt_in' });
-    await expect(form.getByLabel(t('app.parameters.sunco_key_secret.label')).inputValue()).resolves.toBe('');
+    const credential = Buffer.from(`${keyId}:${keySecret}`).toString('base64');
+    expect(installation.settings).toMatchObject({ sunco_app_id: appId, sunco_credential: credential, default_country: 'FR', opt_in_rule: 'tag:whatsapp_opt_in' });
+    expect(installation.settings).not.toHaveProperty('sunco_key_secret');
+    await expect(form.getByLabel(t('settings.form.key.sunco_key_secret.label')).inputValue()).resolves.toBe('');
 
     // The checks run again on the new settings.
     await frame.getByRole('group', { name: t('settings.installation.title') }).getByText(t('settings.verdict.ok'), { exact: true }).waitFor();
@@ -68,6 +71,37 @@ describe('a first-time setup in the app', () => {
     const received = emulator.sunshine.notifications();
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ destinationId: '+33612345678' });
+  });
+
+  it('asks an admin whose key was saved by an earlier Herald, as two settings, to enter it again, then sends with it', { timeout: 60_000 }, async () => {
+    const { emulator, installation } = harness().sandbox;
+    const { keyId, keySecret } = emulator.config.sunshine;
+    await harness().sandboxApi('POST', '/reset');
+    // The installation as the earlier version left it: the key ID and secret, no credential.
+    const record = emulator.zendesk.installations.get(installation.id)!;
+    const { sunco_credential: _replaced, ...earlier } = record.settings;
+    record.settings = { ...earlier, sunco_key_id: keyId, sunco_key_secret: keySecret };
+    await harness().open('#/apps/herald');
+    const frame = navBar();
+    await frame.getByRole('tab', { name: t('shell.section.settings') }).click();
+
+    // The check says what to do, the form is open and asks for the key; nothing reached Sunshine.
+    const sunshine = frame.getByRole('group', { name: t('settings.sunshine.title') });
+    await sunshine.getByText(t('settings.sunshine.cause.credentials-rejected')).waitFor();
+    const form = frame.getByRole('form', { name: t('settings.form.title') });
+    await form.getByText(t('settings.form.keyAgain')).first().waitFor();
+    expect(emulator.requests.filter((request) => request.url.includes('/sc/'))).toEqual([]);
+    await form.getByRole('button', { name: t('settings.form.save') }).click();
+    await form.getByRole('alert').getByText(t('settings.form.issues', { count: 2 })).waitFor();
+
+    await form.getByLabel(t('settings.form.key.sunco_key_id.label')).fill(keyId);
+    await form.getByLabel(t('settings.form.key.sunco_key_secret.label')).fill(keySecret);
+    await form.getByRole('button', { name: t('settings.form.save') }).click();
+    await form.getByRole('status').filter({ hasText: /^Saved at / }).waitFor();
+    expect(record.settings.sunco_credential).toBe(Buffer.from(`${keyId}:${keySecret}`).toString('base64'));
+    await frame.getByRole('button', { name: t('settings.recheck') }).click();
+    await sunshine.getByText(t('settings.verdict.ok'), { exact: true }).waitFor();
+    expect(emulator.requests.filter((request) => request.url.includes('/sc/')).every((request) => request.headers.authorization === `Basic ${record.settings.sunco_credential}`)).toBe(true);
   });
 
   it('shows an agent the settings without a form, and asks them to see an admin', async () => {

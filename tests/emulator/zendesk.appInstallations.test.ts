@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
-import { createInstallation, publicSettings, type RegisteredInstallation } from '../../emulator/installation';
+import { createInstallation, publicSettings, sunshineCredentialOf, type RegisteredInstallation } from '../../emulator/installation';
 import { proxyZafRequest } from '../../emulator/zafProxy';
 import { SUNSHINE_AUTHORIZATION } from '../../src/zaf/zafTransport';
 import { zendeskTestClient, type ZendeskTestClient } from './zendesk.helpers';
@@ -10,7 +10,9 @@ import { zendeskTestClient, type ZendeskTestClient } from './zendesk.helpers';
  * and the emulated ZAF proxy reading that registry at request time.
  */
 
-const SECURE = ['sunco_key_id', 'sunco_key_secret'];
+const SECURE = ['sunco_credential'];
+/** The credential setting for a key: Basic credentials, as an admin saves them. */
+const credentialOf = (keyId: string, secret: string) => Buffer.from(`${keyId}:${secret}`).toString('base64');
 
 describe('the Apps API on app installations', () => {
   let zd: ZendeskTestClient;
@@ -21,7 +23,7 @@ describe('the Apps API on app installations', () => {
   beforeEach(() => {
     zd = zendeskTestClient({ endUsers: 20 });
     installation = createInstallation(zd.emulator);
-    secrets = [zd.emulator.config.sunshine.keyId, zd.emulator.config.sunshine.keySecret];
+    secrets = [zd.emulator.config.sunshine.keyId, zd.emulator.config.sunshine.keySecret, sunshineCredentialOf(zd.emulator.config)];
     path = `/api/v2/apps/installations/${installation.id}`;
   });
 
@@ -57,19 +59,20 @@ describe('the Apps API on app installations', () => {
   });
 
   it('lets an admin change some settings, secure ones included, keeping the others', async () => {
-    const reply = await zd.request('PUT', `${path}.json`, { body: { settings: { default_country: 'BE', send_rate: '20', sunco_key_secret: 'rotated-secret' } } });
+    const rotated = credentialOf(secrets[0] ?? '', 'rotated-secret');
+    const reply = await zd.request('PUT', `${path}.json`, { body: { settings: { default_country: 'BE', send_rate: '20', sunco_credential: rotated } } });
     expect(reply.status).toBe(200);
     expect(reply.body.settings).toMatchObject({ default_country: 'BE', send_rate: 20, sunco_app_id: zd.emulator.config.sunshine.appId });
-    expect(JSON.stringify(reply.body)).not.toContain('rotated-secret');
-    expect(installation.settings).toMatchObject({ default_country: 'BE', send_rate: 20, sunco_key_secret: 'rotated-secret', sunco_key_id: secrets[0] });
+    expect(JSON.stringify(reply.body)).not.toContain(rotated);
+    expect(installation.settings).toMatchObject({ default_country: 'BE', send_rate: 20, sunco_credential: rotated });
     expect((await zd.get(path)).body.settings.default_country).toBe('BE');
   });
 
   it('keeps a secure setting sent empty, clears a non-secure one sent null, and renames the installation', async () => {
-    const reply = await zd.request('PUT', path, { body: { settings: { sunco_key_secret: '', default_country: null, title: 'Herald (EU)' }, enabled: false } });
+    const reply = await zd.request('PUT', path, { body: { settings: { sunco_credential: '', default_country: null, title: 'Herald (EU)' }, enabled: false } });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ enabled: false, settings: { title: 'Herald (EU)', name: 'Herald (EU)', default_country: null } });
-    expect(installation.settings.sunco_key_secret).toBe(secrets[1]);
+    expect(installation.settings.sunco_credential).toBe(secrets[2]);
     expect(installation.settings).not.toHaveProperty('default_country');
   });
 
@@ -107,9 +110,9 @@ describe('the Apps API on app installations', () => {
   });
 
   it('comes back to the installed settings on reset', async () => {
-    await zd.request('PUT', path, { body: { settings: { default_country: 'BE', sunco_key_secret: 'rotated' } } });
+    await zd.request('PUT', path, { body: { settings: { default_country: 'BE', sunco_credential: 'cm90YXRlZA==' } } });
     zd.emulator.reset();
-    expect(installation.settings).toMatchObject({ default_country: 'FR', sunco_key_secret: secrets[1] });
+    expect(installation.settings).toMatchObject({ default_country: 'FR', sunco_credential: secrets[2] });
     expect((await zd.get(path)).body.settings.default_country).toBe('FR');
   });
 
@@ -142,18 +145,18 @@ describe('the emulated ZAF proxy after a settings change', () => {
     installation = createInstallation(emulator);
   });
 
-  it('uses the new secret on the very next secure request', async () => {
+  it('uses the new credential on the very next secure request', async () => {
     const { keyId, keySecret } = emulator.config.sunshine;
     expect((await sunshineCall()).ok).toBe(true);
 
-    expect((await updateSettings({ sunco_key_secret: 'rotated-secret' })).ok).toBe(true);
+    expect((await updateSettings({ sunco_credential: credentialOf(keyId, 'rotated-secret') })).ok).toBe(true);
     const refused = await sunshineCall();
     expect(refused).toMatchObject({ ok: false, payload: { status: 401 } });
-    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from(`${keyId}:rotated-secret`).toString('base64')}`);
+    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${credentialOf(keyId, 'rotated-secret')}`);
 
-    expect((await updateSettings({ sunco_key_secret: keySecret })).ok).toBe(true);
+    expect((await updateSettings({ sunco_credential: credentialOf(keyId, keySecret) })).ok).toBe(true);
     expect((await sunshineCall()).ok).toBe(true);
-    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from(`${keyId}:${keySecret}`).toString('base64')}`);
+    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${credentialOf(keyId, keySecret)}`);
   });
 
   it('substitutes the new non-secure value too, and reads the record again after a reset', async () => {
@@ -170,7 +173,7 @@ describe('the emulated ZAF proxy after a settings change', () => {
     installation.currentUserId = 2;
     const shown = await send({ url: `/api/v2/apps/installations/${installation.id}.json`, httpCompleteResponse: true });
     expect(shown).toMatchObject({ ok: true, payload: { status: 200 } });
-    expect(await updateSettings({ sunco_key_secret: 'stolen' })).toMatchObject({ ok: false, payload: { status: 403 } });
-    expect(installation.settings.sunco_key_secret).toBe(emulator.config.sunshine.keySecret);
+    expect(await updateSettings({ sunco_credential: 'c3RvbGVu' })).toMatchObject({ ok: false, payload: { status: 403 } });
+    expect(installation.settings.sunco_credential).toBe(sunshineCredentialOf(emulator.config));
   });
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
-import { createInstallation, type RegisteredInstallation } from '../../emulator/installation';
+import { createInstallation, sunshineCredentialOf, type RegisteredInstallation } from '../../emulator/installation';
 import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient } from '../../src/api/sunshine/integrations';
 import { HttpError } from '../../src/api/transport/errors';
@@ -38,12 +38,12 @@ describe('AppInstallationsClient through ZAF', () => {
     const shown = await installations.get(installationId);
     expect(shown).toMatchObject({ id: installation.id, appId: installation.appId, title: 'Herald', enabled: true });
     expect(shown.settings).toMatchObject({ sunco_app_id: emulator.config.sunshine.appId, default_country: 'FR', send_rate: 8, opt_in_rule: 'tag:whatsapp_opt_in' });
-    expect(shown.settings).not.toHaveProperty('sunco_key_id');
-    expect(shown.settings).not.toHaveProperty('sunco_key_secret');
+    expect(shown.settings).not.toHaveProperty('sunco_credential');
     expect(shown.settings).not.toHaveProperty('whatsapp_namespace');
     expect(shown.settings).not.toHaveProperty('title');
     // What the app sent and received never holds a secret.
     expect(JSON.stringify(client.appRequests)).not.toContain(emulator.config.sunshine.keySecret);
+    expect(JSON.stringify(client.appRequests)).not.toContain(sunshineCredentialOf(emulator.config));
   });
 
   it('saves settings as an admin; the app sees them in its metadata and the next request uses the new key', async () => {
@@ -55,14 +55,15 @@ describe('AppInstallationsClient through ZAF', () => {
     let metadataSettings = (await client.metadata()).settings;
     expect((await integrations().listMessaging()).length).toBeGreaterThan(0);
 
-    const saved = await installations.updateSettings(installation.id, { default_country: 'BE', sunco_key_secret: 'a-wrong-secret' });
+    const wrong = Buffer.from(`${emulator.config.sunshine.keyId}:a-wrong-secret`).toString('base64');
+    const saved = await installations.updateSettings(installation.id, { default_country: 'BE', sunco_credential: wrong });
     expect(saved.settings.default_country).toBe('BE');
-    expect(JSON.stringify(saved)).not.toContain('a-wrong-secret');
+    expect(JSON.stringify(saved)).not.toContain(wrong);
     metadataSettings = (await client.metadata()).settings;
     expect(metadataSettings.default_country).toBe('BE');
     expect(causeOf(await integrations().listMessaging().catch((error: unknown) => error))).toBe('credentials-rejected');
 
-    await installations.updateSettings(installation.id, { sunco_key_secret: emulator.config.sunshine.keySecret });
+    await installations.updateSettings(installation.id, { sunco_credential: sunshineCredentialOf(emulator.config) });
     expect((await integrations().listMessaging()).length).toBeGreaterThan(0);
     // The secret travelled once, in the body of the PUT the app made, and never came back.
     const puts = client.appRequests.filter((request) => request.method === 'PUT');
@@ -71,9 +72,9 @@ describe('AppInstallationsClient through ZAF', () => {
   });
 
   it('clears a non-secure setting with null and keeps a secure one sent empty', async () => {
-    const saved = await installations.updateSettings(installation.id, { default_country: null, sunco_key_id: '' });
+    const saved = await installations.updateSettings(installation.id, { default_country: null, sunco_credential: '' });
     expect(saved.settings).not.toHaveProperty('default_country');
-    expect(installation.settings.sunco_key_id).toBe(emulator.config.sunshine.keyId);
+    expect(installation.settings.sunco_credential).toBe(sunshineCredentialOf(emulator.config));
   });
 
   it("refuses an agent's update with a typed 403", async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../emulator/index';
-import { configuredSettings, createInstallation, publicSettings, readAppManifest } from '../../emulator/installation';
+import { configuredSettings, createInstallation, publicSettings, readAppManifest, sunshineCredentialOf } from '../../emulator/installation';
 import { causeOf } from '../../src/core/failure/failureCause';
 import { IntegrationsClient, MESSAGING_TYPES } from '../../src/api/sunshine/integrations';
 import { RateLimitedError } from '../../src/api/transport/errors';
@@ -58,16 +58,17 @@ describe('the app talking to Sunshine Conversations through Zendesk', () => {
     expect(sunshineRequests.length).toBeGreaterThan(0);
     for (const request of sunshineRequests) {
       expect(request.secure).toBe(true);
-      expect(request.headers.Authorization).toBe('Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}');
+      expect(request.headers.Authorization).toBe('Basic {{setting.sunco_credential}}');
       const posted = JSON.stringify(request);
       expect(posted).not.toContain(keyId);
       expect(posted).not.toContain(keySecret);
+      expect(posted).not.toContain(sunshineCredentialOf(emulator.config));
     }
   });
 
   it('explains a wrong secret and an unknown app id as different causes', async () => {
     const manifest = readAppManifest();
-    const wrongSecret = { ...configuredSettings(emulator.config, manifest), sunco_key_secret: 'not-the-secret' };
+    const wrongSecret = { ...configuredSettings(emulator.config, manifest), sunco_credential: Buffer.from(`${emulator.config.sunshine.keyId}:not-the-secret`).toString('base64') };
     expect(causeOf(await integrationsClient(wrongSecret).listMessaging().catch((error: unknown) => error))).toBe('credentials-rejected');
     const unknownApp = { ...configuredSettings(emulator.config, manifest), sunco_app_id: '000000000000000000000000' };
     expect(causeOf(await integrationsClient(unknownApp).listMessaging().catch((error: unknown) => error))).toBe('not-found');

@@ -3,7 +3,7 @@ import { createEmulator, ManualClock, type Emulator } from '../../emulator/index
 import { createInstallation } from '../../emulator/installation';
 import { IntegrationsClient, type MessagingIntegration } from '../../src/api/sunshine/integrations';
 import { MessageTemplatesClient } from '../../src/api/sunshine/messageTemplates';
-import { ZafTransport } from '../../src/zaf/zafTransport';
+import { SUNSHINE_AUTHORIZATION, ZafTransport } from '../../src/zaf/zafTransport';
 import { CustomObjectRecordsClient, CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import type { TemplateDraft } from '../../src/core/template/model';
 import { HERALD_OBJECTS, SMS_TEMPLATE_OBJECT } from '../../src/store/heraldObjects';
@@ -65,7 +65,7 @@ describe('the template catalogue', () => {
     }
     const pages = h.client.appRequests.filter((request) => request.url.includes('/messageTemplates'));
     expect(pages.length).toBeGreaterThanOrEqual(3 * 2);
-    expect(pages.every((request) => request.secure && request.headers.Authorization?.includes('{{setting.sunco_key_secret}}'))).toBe(true);
+    expect(pages.every((request) => request.secure && request.headers.Authorization === SUNSHINE_AUTHORIZATION)).toBe(true);
   });
 
   it('groups one template over several integrations with each status', async () => {

@@ -16,9 +16,9 @@ describe('the emulated Zendesk proxy', () => {
     appRequests = [];
   });
 
-  it('turns the scoped key placeholders into Basic credentials for a whitelisted host, and only there', async () => {
+  it('puts the saved credential in the header as it is, for a whitelisted host, and Sunshine accepts it', async () => {
     const { keyId, keySecret, appId } = emulator.config.sunshine;
-    await send({
+    const answer = await send({
       url: `https://${emulator.config.subdomain}.zendesk.com/sc/v2/apps/${appId}/integrations`,
       type: 'GET',
       secure: true,
@@ -27,6 +27,7 @@ describe('the emulated Zendesk proxy', () => {
     });
     const received = emulator.requests.at(-1);
     expect(received?.headers.authorization).toBe(`Basic ${Buffer.from(`${keyId}:${keySecret}`).toString('base64')}`);
+    expect(answer).toMatchObject({ ok: true, payload: { status: 200 } });
     // What the app posted still carries placeholders only.
     expect(appRequests[0]?.headers.Authorization).toBe(SUNSHINE_AUTHORIZATION);
     expect(JSON.stringify(appRequests)).not.toContain(keySecret);
@@ -58,12 +59,47 @@ describe('the emulated Zendesk proxy', () => {
   });
 
   it('refuses a secure setting outside the scopes its parameter declares', async () => {
-    const inUrl = await send({ url: 'https://api.smooch.io/v2/apps/{{setting.sunco_key_secret}}', secure: true });
+    const inUrl = await send({ url: 'https://api.smooch.io/v2/apps/{{setting.sunco_credential}}', secure: true });
     expect(inUrl.ok).toBe(false);
-    const inBody = await send({ url: 'https://api.smooch.io/v2/apps/x', type: 'POST', secure: true, data: '{"k":"{{setting.sunco_key_id}}"}' });
+    const inBody = await send({ url: 'https://api.smooch.io/v2/apps/x', type: 'POST', secure: true, data: '{"k":"{{setting.sunco_credential}}"}' });
     expect(inBody.ok).toBe(false);
-    const asBearer = await send({ url: 'https://api.smooch.io/v2/apps/x', secure: true, headers: { Authorization: 'Bearer {{setting.sunco_key_secret}}' } });
-    expect(asBearer.ok).toBe(false);
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('only replaces text: the key ID and secret of the old two-setting form reach Sunshine unencoded and are refused', async () => {
+    // Herald's earlier manifest and header, as an installation made before the credential setting has them.
+    const { keyId, keySecret, appId } = emulator.config.sunshine;
+    const old = createInstallation(emulator, {
+      manifest: {
+        ...installation.manifest,
+        parameters: [
+          ...(installation.manifest.parameters ?? []).filter((parameter) => parameter.name !== 'sunco_credential'),
+          { name: 'sunco_key_id', type: 'text', secure: true, scopes: ['basic_auth_username'] },
+          { name: 'sunco_key_secret', type: 'text', secure: true, scopes: ['basic_auth_password'] },
+        ],
+      },
+      settings: { sunco_app_id: appId, sunco_key_id: keyId, sunco_key_secret: keySecret },
+    });
+    const answer = await proxyZafRequest(emulator, old, {
+      url: `https://${emulator.config.subdomain}.zendesk.com/sc/v2/apps/${appId}/integrations`,
+      secure: true,
+      headers: { Authorization: 'Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}' },
+      httpCompleteResponse: true,
+    });
+    expect(emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${keyId}:${keySecret}`);
+    expect(answer).toMatchObject({ ok: false, payload: { status: 401 } });
+  });
+
+  it('refuses, before anything leaves, a request whose credential was never saved', async () => {
+    installation.settings = { ...installation.settings, sunco_credential: undefined };
+    const answer = await send({
+      url: `https://${emulator.config.subdomain}.zendesk.com/sc/v2/apps/${emulator.config.sunshine.appId}/integrations`,
+      secure: true,
+      headers: { Authorization: SUNSHINE_AUTHORIZATION },
+      httpCompleteResponse: true,
+    });
+    expect(answer).toMatchObject({ ok: false, payload: { status: 400 } });
+    expect(JSON.stringify(answer.payload)).toContain('sunco_credential');
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -95,8 +131,7 @@ describe('the emulated Zendesk proxy', () => {
 
   it('never exposes secure settings in metadata', () => {
     const visible = publicSettings(installation.manifest, installation.settings);
-    expect(Object.keys(visible)).not.toContain('sunco_key_id');
-    expect(Object.keys(visible)).not.toContain('sunco_key_secret');
+    expect(Object.keys(visible)).not.toContain('sunco_credential');
     expect(visible.sunco_app_id).toBe(emulator.config.sunshine.appId);
   });
 });

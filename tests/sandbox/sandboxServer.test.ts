@@ -1,3 +1,4 @@
+import { sunshineCredentialOf } from '../../emulator/installation';
 import { readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
@@ -20,7 +21,7 @@ let secrets: string[];
 
 beforeAll(async () => {
   sandbox = await startSandbox({ distDir: PROBE_APP });
-  secrets = [sandbox.emulator.config.sunshine.keyId, sandbox.emulator.config.sunshine.keySecret];
+  secrets = [sandbox.emulator.config.sunshine.keyId, sandbox.emulator.config.sunshine.keySecret, sunshineCredentialOf(sandbox.emulator.config)];
 });
 
 afterAll(async () => {
@@ -49,8 +50,7 @@ describe('settings', () => {
   it('starts from the manifest defaults plus a configuration that works with the emulator', () => {
     expect(sandbox.installation.settings).toMatchObject({
       sunco_app_id: sandbox.emulator.config.sunshine.appId,
-      sunco_key_id: secrets[0],
-      sunco_key_secret: secrets[1],
+      sunco_credential: secrets[2],
       default_country: 'FR',
       send_rate: 8,
     });
@@ -60,19 +60,19 @@ describe('settings', () => {
     const { status, text, json } = await api('GET', '/settings');
     expect(status).toBe(200);
     for (const secret of secrets) expect(text).not.toContain(secret);
-    const secret = fieldsOf(json).find((field) => field.name === 'sunco_key_secret');
-    expect(secret).toMatchObject({ secure: true, isSet: true, label: 'Secret', helpText: 'Secure.' });
+    const secret = fieldsOf(json).find((field) => field.name === 'sunco_credential');
+    expect(secret).toMatchObject({ secure: true, isSet: true, label: 'Credential', helpText: 'Secure.' });
     expect(secret).not.toHaveProperty('value');
     expect(fieldsOf(json).find((field) => field.name === 'default_country')).toMatchObject({ value: 'FR', secure: false });
   });
 
   it('keeps a secure value when the form sends it empty, and replaces it when given', async () => {
-    await api('PUT', '/settings', { settings: { sunco_key_secret: '', default_country: 'BE' } });
-    expect(sandbox.installation.settings).toMatchObject({ sunco_key_secret: secrets[1], default_country: 'BE' });
+    await api('PUT', '/settings', { settings: { sunco_credential: '', default_country: 'BE' } });
+    expect(sandbox.installation.settings).toMatchObject({ sunco_credential: secrets[2], default_country: 'BE' });
 
-    const { text } = await api('PUT', '/settings', { settings: { sunco_key_secret: 'a-new-secret' } });
-    expect(sandbox.installation.settings.sunco_key_secret).toBe('a-new-secret');
-    expect(text).not.toContain('a-new-secret');
+    const { text } = await api('PUT', '/settings', { settings: { sunco_credential: 'YS1uZXctY3JlZGVudGlhbA==' } });
+    expect(sandbox.installation.settings.sunco_credential).toBe('YS1uZXctY3JlZGVudGlhbA==');
+    expect(text).not.toContain('YS1uZXctY3JlZGVudGlhbA==');
   });
 
   it('refuses an update that leaves a required setting empty or a number invalid', async () => {
@@ -88,7 +88,7 @@ describe('settings', () => {
     expect(sandbox.installation.settings).toEqual({});
 
     await api('POST', '/reset');
-    expect(sandbox.installation.settings.sunco_key_secret).toBe(secrets[1]);
+    expect(sandbox.installation.settings.sunco_credential).toBe(secrets[2]);
   });
 
   it('bootstraps the page with non-secure settings only', async () => {
@@ -112,7 +112,7 @@ describe('settings changed by the app through the Apps API', () => {
     appRequest({
       url: `${sandbox.emulator.config.zendeskOrigin}/sc/v2/apps/{{setting.sunco_app_id}}/integrations`,
       secure: true,
-      headers: { Authorization: 'Basic {{setting.sunco_key_id}}:{{setting.sunco_key_secret}}' },
+      headers: { Authorization: 'Basic {{setting.sunco_credential}}' },
       httpCompleteResponse: true,
     });
 
@@ -136,18 +136,19 @@ describe('settings changed by the app through the Apps API', () => {
     expect((await api('GET', '/bootstrap')).json).toMatchObject({ metadata: { settings: { default_country: 'BE', send_rate: 12 } } });
   });
 
-  it('uses a secret changed in the app on the next secure request, never showing it', async () => {
-    const { keyId, keySecret } = sandbox.emulator.config.sunshine;
+  it('uses a credential changed in the app on the next secure request, never showing it', async () => {
+    const { keyId } = sandbox.emulator.config.sunshine;
     expect((await sunshineRequest()).json).toMatchObject({ ok: true });
 
-    const saved = await putSettings({ sunco_key_secret: 'rotated-in-app' });
-    expect(saved.text).not.toContain('rotated-in-app');
+    const rotated = Buffer.from(`${keyId}:rotated-in-app`).toString('base64');
+    const saved = await putSettings({ sunco_credential: rotated });
+    expect(saved.text).not.toContain(rotated);
     expect((await sunshineRequest()).json).toMatchObject({ ok: false, payload: { status: 401 } });
-    expect(sandbox.emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from(`${keyId}:rotated-in-app`).toString('base64')}`);
+    expect(sandbox.emulator.requests.at(-1)?.headers.authorization).toBe(`Basic ${rotated}`);
     const view = (await api('GET', '/settings')).text;
-    expect(view).not.toContain('rotated-in-app');
+    expect(view).not.toContain(rotated);
 
-    await api('PUT', '/settings', { settings: { sunco_key_secret: keySecret } });
+    await api('PUT', '/settings', { settings: { sunco_credential: secrets[2] } });
     expect((await sunshineRequest()).json).toMatchObject({ ok: true });
   });
 

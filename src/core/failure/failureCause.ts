@@ -30,6 +30,9 @@ function causeOfFailure(failure: Failure): FailureCause {
       const status = failure.status ?? 0;
       if (status === 429) return 'rate-limited';
       if (failure.code === 'ProxyRefused' && /domainWhitelist/i.test(failure.message)) return 'host-not-allowed';
+      // The proxy could not put the key in the request (no credential saved, as after an update that
+      // changed how the key is kept): for the admin, the key is what must be entered again.
+      if (failure.code === 'ProxyRefused' && /setting/i.test(failure.message)) return 'credentials-rejected';
       if (status === 401) return 'credentials-rejected';
       if (status === 403) return 'not-permitted';
       if (status === 404) return 'not-found';

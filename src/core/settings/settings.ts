@@ -11,7 +11,7 @@ export type SettingValue = string | number | boolean | null;
 
 /**
  * The installation settings Herald reads from `metadata().settings` (non-secure parameters only;
- * the key id and secret are secure and stay with Zendesk). ZAF hands values over as strings or
+ * the Conversations API credential is secure and stays with Zendesk). ZAF hands values over as strings or
  * numbers depending on the parameter type, so everything is coerced and checked here once.
  */
 export interface HeraldSettings {
@@ -55,7 +55,7 @@ export type SettingName =
   | 'window_warning_minutes'
   | 'reengage_without_opt_in';
 
-export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group', 'unknown-user'] as const;
+export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group', 'unknown-user', 'not-a-key'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
 
 export interface SettingIssue {

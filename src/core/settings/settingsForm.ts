@@ -1,13 +1,20 @@
 import { parseSettings, type SettingName, type SettingProblem, type SettingValue } from './settings';
+import { CREDENTIAL_SETTING, sunshineCredential } from './sunshineCredential';
 
 /**
  * Herald's settings as a form inside the app, so an admin sets Herald up without leaving it. The
  * values are checked with the same rules the app reads them with (`parseSettings`), then saved
- * through Zendesk's Apps API. The key id and secret are secure settings: written, never read back.
+ * through Zendesk's Apps API. The key ID and secret are typed here and saved as one secure setting,
+ * the credential (`sunshineCredential`): written, never read back.
  */
 
-export type SecretSettingName = 'sunco_key_id' | 'sunco_key_secret';
-export type FormSettingName = SettingName | SecretSettingName;
+/** The key's two halves: fields of the form only, saved together as the credential setting. */
+export type KeyFieldName = 'sunco_key_id' | 'sunco_key_secret';
+export type FormSettingName = SettingName | KeyFieldName;
+
+export function isKeyField(name: FormSettingName): name is KeyFieldName {
+  return name === 'sunco_key_id' || name === 'sunco_key_secret';
+}
 
 export type SettingsFormGroup = 'connection' | 'audience' | 'sending' | 'permissions' | 'agents';
 
@@ -63,7 +70,7 @@ export interface SettingsFormIssue {
   detail?: string;
 }
 
-/** What the Apps API is sent: every non-secure setting (null clears it), and the secrets only when typed. */
+/** What the Apps API is sent: every non-secure setting (null clears it), and the credential only when a key is typed. */
 export type SettingsUpdate = Record<string, string | number | boolean | null>;
 
 export type SettingsFormCheck = { ok: true; update: SettingsUpdate } | { ok: false; issues: SettingsFormIssue[] };
@@ -83,9 +90,9 @@ export function initialFormValues(current: Record<string, SettingValue | undefin
 }
 
 /**
- * Checks the form with the app's own rules. `secretsRequired` on a first setup, when no key can have
- * been saved yet; otherwise empty secrets keep the saved key. A key id without its secret (or the
- * reverse) is refused: a new key is always a pair.
+ * Checks the form with the app's own rules. `secretsRequired` when no working key can be saved yet
+ * (a first setup, or a key Zendesk's proxy could not use); otherwise empty key fields keep the saved
+ * credential. A key ID without its secret (or the reverse) is refused: a new key is always a pair.
  */
 export function checkSettingsForm(values: SettingsFormValues, subdomain: string, secretsRequired: boolean): SettingsFormCheck {
   const plain: Record<string, string> = {};
@@ -93,12 +100,10 @@ export function checkSettingsForm(values: SettingsFormValues, subdomain: string,
   const parsed = parseSettings(plain, subdomain);
   const issues: SettingsFormIssue[] = parsed.ok ? [] : [...parsed.issues];
 
-  const keyId = values.sunco_key_id.trim();
-  const secret = values.sunco_key_secret.trim();
-  const typedOne = keyId !== '' || secret !== '';
-  if (secretsRequired || typedOne) {
-    if (keyId === '') issues.push({ setting: 'sunco_key_id', problem: 'missing' });
-    if (secret === '') issues.push({ setting: 'sunco_key_secret', problem: 'missing' });
+  const typedOne = values.sunco_key_id.trim() !== '' || values.sunco_key_secret.trim() !== '';
+  const key = secretsRequired || typedOne ? sunshineCredential(values.sunco_key_id, values.sunco_key_secret) : undefined;
+  if (key && !key.ok) {
+    for (const { part, problem } of key.problems) issues.push({ setting: part === 'keyId' ? 'sunco_key_id' : 'sunco_key_secret', problem });
   }
   if (issues.length > 0) return { ok: false, issues: inFormOrder(issues) };
 
@@ -109,10 +114,7 @@ export function checkSettingsForm(values: SettingsFormValues, subdomain: string,
     if (field.kind === 'checkbox') update[field.name] = text === 'true';
     else update[field.name] = text === '' ? null : field.kind === 'number' ? Number(text) : text;
   }
-  if (typedOne) {
-    update.sunco_key_id = keyId;
-    update.sunco_key_secret = secret;
-  }
+  if (key?.ok) update[CREDENTIAL_SETTING] = key.credential;
   return { ok: true, update };
 }
 

@@ -82,8 +82,16 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const { settings, currentUser } = useZaf();
   const { base } = useHerald();
   const isAdmin = currentUser.role === 'admin';
-  // Open at once when something must be set; otherwise on demand.
+  // The proxy could not use the saved key (none saved, or saved by an earlier Herald): it is typed again.
+  const keyRefused = channels.status === 'error' && causeOf(channels.error) === 'credentials-rejected';
+  // Open at once when something must be set; otherwise on demand. It stays open once saved, to say so.
   const [editing, setEditing] = useState(!settings.ok);
+  // A refused key opens it too, once, when the check finds it (adjusting state during render, as React advises).
+  const [keyRefusalSeen, setKeyRefusalSeen] = useState(false);
+  if (keyRefused && isAdmin && !keyRefusalSeen) {
+    setKeyRefusalSeen(true);
+    setEditing(true);
+  }
   // The test form loads the template catalogue: only when asked for.
   const [testing, setTesting] = useState(false);
   const objects = useAsync(() => missingPieces(base), [base]);
@@ -108,7 +116,7 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
             </Button>
           </div>
         )}
-        {isAdmin && editing && <SettingsForm />}
+        {isAdmin && editing && <SettingsForm keyRefused={keyRefused} />}
       </CheckBlock>
 
       <CheckBlock title={t('settings.sunshine.title')} verdict={sunshineVerdict(channels)}>

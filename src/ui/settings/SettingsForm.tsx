@@ -10,11 +10,14 @@ import {
   SETTINGS_FORM_FIELDS,
   SETTINGS_FORM_GROUPS,
   initialFormValues,
+  isKeyField,
   type FormSettingName,
+  type KeyFieldName,
   type SettingsFormIssue,
   type SettingsFormValues,
 } from '../../core/settings/settingsForm';
 import { useZaf } from '../../zaf/ZafProvider';
+import type { Translate } from '../i18n/translator';
 import { useI18n } from '../i18n/I18nProvider';
 import { errorMessage } from '../components/errorMessage';
 import { useHerald } from '../herald';
@@ -39,12 +42,14 @@ type Save = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: n
  * API. Every problem is shown at once, next to its field, before anything is sent; what is typed
  * stays in the form whatever happens.
  */
-export function SettingsForm() {
+export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
   const { t, formatDateTime } = useI18n();
   const { metadata, context, settings, applySettings } = useZaf();
   const { base } = useHerald();
   // Nothing saved yet: the manifest's defaults are offered and a key must be given.
   const firstSetup = !settings.ok && settings.issues.some((issue) => issue.setting === 'sunco_app_id' && issue.problem === 'missing');
+  // A key the proxy could not use (none saved, or one saved by an earlier Herald) must be typed again.
+  const keyRequired = firstSetup || keyRefused;
   const [values, setValues] = useState<SettingsFormValues>(() => initialFormValues(metadata.settings ?? {}, firstSetup));
   const [issues, setIssues] = useState<SettingsFormIssue[]>([]);
   const [refused, setRefused] = useState<Record<string, string>>({});
@@ -58,7 +63,7 @@ export function SettingsForm() {
     setRefused({});
     setSave({ status: 'saving' });
     try {
-      const saved = await saveSettings({ ...base, installationId: metadata.installationId, subdomain: context.account.subdomain }, values, firstSetup);
+      const saved = await saveSettings({ ...base, installationId: metadata.installationId, subdomain: context.account.subdomain }, values, keyRequired);
       if (saved.status === 'invalid') {
         setIssues(saved.issues);
         setSave({ status: 'idle' });
@@ -70,7 +75,7 @@ export function SettingsForm() {
         setSave({ status: 'failed', error: saved.error });
         return;
       }
-      // The secrets are with Zendesk now: they are never shown again.
+      // The key is with Zendesk now, as the credential: it is never shown again.
       setValues((current) => ({ ...current, sunco_key_id: '', sunco_key_secret: '' }));
       setSave({ status: 'saved', at: Date.now() });
       // The app's context is rebuilt on the new settings: every check runs again by itself.
@@ -94,20 +99,21 @@ export function SettingsForm() {
             const problem = problemOf(field.name);
             const refusal = refused[field.name];
             const validation = problem || refusal ? 'error' : undefined;
-            const label = t(`app.parameters.${field.name}.label`);
+            const label = fieldLabel(t, field.name);
+            const hint = isKeyField(field.name) ? keyHint(t, field.name, firstSetup, keyRefused) : t(`app.parameters.${field.name}.helpText`);
             if (field.kind === 'checkbox')
               return (
                 <Field key={field.name}>
                   <Checkbox checked={values[field.name] === 'true'} onChange={(event) => change(field.name, String(event.target.checked))}>
                     <Field.Label>{label}</Field.Label>
-                    <Field.Hint>{t(`app.parameters.${field.name}.helpText`)}</Field.Hint>
+                    <Field.Hint>{hint}</Field.Hint>
                   </Checkbox>
                 </Field>
               );
             return (
               <Field key={field.name}>
                 <Field.Label>{label}</Field.Label>
-                <Field.Hint>{field.kind === 'secret' && !firstSetup ? t('settings.form.secretKept') : t(`app.parameters.${field.name}.helpText`)}</Field.Hint>
+                <Field.Hint>{hint}</Field.Hint>
                 {field.kind === 'multiline' ? (
                   <Textarea value={values[field.name]} onChange={(event) => change(field.name, event.target.value)} validation={validation} minRows={3} />
                 ) : (
@@ -142,4 +148,14 @@ export function SettingsForm() {
       {save.status === 'saved' && <SM role="status">{t('settings.form.saved', { at: formatDateTime(save.at) })}</SM>}
     </Form>
   );
+}
+
+/** A field's label: the key's two halves are the form's own fields, every other one a manifest parameter. */
+function fieldLabel(t: Translate, name: FormSettingName): string {
+  return isKeyField(name) ? t(`settings.form.key.${name}.label`) : t(`app.parameters.${name}.label`);
+}
+
+function keyHint(t: Translate, name: KeyFieldName, firstSetup: boolean, keyRefused: boolean): string {
+  if (keyRefused && !firstSetup) return t('settings.form.keyAgain');
+  return firstSetup ? t(`settings.form.key.${name}.helpText`) : t('settings.form.secretKept');
 }

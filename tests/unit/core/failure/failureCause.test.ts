@@ -9,6 +9,8 @@ describe('what a failure means for the person who fixes it', () => {
       [errorForStatus(401, {}, { errors: [{ code: 'unauthorized', title: 'Invalid credentials' }] }), 'credentials-rejected'],
       [errorForStatus(403, {}, { error: 'Forbidden', description: 'No access' }), 'not-permitted'],
       [errorForStatus(403, {}, { error: { code: 'ProxyRefused', message: 'api.example.com is not in domainWhitelist' } }), 'host-not-allowed'],
+      // No credential saved (as after the update that keeps the key as one setting): the key is what to fix.
+      [errorForStatus(400, {}, { error: 'ProxyRefused', description: 'Setting sunco_credential has no value' }), 'credentials-rejected'],
       [errorForStatus(404, {}, { error: 'RecordNotFound' }), 'not-found'],
       [errorForStatus(429, { 'retry-after': '7' }, {}), 'rate-limited'],
       [errorForStatus(422, {}, { error: 'RecordInvalid' }), 'bad-request'],

@@ -46,10 +46,10 @@ const CASES: Case[] = [
     'proxy-host-not-allowed',
     { kind: 'stop', reason: 'host-not-allowed' },
   ],
-  ['an empty key setting', proxyRefused(400, 'Setting sunco_key_secret has no value'), 'proxy-settings', { kind: 'stop', reason: 'credentials-rejected' }],
+  ['an empty key setting', proxyRefused(400, 'Setting sunco_credential has no value'), 'proxy-settings', { kind: 'stop', reason: 'credentials-rejected' }],
   [
     'a setting in the wrong place',
-    proxyRefused(403, 'Setting sunco_key_id is not allowed in the request body'),
+    proxyRefused(403, 'Setting sunco_credential is not allowed in the request body'),
     'proxy-settings',
     { kind: 'stop', reason: 'credentials-rejected' },
   ],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CREDENTIAL_SETTING } from '../../../../src/core/settings/sunshineCredential';
 import { checkSettingsForm, initialFormValues, MANIFEST_DEFAULTS, SETTINGS_FORM_FIELDS, visibleSettingsOf, type SettingsFormValues } from '../../../../src/core/settings/settingsForm';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../../manifest.json', import.meta.url), 'utf8')) as {
@@ -15,11 +16,11 @@ const filled = (changes: Partial<SettingsFormValues> = {}): SettingsFormValues =
 });
 
 describe('the settings form', () => {
-  it('has a field for every manifest parameter, secret exactly where the manifest says secure, with its defaults', () => {
-    expect(SETTINGS_FORM_FIELDS.map((field) => field.name).sort()).toEqual(manifest.parameters.map((parameter) => parameter.name).sort());
-    for (const parameter of manifest.parameters) {
-      expect(SETTINGS_FORM_FIELDS.find((field) => field.name === parameter.name)?.kind === 'secret', parameter.name).toBe(parameter.secure === true);
-    }
+  it('has a field for every non-secure manifest parameter with its defaults, and the key as two secret fields saved as the credential', () => {
+    const plain = manifest.parameters.filter((parameter) => parameter.secure !== true).map((parameter) => parameter.name);
+    expect(SETTINGS_FORM_FIELDS.filter((field) => field.kind !== 'secret').map((field) => field.name).sort()).toEqual(plain.sort());
+    expect(SETTINGS_FORM_FIELDS.filter((field) => field.kind === 'secret').map((field) => field.name)).toEqual(['sunco_key_id', 'sunco_key_secret']);
+    expect(manifest.parameters.filter((parameter) => parameter.secure === true).map((parameter) => parameter.name)).toEqual([CREDENTIAL_SETTING]);
     const defaults = Object.fromEntries(manifest.parameters.filter((parameter) => parameter.default !== undefined).map((parameter) => [parameter.name, String(parameter.default)]));
     expect(MANIFEST_DEFAULTS).toEqual(defaults);
   });
@@ -53,15 +54,31 @@ describe('the settings form', () => {
     if (later.ok) expect(later.update).not.toHaveProperty('sunco_key_id');
   });
 
-  it('sends numbers as numbers, clears emptied settings with null, and the key pair as typed', () => {
-    const check = checkSettingsForm(filled({ send_rate: ' 40 ', opt_out_tag: '', default_country: 'FR' }), 'acme', true);
+  it('sends numbers as numbers, clears emptied settings with null, and the key as one credential, base64 of keyId:secret', () => {
+    const check = checkSettingsForm(filled({ send_rate: ' 40 ', opt_out_tag: '', default_country: 'FR', sunco_key_secret: ' s3cret ' }), 'acme', true);
     expect(check.ok).toBe(true);
     if (!check.ok) return;
-    expect(check.update).toMatchObject({ sunco_app_id: 'app_123', send_rate: 40, blackout_days: 7, opt_out_tag: null, default_country: 'FR', sunco_key_id: 'app_key', sunco_key_secret: 's3cret' });
-    // What the app keeps in memory afterwards is what ZAF would give it: no secret.
+    expect(check.update).toMatchObject({ sunco_app_id: 'app_123', send_rate: 40, blackout_days: 7, opt_out_tag: null, default_country: 'FR' });
+    expect(check.update[CREDENTIAL_SETTING]).toBe(Buffer.from('app_key:s3cret').toString('base64'));
+    // Only the credential goes to Zendesk: its manifest has no key ID or secret parameter any more.
+    expect(Object.keys(check.update)).not.toContain('sunco_key_id');
+    expect(Object.keys(check.update)).not.toContain('sunco_key_secret');
+    // What the app keeps in memory afterwards is what ZAF would give it: no credential.
     const visible = visibleSettingsOf(check.update);
-    expect(visible).not.toHaveProperty('sunco_key_secret');
-    expect(visible).not.toHaveProperty('sunco_key_id');
+    expect(visible).not.toHaveProperty(CREDENTIAL_SETTING);
     expect(visible).toMatchObject({ sunco_app_id: 'app_123', send_rate: 40, opt_out_tag: null });
+  });
+
+  it('asks for the key again when the saved one could not be used, and names a key that was copied wrong', () => {
+    const empty = filled({ sunco_key_id: '', sunco_key_secret: '' });
+    expect(checkSettingsForm(empty, 'acme', true)).toMatchObject({ ok: false });
+    const pasted = checkSettingsForm(filled({ sunco_key_id: 'app:key', sunco_key_secret: 'sécret\u00a0' }), 'acme', false);
+    expect(pasted).toEqual({
+      ok: false,
+      issues: [
+        { setting: 'sunco_key_id', problem: 'not-a-key' },
+        { setting: 'sunco_key_secret', problem: 'not-a-key' },
+      ],
+    });
   });
 });
