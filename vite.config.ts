@@ -57,24 +57,6 @@ function firstCatalogues(): Plugin {
   };
 }
 
-/**
- * Zendesk's app validation flags `http://` URLs in scripts. Bundled libraries only carry XML
- * namespace names (`http://www.w3.org/2000/svg`…), never fetched; `http:\/\/` is the same string
- * to JavaScript, so the bundle keeps its meaning and the package passes review. It rewrites every
- * chunk: the entry, each chunk loaded on demand (locations, sections, catalogues) and the worker.
- */
-function noPlainHttpUrls(): Plugin {
-  return {
-    name: 'herald-no-plain-http',
-    // After minification, which would print `\/` back as `/`.
-    generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) {
-        if (output.type === 'chunk') output.code = output.code.replaceAll('http://', 'http:\\/\\/');
-      }
-    },
-  };
-}
-
 /** What a chunk group's `name` function may ask about a module (rolldown's ChunkingContext). */
 interface ChunkingContext {
   getModuleInfo(id: string): { importedIds: readonly string[] } | null;
@@ -117,9 +99,8 @@ export default defineConfig({
   root: path.join(root, 'src'),
   base: './',
   publicDir: path.join(root, 'assets'),
-  plugins: [zendeskPackage(), firstCatalogues(), noPlainHttpUrls()],
+  plugins: [zendeskPackage(), firstCatalogues()],
   // Web workers (the sending engine's clock) are bundled apart, with their own plugins.
-  worker: { plugins: () => [noPlainHttpUrls()] },
   build: {
     outDir: path.join(dist, 'assets'),
     assetsDir: '',

@@ -1,12 +1,15 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { insecureHttpWarnings, secretWarnings, type PackageFile } from './contentWarnings';
+import { svgWarning } from './svgSanitising';
 
 /**
  * Zendesk validates an app package on upload (`zcli apps:validate` posts it to the account, so it
  * needs credentials). These are the same rules, checked locally on `dist/` so that CI catches a
- * package Zendesk would refuse. Source: zendesk_apps_support validations, summarised in
- * ../shared/reference/zendesk-apps.md §2.5.
+ * package Zendesk would refuse, and its warnings, worded as Zendesk words them. Source:
+ * zendesk_apps_support validations, summarised in ../shared/reference/zendesk-apps.md §2.5; the
+ * warnings about files' text and SVGs are in contentWarnings.ts and svgSanitising.ts.
  */
 
 export interface PackageReport {
@@ -24,8 +27,6 @@ const FORBIDDEN_EXTENSIONS = new Set(['.zip', '.gz', '.gzip', '.rar', '.pdf', '.
 const BOOLEAN_FLAGS = ['private', 'singleInstall', 'signedUrls', 'requirementsOnly', 'marketingOnly'];
 const TRANSLATION_FILE = /^[a-z]{2,3}(-\w{2,3})?\.json$/;
 const LOGO_SIZES: Record<string, number> = { 'assets/logo.png': 320, 'assets/logo-small.png': 128 };
-/** The only `http://` a package may carry: the SVG namespace, which SVG files must declare. */
-const SVG_NAMESPACE = /xmlns(:\w+)?="http:\/\/www\.w3\.org\/2000\/svg"/g;
 
 type Json = Record<string, unknown>;
 
@@ -62,21 +63,22 @@ export function validateAppPackage(dir: string): PackageReport {
   for (const required of ['manifest.json', 'translations/en.json', 'assets/logo.png', 'assets/logo-small.png']) {
     if (!files.includes(required)) report.errors.push(`Missing required file ${required}`);
   }
+  const texts: PackageFile[] = [];
   for (const file of files) {
     const full = path.join(dir, file);
     if (lstatSync(full).isSymbolicLink()) report.errors.push(`Symlinks are not allowed: ${file}`);
     if (FORBIDDEN_EXTENSIONS.has(path.extname(file).toLowerCase())) report.errors.push(`File type not allowed: ${file}`);
     if (file !== 'manifest.json' && file.endsWith('/manifest.json')) report.errors.push(`Nested manifest: ${file}`);
-    if (/\.(js|html|css|json)$/.test(file) && readFileSync(full, 'utf8').includes('http://')) {
-      report.warnings.push(`Plain http:// URL in ${file}`);
-    }
+    if (/\.(html?|xml|jsx?|json)$/.test(file)) texts.push({ path: file, content: readFileSync(full, 'utf8') });
     if (file.endsWith('.svg')) {
       const svg = readFileSync(full, 'utf8');
       if (!/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(svg)) report.errors.push(`Not an SVG document: ${file}`);
       if (/<script|\son\w+\s*=|javascript:/i.test(svg)) report.errors.push(`SVG with scripts is refused after sanitising: ${file}`);
-      if (svg.replace(SVG_NAMESPACE, '').includes('http://')) report.warnings.push(`Plain http:// URL in ${file}`);
+      const sanitised = file.startsWith('assets/') ? svgWarning(file, svg) : undefined;
+      if (sanitised) report.warnings.push(sanitised);
     }
   }
+  report.warnings.push(...insecureHttpWarnings(texts), ...secretWarnings(texts));
   for (const [file, size] of Object.entries(LOGO_SIZES)) {
     if (!files.includes(file)) continue;
     const actual = pngSize(path.join(dir, file));
@@ -136,6 +138,10 @@ function checkManifest(manifest: Json, files: string[], report: PackageReport): 
     return;
   }
   const names = new Set<string>();
+  // Zendesk words each of these once for the whole manifest (Validations::SecureSettings).
+  const looksSecret: string[] = [];
+  const defaulted: string[] = [];
+  const unscoped: string[] = [];
   for (const parameter of parameters) {
     const name = String(parameter.name ?? '');
     if (!name) report.errors.push('manifest: a parameter has no name');
@@ -155,10 +161,13 @@ function checkManifest(manifest: Json, files: string[], report: PackageReport): 
       if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((scope) => !SCOPES.has(String(scope)))) {
         report.errors.push(`manifest: parameter ${name} has invalid scopes`);
       }
-    } else if (parameter.secure === true) report.warnings.push(`manifest: secure parameter ${name} has no scopes`);
-    if ((parameter.secure === true || type === 'hidden') && parameter.default !== undefined) report.warnings.push(`manifest: ${name} should not have a default`);
-    if (parameter.secure !== true && type === 'text' && /token|key|pwd|password/i.test(name)) report.warnings.push(`manifest: ${name} looks secret but is not secure`);
+    } else if (parameter.secure === true) unscoped.push(name);
+    if ((parameter.secure === true || type === 'hidden') && parameter.default !== undefined) defaulted.push(name);
+    if (parameter.secure !== true && (type === 'text' || type === 'password') && /token|key|pwd|password/i.test(name)) looksSecret.push(name);
   }
+  if (looksSecret.length > 0) report.warnings.push(`manifest: make sure to set secure to true when using keys in settings (${looksSecret.join(', ')})`);
+  if (defaulted.length > 0) report.warnings.push(`manifest: default values for secure or hidden parameters are not stored securely (${defaulted.join(', ')})`);
+  if (unscoped.length > 0) report.warnings.push(`manifest: secure parameters without scopes: ${unscoped.join(', ')}`);
   if (parameters.filter((parameter) => parameter.type === 'oauth').length > 1) report.errors.push('manifest: only one oauth parameter is allowed');
 }
 

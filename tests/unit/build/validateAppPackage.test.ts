@@ -89,10 +89,59 @@ describe('validateAppPackage', () => {
     );
   });
 
-  it('warns about plain http:// URLs in scripts but not about the SVG namespace', () => {
+  it('warns, as Zendesk does, about any http: URI in a script or page, escaped or not, and not in other files', () => {
     const dir = packageCopy();
-    writeFileSync(path.join(dir, 'assets/app.js'), 'fetch("http://tracker.example.com")');
-    const { warnings } = validateAppPackage(dir);
-    expect(warnings).toEqual(['Plain http:// URL in assets/app.js']);
+    writeFileSync(path.join(dir, 'assets/app.js'), 'const ns = "http:\\/\\/www.w3.org/2000/svg"; fetch("HTTP://tracker.example.com/p");');
+    writeFileSync(path.join(dir, 'assets/index.html'), '<!doctype html><a href="http://example.com">x</a>');
+    writeFileSync(path.join(dir, 'assets/notes.css'), 'a { background: url(http://example.com/x.png) }');
+    const http = validateAppPackage(dir).warnings.filter((warning) => warning.includes('HTTP request'));
+    expect(http).toEqual([
+      'Possible insecure HTTP request to http:\\/\\/www.w3.org/2000/svg, HTTP://tracker.example.com/p in assets/app.js. Consider using the HTTPS protocol instead.',
+      'Possible insecure HTTP request to http://example.com in assets/index.html. Consider using the HTTPS protocol instead.',
+    ]);
+  });
+
+  it("lists, in one warning, every text file holding a word of Zendesk's secret-keyword list, as it is written", () => {
+    const dir = packageCopy();
+    writeFileSync(path.join(dir, 'translations/en.json'), JSON.stringify({ app: { name: 'Herald', short_description: 'x', long_description: 'x', installation_instructions: 'x', parameters: {} } }));
+    writeFileSync(path.join(dir, 'translations/fr.json'), JSON.stringify({ app: { name: 'Herald', parameters: {} } }));
+    editManifest(dir, (manifest) => {
+      manifest.parameters = [{ name: 'login', type: 'text', secure: true, scopes: ['basic_auth_username'] }];
+    });
+    writeFileSync(path.join(dir, 'assets/app.js'), 'const Secret = 1; const api_key = 2;');
+    writeFileSync(path.join(dir, 'assets/data.xml'), '<a>Secret</a>');
+    const words = validateAppPackage(dir).warnings.filter((warning) => warning.startsWith('Possible secrets'));
+    expect(words).toEqual([
+      "Possible secrets found in assets/app.js ('api_key...'), manifest.json ('auth_user...'). Consider reviewing the contents of these files before submitting your app.",
+    ]);
+  });
+
+  it('warns about a value shaped like a password or a token, once per file and kind', () => {
+    const dir = packageCopy();
+    writeFileSync(path.join(dir, 'assets/app.js'), 'const input = { type: "password", autoComplete: "off" };\nconst header = "token: abcdef";');
+    const shapes = validateAppPackage(dir).warnings.filter((warning) => /^Possible [A-Z]\w* found in assets\/app\.js/.test(warning));
+    expect(shapes).toEqual([
+      'Possible Password found in assets/app.js. Consider reviewing the contents of this file before submitting your app.',
+      'Possible Token found in assets/app.js. Consider reviewing the contents of this file before submitting your app.',
+    ]);
+  });
+
+  it("warns about an SVG in assets/ that Zendesk's sanitiser would edit, and not about the app's own", () => {
+    const dir = packageCopy();
+    expect(validateAppPackage(dir).warnings.filter((warning) => warning.includes('.svg'))).toEqual([]);
+    writeFileSync(path.join(dir, 'assets/icon_nav_bar.svg'), '<svg xmlns="http://www.w3.org/2000/svg" focusable="false" viewBox="0 0 18 18"><path d="M0 0h1"/></svg>');
+    expect(validateAppPackage(dir).warnings.filter((warning) => warning.includes('.svg'))).toEqual([
+      'The markup in assets/icon_nav_bar.svg has been edited for use in Zendesk and may not display as intended (the attribute focusable on <svg>).',
+    ]);
+  });
+
+  it('words the secure-settings warnings once for the whole manifest, as Zendesk does', () => {
+    const dir = packageCopy();
+    editManifest(dir, (manifest) => {
+      const parameters = manifest.parameters as Array<Record<string, unknown>>;
+      parameters.push({ name: 'api_token', type: 'text' }, { name: 'webhook_key', type: 'text' }, { name: 'bare', type: 'text', secure: true });
+    });
+    const manifestWarnings = validateAppPackage(dir).warnings.filter((warning) => warning.startsWith('manifest:'));
+    expect(manifestWarnings).toEqual(['manifest: make sure to set secure to true when using keys in settings (api_token, webhook_key)', 'manifest: secure parameters without scopes: bare']);
   });
 });
