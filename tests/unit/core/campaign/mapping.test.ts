@@ -15,7 +15,6 @@ import {
 } from '../../../../src/core/campaign/mapping';
 import { draftContent, fromMetaTemplate } from '../../../../src/core/template/meta';
 import { parameterValueProblem } from '../../../../src/core/template/parameterValue';
-import { fillSamples } from '../../../../src/core/template/preview';
 import { audienceUser } from './fixtures';
 
 const content = draftContent({
