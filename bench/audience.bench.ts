@@ -50,8 +50,6 @@ const mappings: SlotMapping[] = slots.map((_, index) =>
 const builder = new SendPlanBuilder(
   { name: 'spring_sale', language: 'fr', category: 'MARKETING', channel: 'whatsapp' },
   {
-    templateName: 'spring_sale',
-    language: 'fr',
     slots,
     mappings,
     contact: { phoneField: 'phone', defaultCountry: 'FR', optInRule: { kind: 'tag', tag: 'whatsapp_opt_in' }, optOutTag: 'whatsapp_opt_out' },

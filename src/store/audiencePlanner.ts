@@ -53,8 +53,6 @@ export class AudiencePlanner {
     const [lists, blackout] = await Promise.all([this.lists(), this.blackout(request.now, request.blackoutDays)]);
     const slots = templateSlots(request.content);
     const builder = new SendPlanBuilder(request.template, {
-      templateName: request.template.name,
-      language: request.template.language,
       slots,
       mappings: request.mappings,
       contact: request.contact,

@@ -137,10 +137,12 @@ export async function loadSendGuard(
 }
 
 /** The requester against every rule of a campaign, and the re-engagement's decision on it. */
-export function assessReengagement(target: ReengageTarget, message: Pick<ReengageMessage, 'template' | 'slots' | 'mappings'>, guard: SendGuard, settings: HeraldSettings): Assessment {
+export function assessReengagement(target: ReengageTarget, message: Pick<ReengageMessage, 'template' | 'integration' | 'slots' | 'mappings'>, guard: SendGuard, settings: HeraldSettings): Assessment {
   const evaluation = evaluateRecipient(target.requester, {
     templateName: message.template.name,
     language: message.template.language,
+    channel: message.integration.channel,
+    category: message.template.category,
     slots: message.slots,
     mappings: message.mappings,
     contact: settings,

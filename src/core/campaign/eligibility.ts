@@ -7,6 +7,7 @@ import { containsCardNumber } from './cardNumbers';
 import { messageFingerprint } from './fingerprint';
 import type { BlackoutIndex, ContactLists } from './lists';
 import { resolveValue, type ResolveContext, type SlotMapping, type TemplateSlot } from './mapping';
+import { marketingUndeliverable } from './marketingReach';
 import { isValueTooLong } from './sendLimits';
 
 export { messageFingerprint, type MessageFingerprintInput } from './fingerprint';
@@ -21,6 +22,7 @@ export const EXCLUSION_REASONS = [
   'suspended',
   'no-phone',
   'invalid-phone',
+  'us-marketing',
   'opted-out',
   'no-opt-in',
   'blocked',
@@ -35,6 +37,9 @@ export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 export interface EligibilityConfig {
   templateName: string;
   language: string;
+  channel: 'whatsapp' | 'sms';
+  /** Meta's category of the template (`MARKETING`, `UTILITY`, ...), undefined when unknown. */
+  category: string | undefined;
   slots: readonly TemplateSlot[];
   /** One per slot, in slot order. */
   mappings: readonly SlotMapping[];
@@ -73,6 +78,8 @@ export function evaluateRecipient(user: AudienceUser, config: EligibilityConfig)
   if (user.suspended) reasons.push('suspended');
   if (phone.status === 'missing') reasons.push('no-phone');
   else if (phone.status === 'invalid') reasons.push('invalid-phone');
+  // The number makes this message impossible (marketingReach.ts): no consent or list changes that.
+  else if (marketingUndeliverable(config.channel, config.category, phone.country)) reasons.push('us-marketing');
   const consent: ConsentFacts = { tags: user.tags, user_fields: user.userFields };
   // Asked apart so that a user who opted out and never opted in shows both.
   if (contact.optOutTag && optInStatus(consent, contact.optInRule, contact.optOutTag) === 'opted-out') reasons.push('opted-out');

@@ -75,12 +75,15 @@ export class SendPlanBuilder {
   private readonly recipientsByCountry = new Map<string | undefined, number>();
   private repaired = 0;
   private added = 0;
+  private readonly config: EligibilityConfig;
 
+  /** What the rules read of the message (name, language, channel, category) comes from `template`, the plan's one account of it. */
   constructor(
     private readonly template: PlanTemplate,
-    private readonly config: EligibilityConfig,
+    rules: Omit<EligibilityConfig, 'templateName' | 'language' | 'channel' | 'category'>,
   ) {
-    this.recipients = new RecipientColumns(config.slots.length);
+    this.config = { ...rules, templateName: template.name, language: template.language, channel: template.channel, category: template.category };
+    this.recipients = new RecipientColumns(rules.slots.length);
   }
 
   get audienceSize(): number {

@@ -143,7 +143,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
   const recipient = useMemo(() => requesterAsRecipient(requester, guard.data?.organizationName), [requester, guard.data]);
   const target: ReengageTarget = { ticket: ticket.facts, requester: recipient, customerWrote: ticket.customerWrote };
   const chosen = offer && integration && entry ? { integration, entry } : undefined;
-  const assessment = chosen && offer && guard.data ? assessReengagement(target, { template: offer.template, slots, mappings }, guard.data.guard, settings) : undefined;
+  const assessment = chosen && offer && guard.data ? assessReengagement(target, { template: offer.template, integration: chosen.integration, slots, mappings }, guard.data.guard, settings) : undefined;
 
   const send = async () => {
     if (!offer || !chosen) return;

@@ -50,6 +50,8 @@ describe('evaluateRecipient: each reason alone', () => {
     ['invalid-phone', audienceUser({ phone: '06 12' })],
     ['invalid-phone', audienceUser({ phone: 'call me' })],
     ['invalid-phone', audienceUser({ phone: '0612345678' }), baseConfig({ contact: { ...contactRules, defaultCountry: undefined } })],
+    ['us-marketing', audienceUser({ phone: '+1 201-555-0123' })],
+    ['us-marketing', audienceUser({ phone: '(201) 555-0123' }), baseConfig({ contact: { ...contactRules, defaultCountry: 'US' } })],
     ['opted-out', audienceUser({ tags: ['whatsapp_opt_in', 'WhatsApp_Opt_Out'] })],
     ['no-opt-in', audienceUser({ tags: [] })],
     ['blocked', audienceUser({ id: 7 }), baseConfig({ lists: contactLists({ blockedUserIds: [7] }) })],

@@ -45,6 +45,8 @@ export function baseConfig(overrides: Partial<EligibilityConfig> = {}): Eligibil
   return {
     templateName: 'spring_sale',
     language: 'fr',
+    channel: 'whatsapp',
+    category: 'MARKETING',
     slots,
     mappings,
     contact: contactRules,

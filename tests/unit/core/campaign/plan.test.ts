@@ -4,8 +4,8 @@ import { EXCLUSION_REASONS, messageFingerprint } from '../../../../src/core/camp
 import { sampleRecipients, SendPlanBuilder, type SendPlan } from '../../../../src/core/campaign/plan';
 import { audienceUser, baseConfig, blackoutOf, contactLists, whatsAppTemplate } from './fixtures';
 
-function planOf(users: AudienceUser[], config = baseConfig()): SendPlan {
-  const builder = new SendPlanBuilder(whatsAppTemplate, config);
+function planOf(users: AudienceUser[], config = baseConfig(), template = whatsAppTemplate): SendPlan {
+  const builder = new SendPlanBuilder(template, config);
   for (const user of users) builder.add(user);
   return builder.build();
 }
@@ -51,18 +51,21 @@ describe('SendPlanBuilder', () => {
       // A first name longer than WhatsApp takes for a body placeholder, and one that reads as a card.
       audienceUser({ id: 11, phone: '+33600000011', name: `${'A'.repeat(1025)} Smith` }),
       audienceUser({ id: 12, phone: '+33600000012', name: '4111–1111–1111–1111 Martin' }),
+      // A US number, for a marketing template: WhatsApp would not deliver it.
+      audienceUser({ id: 13, phone: '+12015550113', tags: [] }),
     ];
     const config = baseConfig({
       lists: contactLists({ blockedUserIds: [6] }),
       blackout: blackoutOf([messageFingerprint({ phone: '+33612345678', templateName: 'spring_sale', language: 'fr', values: ['Clarice', 'SPRING'] })]),
     });
     const plan = planOf(users, config);
-    expect(plan.audienceSize).toBe(12);
+    expect(plan.audienceSize).toBe(13);
     expect([...plan.recipients].map((recipient) => recipient.userId)).toEqual([9]);
     expect(countsOf(plan)).toEqual({
       suspended: 1,
       'no-phone': 1,
       'invalid-phone': 1,
+      'us-marketing': 1,
       'opted-out': 1,
       'no-opt-in': 1,
       blocked: 1,
@@ -79,6 +82,31 @@ describe('SendPlanBuilder', () => {
     expect(plan.exclusions['duplicate-phone'].entries).toEqual([{ userId: 10, phone: '+33600000009', reasons: ['duplicate-phone'] }]);
     expect(plan.exclusions['value-too-long'].entries).toEqual([{ userId: 11, phone: '+33600000011', reasons: ['value-too-long'] }]);
     expect(plan.exclusions['card-number'].entries).toEqual([{ userId: 12, phone: '+33600000012', reasons: ['card-number'] }]);
+    expect(plan.exclusions['us-marketing'].entries).toEqual([{ userId: 13, phone: '+12015550113', reasons: ['us-marketing', 'no-opt-in'] }]);
+  });
+
+  it('leaves US numbers out of a WhatsApp marketing template only, and prices nothing for them', () => {
+    const users = [
+      audienceUser({ id: 1, phone: '+12015550101' }),
+      audienceUser({ id: 2, phone: '+14165550102' }),
+      audienceUser({ id: 3, phone: '+17875550103' }),
+      audienceUser({ id: 4, phone: '+33612345604' }),
+    ];
+    const marketing = planOf(users);
+    expect([...marketing.recipients].map((recipient) => recipient.userId)).toEqual([2, 3, 4]);
+    expect(marketing.exclusions['us-marketing'].entries).toEqual([{ userId: 1, phone: '+12015550101', reasons: ['us-marketing'] }]);
+    expect(marketing.countries.map(({ country }) => country)).not.toContain('US');
+    expect(planOf(users, baseConfig(), { ...whatsAppTemplate, category: 'marketing' }).exclusions['us-marketing'].count).toBe(1);
+    for (const template of [
+      { ...whatsAppTemplate, category: 'UTILITY' },
+      { ...whatsAppTemplate, category: 'AUTHENTICATION' },
+      { ...whatsAppTemplate, category: undefined },
+      { ...whatsAppTemplate, channel: 'sms' as const },
+    ]) {
+      const plan = planOf(users, baseConfig(), template);
+      expect(plan.recipients.size, JSON.stringify(template)).toBe(4);
+      expect(plan.exclusions['us-marketing'].count).toBe(0);
+    }
   });
 
   it('gives a shared number to the first eligible user, and leaves the later ones out', () => {
@@ -130,7 +158,7 @@ describe('SendPlanBuilder', () => {
       audienceUser({ id: 4, phone: '+12015550104' }),
       audienceUser({ id: 5, phone: '+33612345605' }),
       audienceUser({ id: 6, phone: '+447400123406' }),
-    ]);
+    ], baseConfig(), { ...whatsAppTemplate, category: 'UTILITY' });
     expect(plan.countries).toEqual([
       { country: 'GB', recipients: 3 },
       { country: 'FR', recipients: 2 },
