@@ -86,7 +86,12 @@ describe('audiences', () => {
     expect(recipients + excluded).toBe(audience);
     const blocked = plan.getByRole('table', { name: 'Left out, and why' }).getByRole('row').filter({ hasText: t('exclusion.blocked') });
     expect(number(await blocked.getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(1);
-    await plan.getByRole('table', { name: 'Cost by destination country' }).getByText('France').waitFor();
+    const cost = plan.getByRole('table', { name: 'Cost by destination country' });
+    await cost.getByText('France').waitFor();
+    // A marketing template: US numbers are left out, so they are never priced.
+    await expect(cost.getByText('United States').count()).resolves.toBe(0);
+    const shippedRatesDate = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse('2026-01-01T00:00:00Z'));
+    await plan.getByText(t('plan.ratesAsOf', { date: shippedRatesDate })).waitFor();
 
     // 4. The message as the first recipient reads it, with the static value and a first name or the fallback.
     const preview = plan.getByRole('figure', { name: 'WhatsApp preview' }).first();

@@ -1,5 +1,5 @@
 import type { SendPlan } from './plan';
-import { OTHER_COUNTRIES, WHATSAPP_PRICE_CATEGORIES, type RateCard, type WhatsAppPriceCategory } from './rateCardModel';
+import { OTHER_COUNTRIES, ratesAsOf, WHATSAPP_PRICE_CATEGORIES, type RateCard, type WhatsAppPriceCategory } from './rateCardModel';
 
 /**
  * What a send would cost, country by country (product brief: "cost estimate by destination
@@ -23,6 +23,8 @@ export interface CostEstimate {
   rows: CostRow[];
   /** Recipients with no price (basis 'none'): not in the total. */
   unpriced: number;
+  /** ISO date the card's published prices apply from (`ratesAsOf`), for the plan to say how current they are. */
+  ratesAsOf: string | undefined;
 }
 
 /** Prices have four decimals; rounding sums to a millionth removes floating-point noise (0.30000000000000004). */
@@ -48,6 +50,7 @@ export function estimateCost(plan: Pick<SendPlan, 'countries' | 'template'>, car
     total: roundPrice(rows.reduce((sum, row) => sum + (row.subtotal ?? 0), 0)),
     rows,
     unpriced: rows.reduce((sum, row) => sum + (row.basis === 'none' ? row.recipients : 0), 0),
+    ratesAsOf: ratesAsOf(card),
   };
 }
 

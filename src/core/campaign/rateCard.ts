@@ -6,39 +6,21 @@
  * tiers and free service-window messages are not modelled.
  */
 
-import { OTHER_COUNTRIES, type RateCard, type RateSource, type WhatsAppPriceCategory, type WhatsAppRate } from './rateCardModel';
+import { type RateCard, type RateSource, type WhatsAppRate } from './rateCardModel';
 
 export * from './rateCardModel';
 export { applyOverrides, parseRateCardOverrides, RATE_OVERRIDE_SOURCE, type RateCardOverrideProblem, type RateCardOverrides } from './rateCardOverrides';
 
-const RETRIEVED = '2026-11-21';
+/** Meta has charged per delivered template since this day; prices from before it priced conversations. */
+export const PER_MESSAGE_PRICING_SINCE = '2025-07-01';
 
 const SOURCES: RateSource[] = [
   {
     id: 'wappbiz-2026-01',
     title: 'Meta rate card effective 2026-01-01, as published by WappBiz',
     url: 'https://www.wappbiz.com/blogs/whatsapp-business-latest-pricing-update',
-    retrieved: RETRIEVED,
+    retrieved: '2026-11-21',
     effective: '2026-01-01',
-  },
-  {
-    // The page does not say from when its prices apply.
-    id: 'eazybe',
-    title: 'Eazybe WABA pricing (per-message model)',
-    url: 'https://help.eazybe.com/pt/waba/pricing',
-    retrieved: RETRIEVED,
-  },
-  {
-    id: 'chamelio-2024',
-    title: 'Chamelio WhatsApp pricing guide (conversation-based era)',
-    url: 'https://chamelio.co/app/whatsapp-pricing-guide',
-    retrieved: RETRIEVED,
-  },
-  {
-    id: 'herald-pessimistic',
-    title: 'Herald: the highest default price of each category, for countries without their own',
-    url: '',
-    retrieved: RETRIEVED,
   },
 ];
 
@@ -46,50 +28,27 @@ function rate(source: string, marketing: number, utility: number, authentication
   return { marketing, utility, authentication, source };
 }
 
-/** USD per delivered template: marketing, utility, authentication. Only figures from the sources above. */
+/**
+ * USD per delivered template: marketing, utility, authentication. Only per-message prices whose
+ * source says from when they apply (after PER_MESSAGE_PRICING_SINCE). A country we have no such
+ * figure for has no row, rather than a guess: the plan says its cost is unknown, and the admin
+ * adds their own price (settings, `rate_card`). Rows dropped on 2026-12 for that reason: the
+ * conversation-era figures (FR, IT, NL, CO, IL) and a per-message table that gives no date (US,
+ * CA, IN, GB, DE, ID, MX, NG, ZA, AE, SA, TR, EG, PK, MY). There is no `other` row either: the
+ * highest price of three markets would be no upper bound for the markets missing here.
+ * The US would have no marketing price anyway: WhatsApp delivers no marketing template there
+ * (marketingReach.ts), so such recipients are left out of the plan and cost nothing.
+ */
 const COUNTRY_RATES: Record<string, WhatsAppRate> = {
-  // Source wappbiz-2026-01: Meta's rate card effective 2026-01-01, as published by WappBiz.
   AR: rate('wappbiz-2026-01', 0.0773, 0.0325, 0.0325),
   BR: rate('wappbiz-2026-01', 0.0782, 0.0085, 0.0085),
   CL: rate('wappbiz-2026-01', 0.1112, 0.025, 0.025),
-  // Source eazybe: Eazybe WABA pricing (per-message model), effective date not stated.
-  IN: rate('eazybe', 0.0129, 0.0017, 0.0017),
-  US: rate('eazybe', 0.0275, 0.0044, 0.0044),
-  // Canada is priced with the US: Meta bills both as its "North America" market.
-  CA: rate('eazybe', 0.0275, 0.0044, 0.0044),
-  GB: rate('eazybe', 0.0582, 0.0242, 0.014),
-  DE: rate('eazybe', 0.1502, 0.0605, 0.0605),
-  ID: rate('eazybe', 0.0452, 0.022, 0.022),
-  MX: rate('eazybe', 0.048, 0.011, 0.007),
-  NG: rate('eazybe', 0.0568, 0.0074, 0.0074),
-  ZA: rate('eazybe', 0.0417, 0.0084, 0.0084),
-  AE: rate('eazybe', 0.0422, 0.0173, 0.0173),
-  SA: rate('eazybe', 0.0501, 0.0127, 0.0127),
-  TR: rate('eazybe', 0.012, 0.0058, 0.004),
-  EG: rate('eazybe', 0.0708, 0.0057, 0.0057),
-  PK: rate('eazybe', 0.052, 0.0059, 0.0059),
-  MY: rate('eazybe', 0.0946, 0.0154, 0.0154),
-  // Source chamelio-2024: Chamelio WhatsApp pricing guide (conversation-based era).
-  FR: rate('chamelio-2024', 0.173, 0.0362, 0.0362),
-  IT: rate('chamelio-2024', 0.0835, 0.0362, 0.0362),
-  NL: rate('chamelio-2024', 0.1939, 0.0604, 0.0604),
-  CO: rate('chamelio-2024', 0.0151, 0.0002, 0.0002),
-  IL: rate('chamelio-2024', 0.0427, 0.0064, 0.0064),
 };
-
-/**
- * Source herald-pessimistic: for a country without its own row, the highest price of each
- * category above, so an estimate may be too high but is never too low.
- */
-function highestRates(rates: readonly WhatsAppRate[]): WhatsAppRate {
-  const highest = (category: WhatsAppPriceCategory) => Math.max(...rates.map((row) => row[category]));
-  return rate('herald-pessimistic', highest('marketing'), highest('utility'), highest('authentication'));
-}
 
 export const DEFAULT_RATE_CARD: RateCard = {
   currency: 'USD',
   sources: SOURCES,
-  whatsapp: { ...COUNTRY_RATES, [OTHER_COUNTRIES]: highestRates(Object.values(COUNTRY_RATES)) },
+  whatsapp: COUNTRY_RATES,
   // No published per-segment prices we can vouch for (they vary by provider and sender type): the admin adds theirs.
   sms: {},
 };

@@ -42,3 +42,14 @@ export interface RateCard {
 }
 
 export const OTHER_COUNTRIES = 'other';
+
+/**
+ * The date the card's published prices apply from: the oldest `effective` of the sources its rows
+ * still cite (a row the admin priced in part cites the source of the rest), so no price on the
+ * card is older. Undefined when no row has a dated source: the admin's own prices have no date.
+ */
+export function ratesAsOf(card: RateCard): string | undefined {
+  const cited = new Set([...Object.values(card.whatsapp).map((row) => row.baseSource ?? row.source), ...Object.values(card.sms).map((row) => row.source)]);
+  const dates = card.sources.flatMap((source) => (cited.has(source.id) && source.effective ? [source.effective] : []));
+  return dates.length === 0 ? undefined : dates.reduce((oldest, date) => (date < oldest ? date : oldest));
+}

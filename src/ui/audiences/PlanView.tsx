@@ -157,6 +157,13 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
         </Body>
       </Table>
       <SM>{t('plan.costNote')}</SM>
+      {cost.ratesAsOf && (
+        <SM>
+          {t('plan.ratesAsOf', {
+            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${cost.ratesAsOf}T00:00:00Z`)),
+          })}
+        </SM>
+      )}
 
       {plan.recipients.size > 0 && <RecipientPreviews planned={planned} content={content} slots={slots} />}
     </section>

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../../../src/core/campaign/cost';
 import { estimateDuration } from '../../../../src/core/campaign/duration';
 import type { PlanTemplate } from '../../../../src/core/campaign/plan';
-import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides } from '../../../../src/core/campaign/rateCard';
+import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../../../../src/core/campaign/rateCard';
 import { MESSAGING_TIERS, parseMessagingTier, tierCheck } from '../../../../src/core/campaign/tier';
 
 const whatsapp = (category: string | undefined): PlanTemplate => ({ name: 'spring_sale', language: 'fr', category, channel: 'whatsapp' });
 const sms: PlanTemplate = { name: 'spring_sale', language: 'fr', category: undefined, channel: 'sms' };
+
+/** A card of the default's shape, with figures of its own: the estimate's rules, whatever the shipped prices. */
+const card: RateCard = {
+  currency: 'USD',
+  sources: [{ id: 'test-card', title: 'Test prices', url: 'https://example.com/prices', retrieved: '2026-11-01', effective: '2026-10-01' }],
+  whatsapp: {
+    BR: { marketing: 0.0782, utility: 0.0085, authentication: 0.0085, source: 'test-card' },
+    FR: { marketing: 0.173, utility: 0.0362, authentication: 0.0362, source: 'test-card' },
+    MX: { marketing: 0.048, utility: 0.011, authentication: 0.007, source: 'test-card' },
+    other: { marketing: 0.1939, utility: 0.0605, authentication: 0.0605, source: 'test-card' },
+  },
+  sms: {},
+};
 
 const countries = [
   { country: 'BR', recipients: 1000 },
@@ -17,7 +30,7 @@ const countries = [
 
 describe('estimateCost on WhatsApp', () => {
   it("prices each country at its category's rate, the others at 'other'", () => {
-    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, DEFAULT_RATE_CARD);
+    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, card);
     expect(estimate.currency).toBe('USD');
     expect(estimate.rows).toEqual([
       { country: 'BR', recipients: 1000, unitPrice: 0.0782, subtotal: 78.2, basis: 'country' },
@@ -29,34 +42,47 @@ describe('estimateCost on WhatsApp', () => {
     expect(estimate.unpriced).toBe(0);
   });
 
+  it('says from when the prices apply, and leaves a country the shipped card has no dated price for unpriced', () => {
+    expect(estimateCost({ countries, template: whatsapp('MARKETING') }, card).ratesAsOf).toBe('2026-10-01');
+    const shipped = estimateCost({ countries, template: whatsapp('MARKETING') }, DEFAULT_RATE_CARD);
+    expect(shipped.ratesAsOf).toBe('2026-01-01');
+    expect(shipped.rows.map((row) => [row.country, row.basis])).toEqual([
+      ['BR', 'country'],
+      ['FR', 'none'],
+      ['JP', 'none'],
+      [undefined, 'none'],
+    ]);
+    expect(shipped.unpriced).toBe(322);
+  });
+
   it('uses the template category: utility and authentication cost less', () => {
     const brazil = [{ country: 'BR', recipients: 1000 }];
-    expect(estimateCost({ countries: brazil, template: whatsapp('UTILITY') }, DEFAULT_RATE_CARD).total).toBe(8.5);
-    expect(estimateCost({ countries: brazil, template: whatsapp('authentication') }, DEFAULT_RATE_CARD).total).toBe(8.5);
+    expect(estimateCost({ countries: brazil, template: whatsapp('UTILITY') }, card).total).toBe(8.5);
+    expect(estimateCost({ countries: brazil, template: whatsapp('authentication') }, card).total).toBe(8.5);
     const mexico = [{ country: 'MX', recipients: 1000 }];
-    expect(estimateCost({ countries: mexico, template: whatsapp('AUTHENTICATION') }, DEFAULT_RATE_CARD).total).toBe(7);
+    expect(estimateCost({ countries: mexico, template: whatsapp('AUTHENTICATION') }, card).total).toBe(7);
   });
 
   it('leaves a template of unknown category unpriced', () => {
-    const estimate = estimateCost({ countries, template: whatsapp(undefined) }, DEFAULT_RATE_CARD);
+    const estimate = estimateCost({ countries, template: whatsapp(undefined) }, card);
     expect(estimate.total).toBe(0);
     expect(estimate.unpriced).toBe(1322);
     expect(estimate.rows.every((row) => row.basis === 'none' && row.unitPrice === undefined && row.subtotal === undefined)).toBe(true);
-    expect(estimateCost({ countries, template: whatsapp('ALERT_UPDATE') }, DEFAULT_RATE_CARD).unpriced).toBe(1322);
+    expect(estimateCost({ countries, template: whatsapp('ALERT_UPDATE') }, card).unpriced).toBe(1322);
   });
 
   it('leaves countries unpriced when the card has no other row', () => {
-    const { whatsapp: rates, ...rest } = DEFAULT_RATE_CARD;
-    const card = { ...rest, whatsapp: { FR: rates.FR ?? { marketing: 0, utility: 0, authentication: 0, source: '' } } };
-    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, card);
+    const { whatsapp: rates, ...rest } = card;
+    const franceOnly = { ...rest, whatsapp: { FR: rates.FR ?? { marketing: 0, utility: 0, authentication: 0, source: '' } } };
+    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, franceOnly);
     expect(estimate.rows.map((row) => row.basis)).toEqual(['none', 'country', 'none', 'none']);
     expect(estimate.unpriced).toBe(1022);
     expect(estimate.total).toBe(51.9);
   });
 
   it('uses the admin overrides', () => {
-    const card = applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides('FR,MARKETING,0.0859\nJP,MARKETING,0.1').overrides);
-    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, card);
+    const overridden = applyOverrides(card, parseRateCardOverrides('FR,MARKETING,0.0859\nJP,MARKETING,0.1').overrides);
+    const estimate = estimateCost({ countries, template: whatsapp('MARKETING') }, overridden);
     expect(estimate.rows.slice(1, 3)).toEqual([
       { country: 'FR', recipients: 300, unitPrice: 0.0859, subtotal: 25.77, basis: 'country' },
       { country: 'JP', recipients: 20, unitPrice: 0.1, subtotal: 2, basis: 'country' },
@@ -65,14 +91,14 @@ describe('estimateCost on WhatsApp', () => {
 });
 
 describe('estimateCost on SMS', () => {
-  const card = applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides('FR,SMS,0.079\nBR,SMS,0.01').overrides);
+  const smsCard = applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides('FR,SMS,0.079\nBR,SMS,0.01').overrides);
 
   it('is unpriced until the admin gives prices', () => {
     expect(estimateCost({ countries, template: sms }, DEFAULT_RATE_CARD)).toMatchObject({ total: 0, unpriced: 1322 });
   });
 
   it('prices segments × the per-segment price, the others unpriced without an other row', () => {
-    const estimate = estimateCost({ countries, template: sms }, card, 2);
+    const estimate = estimateCost({ countries, template: sms }, smsCard, 2);
     expect(estimate.rows).toEqual([
       { country: 'BR', recipients: 1000, unitPrice: 0.02, subtotal: 20, basis: 'country' },
       { country: 'FR', recipients: 300, unitPrice: 0.158, subtotal: 47.4, basis: 'country' },
@@ -84,15 +110,15 @@ describe('estimateCost on SMS', () => {
   });
 
   it("uses 'other' for SMS too, and counts one segment by default or for nonsense", () => {
-    const withOther = applyOverrides(card, parseRateCardOverrides('other,SMS,0.05').overrides);
+    const withOther = applyOverrides(smsCard, parseRateCardOverrides('other,SMS,0.05').overrides);
     expect(estimateCost({ countries: [{ country: 'JP', recipients: 10 }], template: sms }, withOther).rows[0]).toEqual({ country: 'JP', recipients: 10, unitPrice: 0.05, subtotal: 0.5, basis: 'other' });
-    for (const segments of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(estimateCost({ countries: [{ country: 'FR', recipients: 10 }], template: sms }, card, segments).total).toBe(0.79);
-    expect(estimateCost({ countries: [{ country: 'FR', recipients: 10 }], template: sms }, card, 2.2).total).toBe(2.37);
+    for (const segments of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) expect(estimateCost({ countries: [{ country: 'FR', recipients: 10 }], template: sms }, smsCard, segments).total).toBe(0.79);
+    expect(estimateCost({ countries: [{ country: 'FR', recipients: 10 }], template: sms }, smsCard, 2.2).total).toBe(2.37);
   });
 
   it('adds up to a clean total', () => {
     const many = Array.from({ length: 10 }, (_, index) => ({ country: index % 2 ? 'FR' : 'BR', recipients: 3 }));
-    const { total, rows } = estimateCost({ countries: many, template: whatsapp('UTILITY') }, DEFAULT_RATE_CARD);
+    const { total, rows } = estimateCost({ countries: many, template: whatsapp('UTILITY') }, card);
     expect(total).toBe(Math.round(rows.reduce((sum, row) => sum + (row.subtotal ?? 0), 0) * 1e6) / 1e6);
     expect(String(total)).toMatch(/^\d+\.\d{1,6}$/);
   });

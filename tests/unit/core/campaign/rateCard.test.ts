@@ -1,36 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, DEFAULT_RATE_CARD, OTHER_COUNTRIES, parseRateCardOverrides, RATE_OVERRIDE_SOURCE } from '../../../../src/core/campaign/rateCard';
+import { applyOverrides, DEFAULT_RATE_CARD, OTHER_COUNTRIES, parseRateCardOverrides, PER_MESSAGE_PRICING_SINCE, RATE_OVERRIDE_SOURCE, ratesAsOf } from '../../../../src/core/campaign/rateCard';
 
 describe('DEFAULT_RATE_CARD', () => {
-  it('names a known source for every row', () => {
-    const ids = new Set(DEFAULT_RATE_CARD.sources.map((source) => source.id));
-    for (const row of Object.values(DEFAULT_RATE_CARD.whatsapp)) expect(ids.has(row.source)).toBe(true);
-    for (const source of DEFAULT_RATE_CARD.sources) {
-      expect(source.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      if (source.id !== 'herald-pessimistic') expect(source.url).toMatch(/^https:\/\//);
+  it('cites, for every row, a per-message source that says from when its prices apply', () => {
+    const sources = new Map(DEFAULT_RATE_CARD.sources.map((source) => [source.id, source]));
+    for (const [country, row] of Object.entries(DEFAULT_RATE_CARD.whatsapp)) {
+      const source = sources.get(row.source);
+      expect(source?.url, country).toMatch(/^https:\/\//);
+      expect(source?.retrieved, country).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // Meta has charged per delivered template since 2025-07-01: earlier prices priced conversations.
+      expect(source?.effective, country).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect((source?.effective ?? '') >= PER_MESSAGE_PRICING_SINCE, country).toBe(true);
     }
   });
 
-  it('has the published figures, with their sources', () => {
+  it('has the published figures, with their source, and no guessed row', () => {
     expect(DEFAULT_RATE_CARD.whatsapp.BR).toEqual({ marketing: 0.0782, utility: 0.0085, authentication: 0.0085, source: 'wappbiz-2026-01' });
-    expect(DEFAULT_RATE_CARD.whatsapp.GB).toEqual({ marketing: 0.0582, utility: 0.0242, authentication: 0.014, source: 'eazybe' });
-    expect(DEFAULT_RATE_CARD.whatsapp.FR).toEqual({ marketing: 0.173, utility: 0.0362, authentication: 0.0362, source: 'chamelio-2024' });
-    expect(DEFAULT_RATE_CARD.whatsapp.CA).toEqual(DEFAULT_RATE_CARD.whatsapp.US);
-    expect(Object.keys(DEFAULT_RATE_CARD.whatsapp).sort()).toEqual(
-      ['AE', 'AR', 'BR', 'CA', 'CL', 'CO', 'DE', 'EG', 'FR', 'GB', 'ID', 'IL', 'IN', 'IT', 'MX', 'MY', 'NG', 'NL', 'PK', 'SA', 'TR', 'US', 'ZA', 'other'].sort(),
-    );
-    expect(DEFAULT_RATE_CARD.sources.find((source) => source.id === 'wappbiz-2026-01')?.effective).toBe('2026-01-01');
+    expect(Object.keys(DEFAULT_RATE_CARD.whatsapp).sort()).toEqual(['AR', 'BR', 'CL']);
+    expect(DEFAULT_RATE_CARD.whatsapp[OTHER_COUNTRIES]).toBeUndefined();
     expect(DEFAULT_RATE_CARD.sms).toEqual({});
   });
 
-  it('prices other countries at the highest price of each category, never below any country', () => {
-    expect(DEFAULT_RATE_CARD.whatsapp[OTHER_COUNTRIES]).toEqual({ marketing: 0.1939, utility: 0.0605, authentication: 0.0605, source: 'herald-pessimistic' });
-    const other = DEFAULT_RATE_CARD.whatsapp[OTHER_COUNTRIES];
-    for (const row of Object.values(DEFAULT_RATE_CARD.whatsapp)) {
-      expect(row.marketing).toBeLessThanOrEqual(other?.marketing ?? 0);
-      expect(row.utility).toBeLessThanOrEqual(other?.utility ?? 0);
-      expect(row.authentication).toBeLessThanOrEqual(other?.authentication ?? 0);
-    }
+  it('has no marketing price for the US, where WhatsApp delivers no marketing template', () => {
+    expect(DEFAULT_RATE_CARD.whatsapp.US?.marketing).toBeUndefined();
+  });
+
+  it('is dated by its oldest source', () => {
+    expect(ratesAsOf(DEFAULT_RATE_CARD)).toBe('2026-01-01');
+  });
+});
+
+describe('ratesAsOf', () => {
+  const sources = [
+    { id: 'older', title: '', url: 'https://example.com/a', retrieved: '2026-11-01', effective: '2026-01-01' },
+    { id: 'newer', title: '', url: 'https://example.com/b', retrieved: '2026-11-01', effective: '2026-10-01' },
+  ];
+  const row = (source: string) => ({ marketing: 0.1, utility: 0.01, authentication: 0.01, source });
+
+  it('is the oldest date among the sources the rows still cite', () => {
+    expect(ratesAsOf({ currency: 'USD', sources, whatsapp: { AR: row('newer'), BR: row('older') }, sms: {} })).toBe('2026-01-01');
+    expect(ratesAsOf({ currency: 'USD', sources, whatsapp: { AR: row('newer') }, sms: {} })).toBe('2026-10-01');
+  });
+
+  it("follows the admin's prices: a row priced in part keeps its date, one priced in full has none", () => {
+    const card = { currency: 'USD' as const, sources, whatsapp: { AR: row('newer'), BR: row('older') }, sms: {} };
+    expect(ratesAsOf(applyOverrides(card, parseRateCardOverrides('BR,MARKETING,0.2').overrides))).toBe('2026-01-01');
+    expect(ratesAsOf(applyOverrides(card, parseRateCardOverrides('BR,MARKETING,0.2\nBR,UTILITY,0.02\nBR,AUTHENTICATION,0.02').overrides))).toBe('2026-10-01');
+    expect(ratesAsOf({ currency: 'USD', sources: [], whatsapp: {}, sms: {} })).toBeUndefined();
   });
 });
 
@@ -69,16 +85,17 @@ describe('parseRateCardOverrides', () => {
 
 describe('applyOverrides', () => {
   it('replaces the prices the admin gives and keeps the others from the country row', () => {
-    const card = applyOverrides(DEFAULT_RATE_CARD, { whatsapp: { FR: { marketing: 0.0859 } }, sms: {} });
-    expect(card.whatsapp.FR).toEqual({ marketing: 0.0859, utility: 0.0362, authentication: 0.0362, source: 'admin-overrides', overridden: ['marketing'], baseSource: 'chamelio-2024' });
-    expect(card.whatsapp.GB).toBe(DEFAULT_RATE_CARD.whatsapp.GB);
+    const card = applyOverrides(DEFAULT_RATE_CARD, { whatsapp: { BR: { marketing: 0.0859 } }, sms: {} });
+    expect(card.whatsapp.BR).toEqual({ marketing: 0.0859, utility: 0.0085, authentication: 0.0085, source: 'admin-overrides', overridden: ['marketing'], baseSource: 'wappbiz-2026-01' });
+    expect(card.whatsapp.AR).toBe(DEFAULT_RATE_CARD.whatsapp.AR);
     expect(card.sources.at(-1)).toEqual(RATE_OVERRIDE_SOURCE);
   });
 
   it('adds countries, completing them from other', () => {
-    const card = applyOverrides(DEFAULT_RATE_CARD, { whatsapp: { JP: { marketing: 0.1, utility: 0.01, authentication: 0.01 }, KR: { utility: 0.01 } }, sms: {} });
+    const withOther = applyOverrides(DEFAULT_RATE_CARD, parseRateCardOverrides('other,MARKETING,0.2\nother,UTILITY,0.05\nother,AUTHENTICATION,0.05').overrides);
+    const card = applyOverrides(withOther, { whatsapp: { JP: { marketing: 0.1, utility: 0.01, authentication: 0.01 }, KR: { utility: 0.01 } }, sms: {} });
     expect(card.whatsapp.JP).toEqual({ marketing: 0.1, utility: 0.01, authentication: 0.01, source: 'admin-overrides', overridden: ['marketing', 'utility', 'authentication'] });
-    expect(card.whatsapp.KR).toEqual({ marketing: 0.1939, utility: 0.01, authentication: 0.0605, source: 'admin-overrides', overridden: ['utility'], baseSource: 'herald-pessimistic' });
+    expect(card.whatsapp.KR).toEqual({ marketing: 0.2, utility: 0.01, authentication: 0.05, source: 'admin-overrides', overridden: ['utility'], baseSource: 'admin-overrides' });
   });
 
   it('adds SMS prices per segment', () => {
@@ -89,8 +106,8 @@ describe('applyOverrides', () => {
   it('leaves the card as it was without overrides, and never changes the card it is given', () => {
     const before = JSON.stringify(DEFAULT_RATE_CARD);
     expect(applyOverrides(DEFAULT_RATE_CARD, { whatsapp: {}, sms: {} })).toEqual(DEFAULT_RATE_CARD);
-    const once = applyOverrides(DEFAULT_RATE_CARD, { whatsapp: { FR: { utility: 0 } }, sms: { FR: 0.07 } });
-    const twice = applyOverrides(once, { whatsapp: { FR: { marketing: 0.2 } }, sms: {} });
+    const once = applyOverrides(DEFAULT_RATE_CARD, { whatsapp: { BR: { utility: 0 } }, sms: { FR: 0.07 } });
+    const twice = applyOverrides(once, { whatsapp: { BR: { marketing: 0.2 } }, sms: {} });
     expect(JSON.stringify(DEFAULT_RATE_CARD)).toBe(before);
     expect(twice.sources.filter((source) => source.id === 'admin-overrides')).toHaveLength(1);
   });

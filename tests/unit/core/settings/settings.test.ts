@@ -101,11 +101,11 @@ describe('parseSettings', () => {
   });
 
   it('reads the messaging tier and checks the price overrides', () => {
-    const declared = parseSettings({ ...complete, messaging_tier: '10,000', rate_card: '# mine\nFR,MARKETING,0.09' }, 'acme');
+    const declared = parseSettings({ ...complete, messaging_tier: '10,000', rate_card: '# mine\nBR,MARKETING,0.09' }, 'acme');
     expect(declared.ok && declared.settings.messagingTier).toBe('10000');
     // The card is parsed once, with the admin's price in place and the other categories kept.
-    const france = declared.ok ? declared.settings.rateCard.whatsapp.FR : undefined;
-    expect(france).toMatchObject({ marketing: 0.09, utility: DEFAULT_RATE_CARD.whatsapp.FR?.utility, overridden: ['marketing'] });
+    const brazil = declared.ok ? declared.settings.rateCard.whatsapp.BR : undefined;
+    expect(brazil).toMatchObject({ marketing: 0.09, utility: DEFAULT_RATE_CARD.whatsapp.BR?.utility, overridden: ['marketing'] });
     expect(parseSettings({ ...complete, messaging_tier: '3000' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'messaging_tier', problem: 'bad-format' }] });
     expect(parseSettings({ ...complete, rate_card: 'FR;MARKETING;cheap' }, 'acme')).toEqual({ ok: false, issues: [{ setting: 'rate_card', problem: 'bad-format' }] });
   });
