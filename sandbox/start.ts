@@ -47,6 +47,7 @@ async function main(): Promise<void> {
 
   const url = sandbox.hostUrl;
   const requesterId = await firstRequesterId(sandbox);
+  const { sunshine } = sandbox.emulator.config;
   console.log(`
 Herald sandbox: a local Zendesk agent workspace around the built app (emulated account ${sandbox.emulator.config.subdomain}).
 
@@ -57,6 +58,11 @@ Herald sandbox: a local Zendesk agent workspace around the built app (emulated a
   A ticket + sidebar     ${url}#/tickets/101
   Customers              ${url}#/users${requesterId === undefined ? '' : `\n  A user + sidebar       ${url}#/users/${requesterId}`}
   App settings (admin)   ${url}#/admin/apps/herald
+
+First-time setup (Admin page, "Reset to empty settings"): the emulator's test credentials, not secrets
+  Conversations API app ID       ${sunshine.appId}
+  Conversations API key ID       ${sunshine.keyId}
+  Conversations API secret       ${sunshine.keySecret}
 
 The app itself is served from ${sandbox.appUrl}. Rebuild with "npm run build" and reload the page to see changes.
 Press Ctrl-C to stop.
