@@ -65,6 +65,7 @@ async function applyFault(service: ServiceName, fault: Fault): Promise<Response 
     case 'networkError':
       return HttpResponse.error();
     case 'expireCursor':
+    case 'undeliverable':
       return undefined;
   }
 }

@@ -12,7 +12,12 @@ export type Fault =
   | { kind: 'timeout'; ms?: number }
   | { kind: 'networkError' }
   /** Cursor-paginated endpoints treat the cursor of the matched request as expired. */
-  | { kind: 'expireCursor' };
+  | { kind: 'expireCursor' }
+  /**
+   * The Notification API refuses WhatsApp messages to this share (0 to 1) of destination numbers
+   * as undeliverable (131026), the same numbers every time, as numbers not on WhatsApp would be.
+   */
+  | { kind: 'undeliverable'; share: number };
 
 export interface FaultMatch {
   service?: Service;
@@ -64,10 +69,16 @@ export class FaultInjector {
   /**
    * The faults that apply to this request, in the order they were added. Each returned rule counts
    * one hit; a rule whose `times` is spent is dropped. `expireCursor` is left to the handlers that
-   * own a cursor (see `takeCursorExpiry`).
+   * own a cursor (see `takeCursorExpiry`), `undeliverable` to the Notification API (`takeUndeliverableShare`).
    */
   take(target: FaultTarget): Fault[] {
-    return this.consume(target, (fault) => fault.kind !== 'expireCursor');
+    return this.consume(target, (fault) => fault.kind !== 'expireCursor' && fault.kind !== 'undeliverable');
+  }
+
+  /** The largest share of undeliverable numbers armed for this request, 0 when none (each counts one hit). */
+  takeUndeliverableShare(target: FaultTarget): number {
+    const shares = this.consume(target, (fault) => fault.kind === 'undeliverable').map((fault) => (fault.kind === 'undeliverable' ? fault.share : 0));
+    return Math.max(0, ...shares);
   }
 
   /** True when an `expireCursor` rule matches this request (and counts one hit). */

@@ -1,3 +1,4 @@
+import type { Fault } from '../emulator/faults';
 import type { SettingValue } from '../emulator/zendesk/appInstallations';
 import type { RestUser } from './zendeskTypes';
 
@@ -95,13 +96,20 @@ export interface AppRequestBody {
   options: unknown;
 }
 
-/** A fault rule as JSON: a `path` is a prefix, or `{ regex }` for a regular expression. */
+/** A fault rule as JSON: a `path` is a prefix, or `{ regex }` for a regular expression (sandbox/faultRules.ts checks it). */
 export interface FaultRuleJson {
   match: {
     service?: 'zendesk' | 'sunshine';
     method?: string;
     path?: string | { regex: string; flags?: string };
   };
-  fault: unknown;
+  fault: Fault;
+  /** How many matching requests it hits; unlimited when absent. */
   times?: number;
+}
+
+/** An armed rule as `GET faults` lists it: its id, and the requests it has hit so far. */
+export interface ListedFault extends FaultRuleJson {
+  id: number;
+  hits: number;
 }

@@ -13,6 +13,7 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeout'), ms: z.number().nonnegative().optional() }),
   z.object({ kind: z.literal('networkError') }),
   z.object({ kind: z.literal('expireCursor') }),
+  z.object({ kind: z.literal('undeliverable'), share: z.number().min(0).max(1) }),
 ]);
 
 const faultRuleSchema = z.object({

@@ -20,3 +20,17 @@ export const DELIVERY_FAILURES = {
   /** Too many messages to the same user in a short time. */
   pairRateLimit: { status: 429, code: '131056', title: 'Pair rate limit hit: too many messages sent to this phone number' },
 } satisfies Record<string, DeliveryFailure>;
+
+/**
+ * Whether a number falls in a share (0 to 1) of all numbers: a hash of the number (FNV-1a), so the
+ * same numbers fail every time and a larger share keeps the smaller one's numbers.
+ */
+export function inShareOfNumbers(destinationId: string, share: number): boolean {
+  if (share <= 0) return false;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < destinationId.length; index += 1) {
+    hash ^= destinationId.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 0x1_0000_0000 < share;
+}

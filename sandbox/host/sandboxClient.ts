@@ -2,6 +2,8 @@ import {
   SANDBOX_API_PREFIX,
   type AppMetadata,
   type Bootstrap,
+  type FaultRuleJson,
+  type ListedFault,
   type SandboxLocale,
   type Session,
   type SettingsUpdate,
@@ -45,5 +47,9 @@ export const sandboxClient = {
   saveSettings: (settings: SettingsUpdate['settings']) => call<SettingsView>('PUT', '/settings', { settings }),
   emptySettings: () => call<SettingsView>('POST', '/settings/empty'),
   defaultSettings: () => call<SettingsView>('POST', '/settings/defaults'),
+  faults: () => call<{ faults: ListedFault[] }>('GET', '/faults'),
+  addFault: (rule: FaultRuleJson) => call<{ id: number }>('POST', '/faults', rule),
+  removeFault: (id: number) => call<{ faults: ListedFault[] }>('DELETE', `/faults/${id}`),
+  clearFaults: () => call<{ faults: ListedFault[] }>('DELETE', '/faults'),
   proxyRequest: (instanceGuid: string, options: unknown) => call<{ ok: boolean; payload: unknown }>('POST', '/request', { instanceGuid, options }),
 };

@@ -1,7 +1,9 @@
 import { sunshineCredentialOf } from '../../emulator/installation';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppLocation } from '../../sandbox/apiTypes';
+import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/state';
+import type { AppLocation, ListedFault } from '../../sandbox/apiTypes';
+import { basicAuth, componentsFor, whatsAppNotification } from '../emulator/sunshine.support';
 import { readProbe } from './support/probe';
 import { startSandboxBrowser, type SandboxBrowser } from './support/sandboxBrowser';
 
@@ -223,6 +225,71 @@ describe('workspace', () => {
     await page.locator('#ticket-title').waitFor();
     await harness.open('#/users/1');
     await page.locator('#user-name', { hasText: 'Alex Martin' }).waitFor();
+    expect(harness.consoleErrors).toEqual([]);
+  });
+
+  it('sets faults from the Admin page, with the keyboard too, and the emulator applies them', async () => {
+    await harness.open('#/admin/apps/herald');
+    const page = harness.page;
+    const faults = page.getByRole('region', { name: 'Faults' });
+    const active = faults.getByRole('list', { name: 'Active faults' });
+    await active.getByText('No fault is active').waitFor();
+
+    // A message send as Herald makes it, straight to the emulator: what answers it is what the fault did.
+    const { emulator } = harness.sandbox;
+    const { appId, keyId, keySecret } = emulator.config.sunshine;
+    const integrationId = SEEDED_INTEGRATION_IDS.whatsappFrance;
+    const template = emulator.sunshine.messageTemplate(integrationId, 'order_update', 'fr');
+    if (!template) throw new Error('The seed has no order_update (fr)');
+    const send = async (phone: string) => {
+      const body = whatsAppNotification(integrationId, phone, { name: 'order_update', language: 'fr', components: componentsFor(template) });
+      const response = await emulator.handle(
+        new Request(`${emulator.config.zendeskOrigin}/sc/v1.1/apps/${appId}/notifications`, {
+          method: 'POST',
+          headers: { authorization: basicAuth(keyId, keySecret), 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+      return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as unknown };
+    };
+
+    // A burst of one 429 on message sends.
+    const burst = faults.getByRole('group', { name: 'Rate limit bursts (429)' });
+    await burst.getByLabel('Requests', { exact: true }).selectOption({ label: 'Message sends (Conversations API notifications)' });
+    await burst.getByLabel('How many requests').fill('1');
+    await burst.getByLabel('Retry-After (seconds)').fill('7');
+    await burst.getByRole('button', { name: 'Add a 429 burst' }).click();
+    await active.getByText('429 Too Many Requests, Retry-After 7 s on message sends, 1 of 1 left').waitFor();
+    expect(await send('+33611111111')).toMatchObject({ status: 429, retryAfter: '7' });
+    expect((await send('+33611111111')).status).toBe(201);
+
+    // One 502, after a number out of range is refused next to its field.
+    const errors = faults.getByRole('group', { name: 'Server errors (5xx)' });
+    await errors.getByLabel('Status').selectOption('502');
+    await errors.getByLabel('How many requests').fill('0');
+    await errors.getByRole('button', { name: 'Add server errors' }).click();
+    await errors.getByText('How many requests: type a whole number from 1 to 10000.').waitFor();
+    await expect(errors.getByLabel('How many requests').getAttribute('aria-invalid')).resolves.toBe('true');
+    await errors.getByLabel('How many requests').fill('1');
+    await errors.getByRole('button', { name: 'Add server errors' }).click();
+    await active.getByText('502 answers on message sends, 1 of 1 left').waitFor();
+    expect((await send('+33611111111')).status).toBe(502);
+
+    // Every WhatsApp number undeliverable, typed and submitted with the keyboard alone.
+    const share = faults.getByRole('group', { name: 'Undeliverable WhatsApp numbers' }).getByLabel('Share of numbers (%)');
+    await share.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('100');
+    await page.keyboard.press('Enter');
+    await active.getByText('100 % of WhatsApp numbers undeliverable (131026) on message sends, until removed').waitFor();
+    expect(await send('+33622222222')).toMatchObject({ status: 400, body: { error: { code: '131026' } } });
+    const listed = await harness.sandboxApi<{ faults: ListedFault[] }>('GET', '/faults');
+    expect(listed.faults.map((rule) => rule.fault)).toEqual([{ kind: 'undeliverable', share: 1 }]);
+
+    // Removed from the list, the number is deliverable again.
+    await active.getByRole('button', { name: /^Remove: 100 % of WhatsApp numbers undeliverable/ }).click();
+    await active.getByText('No fault is active').waitFor();
+    expect((await send('+33622222222')).status).toBe(201);
     expect(harness.consoleErrors).toEqual([]);
   });
 });

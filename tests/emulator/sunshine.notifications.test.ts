@@ -239,6 +239,33 @@ describe('Notification API: per-destination failures', () => {
     expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') })).status).toBe(201);
   });
 
+  it('an undeliverable-share fault refuses WhatsApp messages to that share of numbers, the same ones every time', async () => {
+    const harness = sunshineHarness();
+    const numbers = Array.from({ length: 200 }, (_, index) => `+336${String(10_000_000 + index * 37)}`);
+    const refusedAt = async (share: number) => {
+      harness.emulator.faults.clear();
+      harness.emulator.faults.add({ match: { service: 'sunshine', path: /\/notifications$/ }, fault: { kind: 'undeliverable', share } });
+      const refused: string[] = [];
+      for (const phone of numbers) {
+        const reply = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', phone) });
+        if (reply.status !== 201) {
+          expect(reply.body).toEqual({ error: { code: '131026', description: '(#131026) Message undeliverable' } });
+          refused.push(phone);
+        }
+      }
+      return refused;
+    };
+    const quarter = await refusedAt(0.25);
+    expect(quarter.length).toBeGreaterThan(30);
+    expect(quarter.length).toBeLessThan(70);
+    expect(await refusedAt(0.25)).toEqual(quarter);
+    expect(await refusedAt(0.5)).toEqual(expect.arrayContaining(quarter));
+    expect(await refusedAt(1)).toEqual(numbers);
+    // 131026 is WhatsApp's: an SMS to any number still goes through.
+    expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') })).status).toBe(201);
+    expect(await refusedAt(0)).toEqual([]);
+  });
+
   it('a failure configured before a reset is gone after it', async () => {
     const harness = sunshineHarness();
     harness.state.failDeliveriesTo(PHONE, DELIVERY_FAILURES.optedOut);

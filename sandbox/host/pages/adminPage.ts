@@ -3,6 +3,7 @@ import { el } from '../dom';
 import { SandboxApiError, sandboxClient } from '../sandboxClient';
 import { showToast } from '../toasts';
 import { failure, loading } from './common';
+import { faultsPanel } from './faultsPanel';
 import type { PageContext } from './page';
 
 /**
@@ -63,8 +64,15 @@ function renderSettings(page: PageContext, view: SettingsView): void {
       { class: 'card admin', 'aria-labelledby': 'settings-reset-heading' },
       el('h2', { id: 'settings-reset-heading' }, 'Sandbox settings'),
       el('p', { class: 'hint' }, 'Start from nothing to try the first-time setup, or go back to the configuration that works with the emulator.'),
+      // Secure values never reach the browser, the emulator's included: they are in the terminal and the README.
+      el(
+        'p',
+        { class: 'hint' },
+        "For the first-time setup, the emulator's Conversations API app ID, key ID and secret are printed by npm start and listed in the README (First-time setup in the sandbox).",
+      ),
       el('div', { class: 'form-actions' }, emptyButton, defaultsButton),
     ),
+    faultsPanel(),
   );
 }
 
