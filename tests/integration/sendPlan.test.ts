@@ -160,6 +160,8 @@ function firstReason(user: UserRecord, blocked: Fixture['blocked'], allowed: Set
   const phone = e164Of(user.phone);
   if (phone === null) return 'no-phone';
   if (phone === undefined) return 'invalid-phone';
+  // A marketing template on WhatsApp: Meta delivers none to US numbers.
+  if (parsePhoneNumberFromString(phone)?.country === 'US') return 'us-marketing';
   if (user.tags.includes('whatsapp_opt_out')) return 'opted-out';
   if (!user.tags.includes('whatsapp_opt_in')) return 'no-opt-in';
   const isAllowed = allowed.has(user.id);
