@@ -17,11 +17,12 @@ describe('README', () => {
   it("gives the emulator's Conversations API app ID, key ID and secret for the first-time setup, under the settings' own labels", async () => {
     const setup = await section('First-time setup in the sandbox');
     const { appId, keyId, keySecret } = createConfig().sunshine;
-    const parameters = en.app.parameters;
+    // The key ID and secret are typed in Herald's own Settings form, which computes the credential.
+    const key = en.settings.form.key;
     for (const [label, value] of [
-      [parameters.sunco_app_id.label, appId],
-      [parameters.sunco_key_id.label, keyId],
-      [parameters.sunco_key_secret.label, keySecret],
+      [en.app.parameters.sunco_app_id.label, appId],
+      [key.sunco_key_id.label, keyId],
+      [key.sunco_key_secret.label, keySecret],
     ]) {
       expect(setup).toContain(`| ${label} | \`${value}\` |`);
     }
