@@ -7,8 +7,9 @@ import type { SkipReason, UnverifiedCause } from './states';
  * whose matcher accepts the error gives its class. How the runner uses a class:
  *
  * - `retry`: nothing was accepted; put the recipient back and try again after `retryDelay` (when
- *   `lowersRate`, also tell the pacer `onRateLimited(retryAfterMs)`). After MAX_SEND_ATTEMPTS
- *   attempts the recipient ends `failed` with `retries-exhausted`.
+ *   `lowersRate`, also tell the pacer `onRateLimited(startedAt, retryAfterMs)`). After
+ *   MAX_SEND_ATTEMPTS attempts the recipient ends `failed` with `retries-exhausted`; a refusal that
+ *   `lowersRate` (the pace, not this recipient) is retried without counting as one.
  * - `ambiguous`: the send may have been accepted; the recipient ends `unverified` with `cause`,
  *   never re-sent unless the user chooses to.
  * - `recipient-failed`: this recipient ends `failed` with `code`; the campaign goes on.
@@ -60,7 +61,7 @@ export interface SendErrorRow {
   why: string;
 }
 
-/** Attempts of one recipient (the first send and its retries) before it ends `failed`. */
+/** Attempts of one recipient (the first send and its retries) before it ends `failed`; refusals for the pace do not count. */
 export const MAX_SEND_ATTEMPTS = 5;
 /** The failure code of a recipient whose retries ran out. */
 export const RETRIES_EXHAUSTED = 'retries-exhausted';

@@ -1,4 +1,4 @@
-import { backoffDelay } from '../time/backoff';
+import { AdaptiveRate, MIN_RATE } from './adaptiveRate';
 import type { SendClock } from './ports';
 
 /**
@@ -11,8 +11,9 @@ import type { SendClock } from './ports';
  *   channel sees a steady flow instead of a burst at the top of each second.
  * - **Bounded**: at most `maxInFlight` sends started and not yet released, so a slow API does not
  *   pile up thousands of open requests (and thousands of unknown outcomes if the tab dies).
- * - **Adaptive (AIMD)**: a rate limit stops every start until its pause ends and halves the
- *   current rate; each second of successes then adds back a tenth of the target.
+ * - **Adaptive**: a rate limit stops every start until its Retry-After ends and halves the current
+ *   rate, once per congestion event; successes then win the target back within seconds
+ *   (`AdaptiveRate` says why and how).
  *
  * Waiters are served first come, first served. Every wait ends at once when its signal aborts,
  * including a wait for the end of a rate-limit pause: pausing a campaign never waits a backoff out
@@ -26,7 +27,6 @@ export interface PacerOptions {
   maxInFlight?: number;
 }
 
-export const MIN_RATE = 1;
 export const MAX_RATE = 1000;
 const WINDOW_MS = 1000;
 /**
@@ -37,14 +37,8 @@ const WINDOW_MS = 1000;
  */
 const JITTER_ALLOWANCE_MS = 10;
 const PACED_WINDOW_MS = WINDOW_MS + JITTER_ALLOWANCE_MS;
-/** Share of the target rate won back per second of successes after a cut. */
-const RECOVERY_PER_SECOND = 0.1;
-/** Responses to sends already in flight when a 429 arrives report the same congestion: one cut per window. */
-const CUT_COOLDOWN_MS = 1000;
 /** Lateness of a wake-up made up by the following starts; beyond it the lost time stays lost. */
 const MAX_CATCH_UP_MS = 100;
-/** Backoff of a rate limit that gave no Retry-After: from 1 s, doubling, at most a minute. */
-const RATE_LIMIT_BACKOFF = { baseMs: 1000, maxMs: 60_000 };
 
 /** Two seconds' worth of sends, never fewer than 8 nor more than 256 open requests. */
 export function defaultMaxInFlight(rate: number): number {
@@ -52,7 +46,7 @@ export function defaultMaxInFlight(rate: number): number {
 }
 
 interface Waiter {
-  resolve(): void;
+  resolve(startedAt: number): void;
   reject(reason: unknown): void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -61,20 +55,18 @@ interface Waiter {
 export class Pacer {
   private readonly clock: SendClock;
   private readonly fixedMaxInFlight: number | undefined;
-  private readonly target: number;
-  private current: number;
+  private readonly rate: AdaptiveRate;
   private readonly limitInFlight: number;
   private inFlightCount = 0;
   /** Start times of the last second, oldest first, from `startsHead` on. */
   private starts: number[] = [];
   private startsHead = 0;
-  /** Earliest start allowed by even spacing. */
-  private nextSlot = Number.NEGATIVE_INFINITY;
-  private pauseEndsAt = Number.NEGATIVE_INFINITY;
-  private lastCutAt = Number.NEGATIVE_INFINITY;
-  private rateLimitsInARow = 0;
-  /** Successes raise the rate by the time elapsed since this moment (never counting a pause). */
-  private growthFrom = Number.NEGATIVE_INFINITY;
+  /**
+   * What the last start's spacing counts from (see `recordStart`). The next slot is computed from
+   * it at the rate of the moment, so that a rate won back after a rate limit spaces the very next
+   * start, not the one after it (at 1/s the slot already set would be a second away).
+   */
+  private lastAnchor = Number.NEGATIVE_INFINITY;
   private readonly queue: Waiter[] = [];
   private wakeUp: AbortController | undefined;
   private wakeUpAt = Number.POSITIVE_INFINITY;
@@ -85,19 +77,18 @@ export class Pacer {
       throw new RangeError(`maxInFlight must be a positive integer, not ${options.maxInFlight}`);
     }
     this.clock = options.clock;
-    this.target = options.rate;
-    this.current = options.rate;
+    this.rate = new AdaptiveRate(options.rate);
     this.fixedMaxInFlight = options.maxInFlight;
     this.limitInFlight = options.maxInFlight ?? defaultMaxInFlight(options.rate);
   }
 
   get targetRate(): number {
-    return this.target;
+    return this.rate.target;
   }
 
   /** The rate the pacer spaces starts at now: the target, or less after a rate limit. */
   get currentRate(): number {
-    return this.current;
+    return this.rate.current;
   }
 
   get inFlight(): number {
@@ -110,7 +101,8 @@ export class Pacer {
 
   /** When the current rate-limit pause ends, or undefined when there is none. */
   get pausedUntil(): number | undefined {
-    return this.pauseEndsAt > this.clock.now() ? this.pauseEndsAt : undefined;
+    const until = this.rate.holdUntil;
+    return until > this.clock.now() ? until : undefined;
   }
 
   /** Callers waiting in `acquire`. */
@@ -119,12 +111,13 @@ export class Pacer {
   }
 
   /**
-   * Resolves when one send may start, and counts it as started (call `release` once it settles).
-   * Rejects with the signal's reason as soon as `signal` aborts.
+   * Resolves with the start time when one send may start, and counts it as started (call `release`
+   * once it settles, and give that time to `onSuccess` or `onRateLimited`). Rejects with the
+   * signal's reason as soon as `signal` aborts.
    */
-  acquire(signal?: AbortSignal): Promise<void> {
+  acquire(signal?: AbortSignal): Promise<number> {
     if (signal?.aborted) return Promise.reject(signal.reason as unknown);
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -151,36 +144,18 @@ export class Pacer {
     this.pump();
   }
 
-  /** A send was accepted: the rate climbs back towards the target, a tenth of it per second. */
-  onSuccess(): void {
-    const now = this.clock.now();
-    this.rateLimitsInARow = 0;
-    if (this.current < this.target) {
-      const from = Math.max(this.growthFrom, this.pauseEndsAt, this.lastCutAt);
-      // Never credit more than one second at a time: a long silence (held recipients, a slow
-      // API) is not a second of success.
-      const elapsedMs = Math.min(WINDOW_MS, Math.max(0, now - from));
-      this.current = Math.min(this.target, this.current + (this.target * RECOVERY_PER_SECOND * elapsedMs) / 1000);
-    }
-    this.growthFrom = now;
+  /** The send started at `startedAt` (what `acquire` gave) was accepted: the rate climbs back towards the target. */
+  onSuccess(startedAt: number): void {
+    this.rate.onSuccess(this.clock.now(), startedAt);
   }
 
   /**
-   * The API said "too many": nothing starts before `now + retryAfterMs` (a growing backoff when
-   * the API gave no delay) and the current rate is halved, at most once per second.
+   * The API refused the send started at `startedAt` for the pace: nothing starts before its
+   * Retry-After ends (a growing backoff when the API gave none), and the rate halves once per
+   * congestion event (see `AdaptiveRate`).
    */
-  onRateLimited(retryAfterMs?: number): void {
-    const now = this.clock.now();
-    this.rateLimitsInARow += 1;
-    const waitMs =
-      retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0
-        ? retryAfterMs
-        : backoffDelay(this.rateLimitsInARow, RATE_LIMIT_BACKOFF.baseMs, RATE_LIMIT_BACKOFF.maxMs);
-    this.pauseEndsAt = Math.max(this.pauseEndsAt, now + waitMs);
-    if (now - this.lastCutAt >= CUT_COOLDOWN_MS) {
-      this.current = Math.max(MIN_RATE, this.current / 2);
-      this.lastCutAt = now;
-    }
+  onRateLimited(startedAt: number, retryAfterMs?: number): void {
+    this.rate.onRateLimited(this.clock.now(), startedAt, retryAfterMs);
     this.pump();
   }
 
@@ -198,15 +173,15 @@ export class Pacer {
       const waiter = this.queue.shift() as Waiter;
       this.recordStart(now, due);
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
-      waiter.resolve();
+      waiter.resolve(now);
     }
   }
 
   private earliestStart(now: number): number {
     this.forgetStartsBefore(now - PACED_WINDOW_MS);
-    let earliest = Math.max(this.pauseEndsAt, this.nextSlot);
+    let earliest = Math.max(this.rate.holdUntil, this.lastAnchor + PACED_WINDOW_MS / this.rate.current);
     const inWindow = this.starts.length - this.startsHead;
-    const limit = Math.max(1, Math.floor(this.target));
+    const limit = Math.max(1, Math.floor(this.rate.target));
     // With `limit` starts in the last second, the next may start once the oldest that would
     // make it `limit + 1` has left the window.
     if (inWindow >= limit) earliest = Math.max(earliest, (this.starts[this.starts.length - limit] as number) + PACED_WINDOW_MS);
@@ -222,8 +197,7 @@ export class Pacer {
     // a slower run, and lets a high rate start several sends per wake-up. A longer delay (the
     // first send, the end of a pause, a wait for a free slot, a throttled tab) is not made up:
     // that would be a burst.
-    const anchor = now - due <= MAX_CATCH_UP_MS ? due : now;
-    this.nextSlot = anchor + PACED_WINDOW_MS / this.current;
+    this.lastAnchor = now - due <= MAX_CATCH_UP_MS ? due : now;
   }
 
   private forgetStartsBefore(limit: number): void {

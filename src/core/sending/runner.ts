@@ -246,23 +246,23 @@ export class CampaignRunner {
         // Without the journal the reservation still protects this send; carry on.
       }
       if (this.killed) return;
-      let started = true;
+      let startedAt: number | undefined;
       try {
-        await pacer.acquire(this.stop.signal);
+        startedAt = await pacer.acquire(this.stop.signal);
       } catch {
-        started = false;
+        startedAt = undefined;
       }
-      if (started && this.stopping) {
+      if (startedAt !== undefined && this.stopping) {
         pacer.release();
-        started = false;
+        startedAt = undefined;
       }
-      if (!started) {
+      if (startedAt === undefined) {
         // Stopped while waiting for its turn: it was never sent.
         ledger.requeue(next.index);
         this.changed.add(next.index);
         return;
       }
-      const sending = this.sendOne(next.index);
+      const sending = this.sendOne(next.index, startedAt);
       this.inflight.add(sending);
       void sending.finally(() => this.inflight.delete(sending));
     }
@@ -309,7 +309,8 @@ export class CampaignRunner {
     return { readyAt: Math.max(retryAt, quietAt), quiet: quietAt > retryAt };
   }
 
-  private async sendOne(index: number): Promise<void> {
+  /** Sends one recipient; `startedAt` (from the pacer) tells the pacer which pace its outcome speaks of. */
+  private async sendOne(index: number, startedAt: number): Promise<void> {
     const { sender, clock, journal } = this.options;
     const ledger = this.ledger!;
     const pacer = this.pacer!;
@@ -323,21 +324,24 @@ export class CampaignRunner {
       this.sentFingerprints.push(this.options.fingerprint(recipient));
       journal?.finish(index, { state: 'sent', detail: { at: now } });
       this.burst.record('ok');
-      pacer.onSuccess();
+      pacer.onSuccess(startedAt);
       this.finished(index);
       return;
     }
-    this.handleFailure(index, recipient, classifySendError(attempt.error), now);
+    this.handleFailure(index, recipient, classifySendError(attempt.error), now, startedAt);
   }
 
-  private handleFailure(index: number, recipient: Recipient, errorClass: SendErrorClass, now: number): void {
+  private handleFailure(index: number, recipient: Recipient, errorClass: SendErrorClass, now: number, startedAt: number): void {
     const ledger = this.ledger!;
     const { journal } = this.options;
     switch (errorClass.kind) {
       case 'retry': {
-        const attempts = (this.attempts.get(index) ?? 0) + 1;
+        // A refusal for the pace (a 429) says nothing of this recipient: the pacer holds and slows
+        // every send, and the recipient keeps its attempts for errors of its own. Counted, a rate
+        // limit lasting a few Retry-Afters would fail recipients the API never looked at.
+        const attempts = (this.attempts.get(index) ?? 0) + (errorClass.lowersRate ? 0 : 1);
         this.attempts.set(index, attempts);
-        if (errorClass.lowersRate) this.pacer!.onRateLimited(errorClass.retryAfterMs);
+        if (errorClass.lowersRate) this.pacer!.onRateLimited(startedAt, errorClass.retryAfterMs);
         if (retriesExhausted(attempts)) {
           ledger.markFailed(index, 'retries-exhausted', now);
           journal?.finish(index, { state: 'failed', detail: { code: 'retries-exhausted', at: now } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMaxInFlight, Pacer } from '../../../../src/core/sending/pacer';
 import { FakeClock } from '../../../support/fakeClock';
+import { shareOutsideWindows, type RetryAfterWindow } from '../../../support/retryAfterWindows';
 
 interface Run {
   clock: FakeClock;
@@ -9,25 +10,38 @@ interface Run {
   starts: number[];
   /** The most sends started and not yet released at any moment. */
   peakInFlight: () => number;
+  /** [refusal, end of its Retry-After] of every send the API refused. */
+  refusals: RetryAfterWindow[];
   /** Stops the workers (their waits end at once) and waits for them. */
   stop: () => Promise<void>;
 }
 
 /**
  * Workers that send as fast as the pacer lets them, each send taking `sendMs` of emulated time,
- * as the runner will drive it: acquire, send, release, report the outcome.
+ * as the runner will drive it: acquire, send, release, report the outcome. `refuse` plays the
+ * API's rate limiter: given when a send is answered, the Retry-After of a 429 (`null` for a 429
+ * without one), or undefined when it accepts.
  */
-function startWorkers(options: { rate: number; workers: number; sendMs: number; maxInFlight?: number; start?: number }): Run {
+function startWorkers(options: {
+  rate: number;
+  workers: number;
+  sendMs: number;
+  maxInFlight?: number;
+  start?: number;
+  refuse?: (answeredAt: number) => number | null | undefined;
+}): Run {
   const clock = new FakeClock(options.start ?? 0);
   const pacer = new Pacer({ rate: options.rate, clock, maxInFlight: options.maxInFlight });
   const starts: number[] = [];
   const halt = new AbortController();
   let inFlight = 0;
   let peak = 0;
+  const refusals: RetryAfterWindow[] = [];
   const worker = async (): Promise<void> => {
     for (;;) {
+      let startedAt: number;
       try {
-        await pacer.acquire(halt.signal);
+        startedAt = await pacer.acquire(halt.signal);
       } catch {
         return;
       }
@@ -37,7 +51,12 @@ function startWorkers(options: { rate: number; workers: number; sendMs: number; 
       await clock.sleep(options.sendMs);
       inFlight -= 1;
       pacer.release();
-      pacer.onSuccess();
+      const retryAfterMs = options.refuse?.(clock.now());
+      if (retryAfterMs === undefined) pacer.onSuccess(startedAt);
+      else {
+        refusals.push([clock.now(), clock.now() + (retryAfterMs ?? 0)]);
+        pacer.onRateLimited(startedAt, retryAfterMs ?? undefined);
+      }
     }
   };
   const workers = Array.from({ length: options.workers }, () => worker());
@@ -46,6 +65,7 @@ function startWorkers(options: { rate: number; workers: number; sendMs: number; 
     pacer,
     starts,
     peakInFlight: () => peak,
+    refusals,
     stop: async () => {
       halt.abort(new Error('stopped'));
       await clock.runUntilIdle();
@@ -187,12 +207,12 @@ describe('Pacer: sends in flight', () => {
 });
 
 describe('Pacer: rate limits', () => {
-  it('onRateLimited(7000): nothing starts for 7 s, the rate halves, then climbs back to the target', async () => {
+  it('a rate limit: nothing starts until its Retry-After ends, then at half the rate, back at the target within a second of successes', async () => {
     const run = startWorkers({ rate: 8, workers: 16, sendMs: 200 });
     await run.clock.advance(5_000);
     expect(run.pacer.currentRate).toBe(8);
 
-    run.pacer.onRateLimited(7_000);
+    run.pacer.onRateLimited(run.starts.at(-1) as number, 7_000);
     expect(run.pacer.currentRate).toBe(4);
     expect(run.pacer.pausedUntil).toBe(12_000);
     const startedBefore = run.starts.length;
@@ -203,63 +223,128 @@ describe('Pacer: rate limits', () => {
     expect(run.starts.slice(startedBefore)).toEqual([12_000]);
 
     // At half the rate first…
-    await run.clock.advance(999);
-    expect(startsBetween(run.starts, 12_000, 13_000).length).toBeLessThanOrEqual(5);
-    expect(run.pacer.currentRate).toBeLessThan(8);
-    // …then a tenth of the target more per second of success: back at 8/s within about 5 s.
-    await run.clock.advanceTo(18_000);
+    await run.clock.advance(300);
+    expect(startsBetween(run.starts, 12_000, 12_300)).toHaveLength(2);
+    // …then each second of successes doubles it: the target is back about a second after the hold.
+    await run.clock.advanceTo(13_500);
     expect(run.pacer.currentRate).toBe(8);
     await run.clock.advanceTo(30_000);
     const recovered = startsBetween(run.starts, 20_000, 30_000);
     await run.stop();
-    // 8 a second, less the 1 % allowance for late sends.
-    expect(recovered.length).toBe(79);
+    // One every 1010 / 8 ms: 79 or 80 in 10 s, as the phase falls.
+    expect(recovered.length).toBeGreaterThanOrEqual(79);
+    expect(recovered.length).toBeLessThanOrEqual(80);
     expect(busiestSecond(run.starts)).toBeLessThanOrEqual(8);
   });
 
-  it('cuts the rate once for a volley of 429s from sends that were already in flight', async () => {
+  it('after a volley of 429s (Retry-After 1 s) from every send in flight at 40/s, the 10 s after the hold achieve at least 90 % of 40/s, never more than 40 in any second', async () => {
+    const run = startWorkers({ rate: 40, workers: 80, sendMs: 300, refuse: (answeredAt) => (answeredAt >= 5_000 && answeredAt < 5_300 ? 1_000 : undefined) });
+    await run.clock.advance(20_000);
+    await run.stop();
+    const holdEnd = Math.max(...run.refusals.map(([, until]) => until));
+    // Each send in flight was refused, and each refusal's Retry-After was honoured.
+    expect(run.refusals.length).toBeGreaterThanOrEqual(10);
+    expect(startsBetween(run.starts, 5_001, holdEnd)).toEqual([]);
+    expect(startsBetween(run.starts, holdEnd, holdEnd + 10_000).length).toBeGreaterThanOrEqual(0.9 * 40 * 10);
+    expect(run.pacer.currentRate).toBe(40);
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(40);
+  });
+
+  it('with a burst of 429s every 15 s at 40/s (3 s each, Retry-After 1 or 2 s), sends at least 85 % of the target outside the Retry-After windows, never more than 40 in any second', async () => {
+    // Each burst outlasts the first hold: the first sends after it are refused too, and cut the
+    // rate again (to a quarter), which it then wins back in about two seconds.
+    let refused = 0;
+    const inBurst = (at: number) => at % 15_000 >= 5_000 && at % 15_000 < 8_000;
+    const run = startWorkers({ rate: 40, workers: 80, sendMs: 300, refuse: (answeredAt) => (inBurst(answeredAt) ? (refused++ % 2 === 0 ? 1_000 : 2_000) : undefined) });
+    await run.clock.advance(90_000);
+    const starts = startsBetween(run.starts, 0, 90_000);
+    await run.stop();
+    expect(refused).toBeGreaterThan(0);
+    expect(shareOutsideWindows(starts, run.refusals, 40)).toBeGreaterThanOrEqual(0.85);
+    expect(busiestSecond(run.starts)).toBeLessThanOrEqual(40);
+  });
+
+  it('refusals of sends that left before the cut are the same congestion, however late they come: one cut, each Retry-After honoured', async () => {
     const clock = new FakeClock(0);
-    const pacer = new Pacer({ rate: 80, clock });
-    for (let response = 0; response < 20; response += 1) pacer.onRateLimited(2_000);
-    expect(pacer.currentRate).toBe(40);
-    await clock.advance(1_000);
-    pacer.onRateLimited(2_000);
+    const pacer = new Pacer({ rate: 40, clock });
+    await clock.advance(3_000);
+    // A slow API: a send that left at 1 s is refused at 3 s.
+    pacer.onRateLimited(1_000, 1_000);
     expect(pacer.currentRate).toBe(20);
+    expect(pacer.pausedUntil).toBe(4_000);
+    // Another that left before the cut is refused 1.5 s after it: no second cut, but its wait holds.
+    await clock.advance(1_500);
+    pacer.onRateLimited(2_900, 2_000);
+    expect(pacer.currentRate).toBe(20);
+    expect(pacer.pausedUntil).toBe(6_500);
+    // A send that left after the hold is refused too: the API still says too many, the rate halves again.
+    await clock.advance(2_300);
+    pacer.onRateLimited(6_500, 1_000);
+    expect(pacer.currentRate).toBe(10);
+  });
+
+  it('without Retry-After, a volley of refusals from the sends in flight holds about a second, not one backoff more per refusal', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 40, clock });
+    await clock.advance(1_000);
+    for (let send = 0; send < 12; send += 1) pacer.onRateLimited(700 + send * 25);
+    const hold = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(hold).toBeGreaterThanOrEqual(500);
+    expect(hold).toBeLessThanOrEqual(1_000);
+    expect(pacer.currentRate).toBe(20);
+  });
+
+  it('backs off without Retry-After, longer after each congestion event in a row, until a send after the hold is accepted', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 8, clock });
+    pacer.onRateLimited(-100);
+    const first = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(first).toBeGreaterThanOrEqual(500);
+    expect(first).toBeLessThanOrEqual(1_000);
+    // Three more events in a row: each time the first send after the hold is refused again.
+    const refuseFirstAfterHold = async (): Promise<void> => {
+      const startedAt = pacer.pausedUntil as number;
+      await clock.advanceTo(startedAt + 100);
+      pacer.onRateLimited(startedAt);
+    };
+    for (let event = 2; event <= 4; event += 1) await refuseFirstAfterHold();
+    const fourth = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(fourth).toBeGreaterThanOrEqual(4_000);
+    expect(fourth).toBeLessThanOrEqual(8_000);
+    // A send after the hold is accepted: the next rate limit waits about a second again.
+    const startedAt = pacer.pausedUntil as number;
+    await clock.advanceTo(startedAt + 100);
+    pacer.onSuccess(startedAt);
+    await clock.advance(100);
+    pacer.onRateLimited(clock.now() - 50);
+    const next = (pacer.pausedUntil ?? 0) - clock.now();
+    expect(next).toBeGreaterThanOrEqual(500);
+    expect(next).toBeLessThanOrEqual(1_000);
   });
 
   it('never goes below 1/s', async () => {
     const clock = new FakeClock(0);
     const pacer = new Pacer({ rate: 8, clock });
     for (let cut = 0; cut < 10; cut += 1) {
-      pacer.onRateLimited(0);
+      pacer.onRateLimited(clock.now(), 0);
       await clock.advance(1_000);
     }
     expect(pacer.currentRate).toBe(1);
   });
 
-  it('backs off without Retry-After, longer after each rate limit in a row', async () => {
-    const clock = new FakeClock(0);
-    const pacer = new Pacer({ rate: 8, clock });
-    pacer.onRateLimited();
-    const first = (pacer.pausedUntil ?? 0) - clock.now();
-    expect(first).toBeGreaterThanOrEqual(500);
-    expect(first).toBeLessThanOrEqual(1_000);
-    await clock.advance(first);
-    pacer.onRateLimited();
-    pacer.onRateLimited();
-    pacer.onRateLimited();
-    const fourth = (pacer.pausedUntil ?? 0) - clock.now();
-    expect(fourth).toBeGreaterThanOrEqual(4_000);
-    expect(fourth).toBeLessThanOrEqual(8_000);
-  });
-
-  it('does not count the pause as a second of success', async () => {
+  it('does not count the hold as success, nor the success of a send that left before the cut', async () => {
     const clock = new FakeClock(0);
     const pacer = new Pacer({ rate: 10, clock });
-    pacer.onRateLimited(30_000);
+    pacer.onRateLimited(0, 30_000);
     await clock.advance(30_000);
-    pacer.onSuccess();
+    pacer.onSuccess(30_000);
     expect(pacer.currentRate).toBe(5);
+    await clock.advance(500);
+    pacer.onSuccess(-200);
+    expect(pacer.currentRate).toBe(5);
+    // Half a second of successes after the hold: √2 times the rate.
+    pacer.onSuccess(30_100);
+    expect(pacer.currentRate).toBeCloseTo(5 * Math.SQRT2);
   });
 });
 
@@ -267,7 +352,7 @@ describe('Pacer: aborts', () => {
   it('an abort during a rate-limit pause rejects at once, with the signal’s reason, without waiting the pause out', async () => {
     const clock = new FakeClock(0);
     const pacer = new Pacer({ rate: 8, clock });
-    pacer.onRateLimited(60_000);
+    pacer.onRateLimited(0, 60_000);
     const pause = new AbortController();
     const waiting = pacer.acquire(pause.signal);
     let settled = false;

@@ -131,6 +131,45 @@ describe('CampaignRunner', () => {
     expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
   });
 
+  it('a recipient refused for the pace six times in a row (a long rate limit) is still sent, once', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(10));
+    const sender = new ScriptedSender(clock, (recipient, attempt) =>
+      recipient.userId === 1004 && attempt <= 6 ? { ok: false, error: new RateLimitedError(1_000, { code: 'too_many_requests' }, {}) } : { ok: true, notificationId: 'n' },
+    );
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock) }).start());
+    expect(outcome?.status === 'completed' && outcome.report.counts).toMatchObject({ sent: 10, failed: 0 });
+    expect(sender.attempts.get(persistence.recipients[4]!.phone)).toBe(7);
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('after a volley of 429s from every send in flight at 40/s, is back at the full rate within 2 s of the Retry-After, and sends each refused recipient once', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(600));
+    const answered: number[] = [];
+    const refusedUntil: number[] = [];
+    const sender = new ScriptedSender(clock, () => {
+      const now = clock.now();
+      answered.push(now);
+      // The API refuses every send it answers for 300 ms, 3 s into the campaign.
+      if (now - answered[0]! >= 3_000 && now - answered[0]! < 3_300) {
+        refusedUntil.push(now + 1_000);
+        return { ok: false, error: new RateLimitedError(1_000, { code: 'too_many_requests' }, {}) };
+      }
+      return { ok: true, notificationId: 'n' };
+    });
+    sender.latencyMs = 300;
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock), rate: 40 }).start());
+    expect(outcome?.status === 'completed' && outcome.report.counts).toMatchObject({ sent: 600, failed: 0 });
+    expect([...sender.accepted.values()].every((count) => count === 1)).toBe(true);
+    // Every send in flight was refused (about 300 ms of sends at 40/s).
+    expect(refusedUntil.length).toBeGreaterThanOrEqual(10);
+    const holdEnd = Math.max(...refusedUntil);
+    // Sends start 300 ms before they are answered: count those that started from 2 s to 5 s after the hold.
+    const started = answered.map((at) => at - sender.latencyMs).filter((at) => at >= holdEnd + 2_000 && at < holdEnd + 5_000);
+    expect(started.length).toBeGreaterThanOrEqual(0.95 * 40 * 3);
+  });
+
   it('classifies per recipient: failed, skipped with the opt-out recorded, unverified on a timeout', async () => {
     const clock = new FakeClock();
     const persistence = new MemoryPersistence(audience(6));
