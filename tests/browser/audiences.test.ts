@@ -84,6 +84,8 @@ describe('audiences', () => {
       excluded += number(await row.getByRole('cell').nth(1).textContent());
     }
     expect(recipients + excluded).toBe(audience);
+    // The sending time is a minimum: rate limits, retries and quiet hours only lengthen it.
+    expect(await plan.locator('dt', { hasText: /^Sending time at \d+\/s$/ }).locator('xpath=following-sibling::dd').textContent()).toMatch(/^at least \d/);
     const blocked = plan.getByRole('table', { name: 'Left out, and why' }).getByRole('row').filter({ hasText: t('exclusion.blocked') });
     expect(number(await blocked.getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(1);
     const cost = plan.getByRole('table', { name: 'Cost by destination country' });

@@ -40,6 +40,14 @@ const PACED_WINDOW_MS = WINDOW_MS + JITTER_ALLOWANCE_MS;
 /** Lateness of a wake-up made up by the following starts; beyond it the lost time stays lost. */
 const MAX_CATCH_UP_MS = 100;
 
+/**
+ * The least time `count` sends take at `rate`, in seconds: the pacer's spacing, with nothing
+ * refused, retried, held or slowed on the way.
+ */
+export function minimumSendingSeconds(count: number, rate: number): number {
+  return (count * PACED_WINDOW_MS) / rate / 1000;
+}
+
 /** Two seconds' worth of sends, never fewer than 8 nor more than 256 open requests. */
 export function defaultMaxInFlight(rate: number): number {
   return Math.min(256, Math.max(8, Math.ceil(rate * 2)));

@@ -22,7 +22,7 @@ import { WhatsAppBubble } from '../templates/WhatsAppBubble';
 import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { downloadText } from './download';
 import { exclusionCsv } from './exclusionCsv';
-import { formatDuration } from './formatDuration';
+import { formatMinimumDuration } from './formatDuration';
 import { regionName } from './regionName';
 
 const Figures = styled.dl`
@@ -83,7 +83,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
         </div>
         <div>
           <dt>{t('plan.duration', { rate: sendRate })}</dt>
-          <dd>{formatDuration(duration.seconds, t)}</dd>
+          <dd>{formatMinimumDuration(duration.seconds, t)}</dd>
         </div>
       </Figures>
       <Paragraph>{t('plan.repaired', { count: plan.repairedPhones })}</Paragraph>

@@ -9,3 +9,8 @@ export function formatDuration(totalSeconds: number, t: Translate): string {
   const hours = Math.floor(minutes / 60);
   return t('duration.hoursMinutes', { hours, minutes: String(minutes % 60).padStart(2, '0') });
 }
+
+/** "at least 3 h 25 min": the plan's sending time, which rate limits, retries and quiet hours only lengthen. */
+export function formatMinimumDuration(totalSeconds: number, t: Translate): string {
+  return t('duration.atLeast', { duration: formatDuration(totalSeconds, t) });
+}

@@ -150,8 +150,8 @@ describe('tierCheck', () => {
 });
 
 describe('estimateDuration', () => {
-  it('divides the recipients by the rate, rounding up', () => {
-    expect(estimateDuration(300_000, 8)).toEqual({ seconds: 37_500 });
+  it('is the least time the pacer takes: one send every 1,010 ms / rate, rounded up', () => {
+    expect(estimateDuration(300_000, 8)).toEqual({ seconds: 37_875 });
     expect(estimateDuration(10, 3)).toEqual({ seconds: 4 });
     expect(estimateDuration(0, 8)).toEqual({ seconds: 0 });
     expect(estimateDuration(1, 1000)).toEqual({ seconds: 1 });

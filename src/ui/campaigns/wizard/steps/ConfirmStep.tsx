@@ -14,7 +14,7 @@ import { formatPhoneForDisplay } from '../../../../core/phone/formatPhone';
 import { smsPreview } from '../../../../core/template/preview';
 import type { PlannedSend } from '../../../../store/audiencePlanner';
 import type { HeraldSettings } from '../../../../core/settings/settings';
-import { formatDuration } from '../../../audiences/formatDuration';
+import { formatMinimumDuration } from '../../../audiences/formatDuration';
 import { CampaignStoreFailure } from '../../CampaignStoreFailure';
 import { DefinitionList } from '../../../components/DefinitionList';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -102,7 +102,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
           <dt>{t('campaigns.wizard.confirm.cost')}</dt>
           <dd>{money.format(cost.total)}</dd>
           <dt>{t('campaigns.wizard.confirm.duration')}</dt>
-          <dd>{formatDuration(estimateDuration(total, settings.sendRate).seconds, t)}</dd>
+          <dd>{formatMinimumDuration(estimateDuration(total, settings.sendRate).seconds, t)}</dd>
           <dt>{t('campaigns.wizard.confirm.quietHours')}</dt>
           <dd>{choices.quietHours ? t('campaigns.wizard.confirm.quietValue', { ...choices.quietHours }) : t('campaigns.wizard.confirm.quietNone')}</dd>
         </DefinitionList>
