@@ -1,11 +1,12 @@
 import { parentPort } from 'node:worker_threads';
 import { systemClock } from '../emulator/clock';
-import { createEmulator } from '../emulator/index';
+import { createEmulator, type FaultRule } from '../emulator/index';
 
 /**
  * The emulator in a worker thread, for the sending bench: the engine under measure keeps the main
  * thread to itself, as in a browser where Zendesk and Sunshine answer from elsewhere. Messages:
- * `{ id, request }` → `{ id, response }`; `{ id, query: 'notifications' | 'requests' }` → counts.
+ * `{ id, request }` → `{ id, response }`; `{ id, query: 'notifications' | 'requests' }` → counts;
+ * `{ id, fault }` arms a fault for the requests that follow (messages are handled in order) → `{ id }`.
  */
 
 export interface SerializedRequest {
@@ -22,13 +23,21 @@ export interface SerializedResponse {
   body: string;
 }
 
-export type WorkerCall = { id: number; request: SerializedRequest } | { id: number; query: 'notifications' | 'customObjectRequests' };
+export type WorkerCall =
+  | { id: number; request: SerializedRequest }
+  | { id: number; query: 'notifications' | 'customObjectRequests' }
+  | { id: number; fault: FaultRule };
 
 const emulator = createEmulator({ clock: systemClock, zendesk: { endUsers: 10, jobDelayMs: 0 } });
 const port = parentPort!;
 port.postMessage({ config: emulator.config });
 
 port.on('message', (call: WorkerCall) => {
+  if ('fault' in call) {
+    emulator.faults.add(call.fault);
+    port.postMessage({ id: call.id });
+    return;
+  }
   if ('query' in call) {
     const answer =
       call.query === 'notifications'

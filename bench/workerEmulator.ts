@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { EmulatorConfig } from '../emulator/config';
+import type { FaultRule } from '../emulator/index';
 import type { EmulatorEndpoint } from '../tests/support/emulatorTransport';
 import type { SerializedResponse, WorkerCall } from './emulatorWorker';
 
@@ -44,6 +45,11 @@ export class WorkerEmulator implements EmulatorEndpoint {
   /** When each custom-object request reached Zendesk, in order. */
   async customObjectRequestTimes(): Promise<number[]> {
     return (await this.call({ id: 0, query: 'customObjectRequests' })).answer as number[];
+  }
+
+  /** Arms a fault in the worker's emulator, before any request sent after this resolves. */
+  async addFault(rule: FaultRule): Promise<void> {
+    await this.call({ id: 0, fault: rule });
   }
 
   stop(): Promise<number> {
