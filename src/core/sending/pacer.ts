@@ -154,7 +154,10 @@ export class Pacer {
 
   /** The send started at `startedAt` (what `acquire` gave) was accepted: the rate climbs back towards the target. */
   onSuccess(startedAt: number): void {
+    const before = this.rate.current;
     this.rate.onSuccess(this.clock.now(), startedAt);
+    // A waiter asleep until a slot spaced at the lower rate may start sooner now.
+    if (this.rate.current > before) this.pump();
   }
 
   /**

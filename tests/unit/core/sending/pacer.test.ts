@@ -322,6 +322,26 @@ describe('Pacer: rate limits', () => {
     expect(next).toBeLessThanOrEqual(1_000);
   });
 
+  it('a rate won back spaces the very next start: a waiter does not sleep out a slot set at the lower rate', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new Pacer({ rate: 40, clock });
+    // Five events in a row (each a refusal of a send that left after the previous cut): 40/s down
+    // to 1.25/s, a send every 808 ms.
+    for (let cut = 0; cut < 5; cut += 1) pacer.onRateLimited(cut, 0);
+    expect(pacer.currentRate).toBe(1.25);
+    await clock.advance(10);
+    const first = await pacer.acquire();
+    let second: number | undefined;
+    void pacer.acquire().then((startedAt) => (second = startedAt));
+    // The first send is accepted 300 ms later: about 2.5/s, a send every 406 ms.
+    await clock.advance(300);
+    pacer.onSuccess(first);
+    expect(pacer.currentRate).toBeGreaterThan(2.4);
+    await clock.advance(200);
+    expect(second).toBeGreaterThan(400);
+    expect(second).toBeLessThan(450);
+  });
+
   it('never goes below 1/s', async () => {
     const clock = new FakeClock(0);
     const pacer = new Pacer({ rate: 8, clock });
