@@ -247,7 +247,7 @@ describe('the keyboard alone', () => {
     await keys.press('Enter');
     await keys.until('Tab', "Create Herald's custom objects", 2);
     await keys.start('Enter');
-    await frame.getByLabel('Import a CSV file into the Block list').waitFor();
+    await frame.getByRole('button', { name: 'Choose a CSV file for the Block list, or drop it here' }).waitFor();
     // The setup's button is gone: the first list's title has the focus.
     await expect(keys.current()).resolves.toMatchObject({ element: 'h3 "Block list"' });
     await keys.until('Tab', 'Phone number', 3);

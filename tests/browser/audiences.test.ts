@@ -52,7 +52,12 @@ describe('audiences', () => {
       (user) => user.role === 'end-user' && user.tags.includes('vip') && assessContact({ phone: user.phone, tags: user.tags, suspended: user.suspended }, RULES).reachable,
     )!;
     const csv = ['user_id,phone,note', `${vip.id},,VIP who asked for no campaigns`, ',06 12 34 56 78,complained', ',12345,typo', ',,no identifier'].join('\n');
-    await frame.getByLabel('Import a CSV file into the Block list').setInputFiles({ name: 'block.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The file picker is a button in Garden's style: Enter opens the browser's file chooser.
+    const [chooser] = await Promise.all([
+      harness().page.waitForEvent('filechooser'),
+      frame.getByRole('button', { name: 'Choose a CSV file for the Block list, or drop it here' }).press('Enter'),
+    ]);
+    await chooser.setFiles({ name: 'block.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const report = frame.getByRole('status').filter({ hasText: 'Import finished' });
     await report.getByText('2 added, 0 already listed, 2 rejected.').waitFor();
     const rejected = report.getByRole('table', { name: 'Rejected rows' });

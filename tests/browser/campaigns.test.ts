@@ -194,6 +194,24 @@ describe('a campaign and the tabs that send it', () => {
   });
 });
 
+describe('failures that cannot be retried', () => {
+  it('leave no retry button, and a line says why, with each row’s meaning', { timeout: 120_000 }, async () => {
+    const t = createTranslator('en');
+    const frame = await openCampaigns(t);
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    // One WhatsApp number in ten is undeliverable (131026): the same message would fail again. (Few
+    // enough that the campaign is not paused for a burst of errors.)
+    harness().sandbox.emulator.faults.add({ match: { service: 'sunshine', method: 'POST' }, fault: { kind: 'undeliverable', share: 0.1 } });
+    await launch(frame, t);
+    await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+    await frame.getByRole('button', { name: t('campaigns.results.show') }).click();
+    await frame.getByText(messagePattern(t, 'campaigns.results.notRetried', { count: 987654 })).waitFor();
+    await frame.getByText(t('sending.failure.whatsapp-131026')).first().waitFor();
+    expect(await frame.getByRole('button', { name: /^Retry the / }).count()).toBe(0);
+  });
+});
+
 describe('who may launch', () => {
   it('an agent without the send right prepares and saves a campaign, but cannot launch it, and is told why', { timeout: 120_000 }, async () => {
     const t = createTranslator('en');

@@ -31,8 +31,13 @@ describe('a first-time setup in the app', () => {
     // The settings: the form is open, with every problem named before anything is saved.
     const form = frame.getByRole('form', { name: t('settings.form.title') });
     await form.getByRole('button', { name: t('settings.form.save') }).click();
-    await form.getByRole('alert').getByText(t('settings.form.issues', { count: 3 })).waitFor();
-    await form.getByText(t('settings.installation.issue', { setting: t('app.parameters.sunco_app_id.label'), problem: t('settings.problem.missing') })).waitFor();
+    const summary = form.getByRole('alert').filter({ hasText: t('settings.form.issues', { count: 3 }) });
+    await summary.waitFor();
+    // The summary takes the focus and names each setting; each entry takes the focus to its field.
+    await expect.poll(() => summary.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    const appIdMissing = t('settings.installation.issue', { setting: t('app.parameters.sunco_app_id.label'), problem: t('settings.problem.missing') });
+    await summary.getByRole('button', { name: appIdMissing }).click();
+    await expect.poll(() => form.getByLabel(t('app.parameters.sunco_app_id.label')).evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     expect(harness().sandbox.appRequests.filter((request) => request.url.includes('/apps/installations/') && request.method === 'PUT')).toEqual([]);
     await expectAccessible();
 

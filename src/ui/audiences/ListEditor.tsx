@@ -1,8 +1,8 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Field, Hint, Input, Label } from '@zendeskgarden/react-forms';
+import { Field, FileUpload, Hint, Input, Label } from '@zendeskgarden/react-forms';
 import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgarden/react-tables';
 import { Paragraph } from '@zendeskgarden/react-typography';
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { checkListEntry, type ListEntryProblem } from '../../core/audience/listEntry';
@@ -91,9 +91,9 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
     }
   };
 
-  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    if (!chosen) return;
+  const [dragging, setDragging] = useState(false);
+  const importFile = async (chosen: File | undefined) => {
+    if (!chosen || importing !== undefined) return;
     setReport(undefined);
     setFailure(undefined);
     if (chosen.size > MAX_LIST_FILE_BYTES) {
@@ -144,16 +144,41 @@ export function ListEditor({ kind, entries, actions, defaultCountry, onChanged, 
       <Actions>
         {canEdit && (
           <div>
-            {/* A native file input: Garden's field context only labels Garden's own inputs. */}
+            {/* Garden's drop zone, a button that opens the native file input (hidden, and labelled for whoever looks for it). */}
             <Label htmlFor={fileId}>{t('lists.import.label', { list: title })}</Label>
             <Hint id={`${fileId}-hint`}>{t('lists.import.hint')}</Hint>
+            <FileUpload
+              tabIndex={importing !== undefined ? -1 : 0}
+              disabled={importing !== undefined}
+              isCompact
+              isDragging={dragging}
+              aria-describedby={`${fileId}-hint`}
+              onClick={() => file.current?.click()}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' && event.key !== ' ') return;
+                event.preventDefault();
+                file.current?.click();
+              }}
+              onDragOver={(event) => {
+                event.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(event) => {
+                event.preventDefault();
+                setDragging(false);
+                void importFile(event.dataTransfer.files[0]);
+              }}
+            >
+              {t('lists.import.choose', { list: title })}
+            </FileUpload>
             <input
               id={fileId}
               ref={file}
               type="file"
+              hidden
               accept=".csv,text/csv"
-              aria-describedby={`${fileId}-hint`}
-              onChange={(event) => void importFile(event)}
+              onChange={(event) => void importFile(event.target.files?.[0])}
               disabled={importing !== undefined}
             />
           </div>

@@ -1,8 +1,8 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { Checkbox, Field, Fieldset, Input, Textarea } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
-import { SM } from '@zendeskgarden/react-typography';
-import { useState, type FormEvent } from 'react';
+import { SM, UnorderedList } from '@zendeskgarden/react-typography';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import { saveSettings } from '../../app/settings/saveSettings';
 import { causeOf } from '../../core/failure/failureCause';
@@ -55,6 +55,21 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [save, setSave] = useState<Save>({ status: 'idle' });
 
+  // A refused save lists each setting to correct, and the focus goes to that list: from there each
+  // entry takes the focus to its field.
+  const summary = useRef<HTMLDivElement>(null);
+  const inputs = useRef(new Map<FormSettingName, HTMLElement>());
+  const [summaryShown, setSummaryShown] = useState(0);
+  useEffect(() => {
+    if (summaryShown > 0) summary.current?.focus();
+  }, [summaryShown]);
+  const inputRef = (name: FormSettingName) => (element: HTMLElement | null) => {
+    if (element) inputs.current.set(name, element);
+    else inputs.current.delete(name);
+  };
+  const problemText = (issue: SettingsFormIssue) =>
+    t('settings.installation.issue', { setting: fieldLabel(t, issue.setting), problem: t(`settings.problem.${issue.problem}`, { detail: issue.detail ?? '' }) });
+
   const change = (name: FormSettingName, value: string) => setValues((current) => ({ ...current, [name]: value }));
   const problemOf = (name: FormSettingName) => issues.find((issue) => issue.setting === name);
 
@@ -67,6 +82,7 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
       if (saved.status === 'invalid') {
         setIssues(saved.issues);
         setSave({ status: 'idle' });
+        setSummaryShown((count) => count + 1);
         return;
       }
       setIssues([]);
@@ -88,8 +104,17 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
   return (
     <Form onSubmit={(event) => void submit(event)} noValidate aria-label={t('settings.form.title')}>
       {issues.length > 0 && (
-        <Alert type="error" role="alert">
+        <Alert type="error" role="alert" ref={summary} tabIndex={-1}>
           <Title>{t('settings.form.issues', { count: issues.length })}</Title>
+          <UnorderedList>
+            {issues.map((issue) => (
+              <UnorderedList.Item key={`${issue.setting}:${issue.problem}`}>
+                <Button isLink onClick={() => inputs.current.get(issue.setting)?.focus()}>
+                  {problemText(issue)}
+                </Button>
+              </UnorderedList.Item>
+            ))}
+          </UnorderedList>
         </Alert>
       )}
       {SETTINGS_FORM_GROUPS.map((group) => (
@@ -104,7 +129,7 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
             if (field.kind === 'checkbox')
               return (
                 <Field key={field.name}>
-                  <Checkbox checked={values[field.name] === 'true'} onChange={(event) => change(field.name, String(event.target.checked))}>
+                  <Checkbox ref={inputRef(field.name)} checked={values[field.name] === 'true'} onChange={(event) => change(field.name, String(event.target.checked))}>
                     <Field.Label>{label}</Field.Label>
                     <Field.Hint>{hint}</Field.Hint>
                   </Checkbox>
@@ -115,9 +140,10 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
                 <Field.Label>{label}</Field.Label>
                 <Field.Hint>{hint}</Field.Hint>
                 {field.kind === 'multiline' ? (
-                  <Textarea value={values[field.name]} onChange={(event) => change(field.name, event.target.value)} validation={validation} minRows={3} />
+                  <Textarea ref={inputRef(field.name)} value={values[field.name]} onChange={(event) => change(field.name, event.target.value)} validation={validation} minRows={3} />
                 ) : (
                   <Input
+                    ref={inputRef(field.name)}
                     value={values[field.name]}
                     onChange={(event) => change(field.name, event.target.value)}
                     validation={validation}
@@ -127,7 +153,7 @@ export function SettingsForm({ keyRefused }: { keyRefused: boolean }) {
                     spellCheck={false}
                   />
                 )}
-                {problem && <Field.Message validation="error">{t('settings.installation.issue', { setting: label, problem: t(`settings.problem.${problem.problem}`, { detail: problem.detail ?? '' }) })}</Field.Message>}
+                {problem && <Field.Message validation="error">{problemText(problem)}</Field.Message>}
                 {refusal && <Field.Message validation="error">{t('settings.form.refused', { details: refusal })}</Field.Message>}
               </Field>
             );

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import styled from 'styled-components';
 import type { MessagingIntegration } from '../../api/sunshine/integrations';
 import { sendTest } from '../../app/testSends/testSend';
-import type { SlotMapping } from '../../core/campaign/mapping';
+import type { SlotMapping, TemplateSlot } from '../../core/campaign/mapping';
 import { renderRecipientContent } from '../../core/campaign/render';
 import { isUsable, normalizePhone } from '../../core/phone/normalizePhone';
 import { TestPhoneField, TestSendResult, useTestAttempt } from '../campaigns/TestSendControls';
@@ -24,8 +24,12 @@ const Form = styled.form`
   max-width: 640px;
 `;
 
-/** A typed value is a static mapping: the same value for the one recipient. */
-const valueOf = (mapping: SlotMapping | undefined) => (mapping?.source.kind === 'static' ? mapping.source.value : '');
+/**
+ * A typed value is a static mapping: the same value for the one recipient. Until the admin types,
+ * the template's example stands in: this message goes to the admin's own phone, to see the template
+ * as Meta approved it (a campaign's placeholders never start from the example).
+ */
+const valueOf = (slot: TemplateSlot, mapping: SlotMapping | undefined) => (mapping?.source.kind === 'static' ? mapping.source.value : slot.sample);
 
 /**
  * The last step of a setup, for admins: a real approved template sent to your own phone through the
@@ -46,7 +50,7 @@ export function TestMessageBlock({ channels }: { channels: readonly MessagingInt
   if (options.length === 0) return <Paragraph>{t('settings.test.noTemplate')}</Paragraph>;
 
   const chosenKey = offer && integration ? `${offer.template.key}|${integration.id}` : '';
-  const values = slots.map((_, index) => valueOf(choice.choice.mappings[index]));
+  const values = slots.map((slot, index) => valueOf(slot, choice.choice.mappings[index]));
   const checked = normalizePhone(phone, context.settings.defaultCountry);
   const valid = isUsable(checked);
 
