@@ -1,8 +1,9 @@
 import { z } from 'zod/mini';
 import type { CustomObjectRecord } from '../api/zendesk/customObjects';
-import { CAMPAIGN_STATUSES, type CampaignStatus } from '../core/campaign/lifecycle';
+import { CAMPAIGN_STATUSES, isFinished, type CampaignStatus } from '../core/campaign/lifecycle';
 import type { SlotMapping, TemplateSlot } from '../core/campaign/mapping';
 import type { TemplateContent } from '../core/template/meta';
+import type { RecipientState } from '../core/sending/states';
 import { BUTTON_TYPES, MEDIA_HEADER_KINDS } from '../core/template/model';
 
 /**
@@ -239,6 +240,25 @@ export const countsSchema: z.ZodMiniType<CampaignCounts> = z.object({ pending: c
 
 export const reportSchema: z.ZodMiniType<CampaignReport> = z.record(z.string(), z.unknown());
 
+/** The counts of a run's report (core/sending/report.ts), as the campaign shows them. */
+const reportCountsSchema = z.object({ counts: z.object({ pending: count, inflight: count, sent: count, failed: count, skipped: count, unverified: count }) });
+
+/** A run's counts as the campaign shows them: a send still in flight is not sent yet. */
+export function campaignCounts(counts: Readonly<Record<RecipientState, number>>): CampaignCounts {
+  return { pending: counts.pending + counts.inflight, sent: counts.sent, failed: counts.failed, skipped: counts.skipped, unverified: counts.unverified };
+}
+
+/**
+ * What a campaign counts: a finished campaign's are its final report's, which its status was stored
+ * with. The counts the runner publishes as it goes are only as fresh as its last write that went
+ * through: one refused at the end (a 429, the network) would leave them short for good.
+ */
+function countsOf(status: CampaignStatus, published: CampaignCounts, report: CampaignReport | null): CampaignCounts {
+  if (!isFinished(status) || report === null) return published;
+  const final = reportCountsSchema.safeParse(report);
+  return final.success ? campaignCounts(final.data.counts) : published;
+}
+
 // --- Record ⇄ model ---
 
 /** A campaign record whose fields do not read as a campaign (edited by hand, or by a newer Herald). */
@@ -306,7 +326,7 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
     lastChangedBy: record.updated_by_user_id ?? null,
   };
   if (problems.length > 0) throw new CampaignRecordInvalidError(record.id, problems);
-  return campaign;
+  return { ...campaign, counts: countsOf(campaign.status, campaign.counts, campaign.report) };
 }
 
 /** The lease as the record holds it; an empty holder means no lease. */

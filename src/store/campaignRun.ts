@@ -18,11 +18,11 @@ import {
   type ChunkKind,
 } from './campaignChunks';
 import {
+  campaignCounts,
   frozenDefinitionSchema,
   jsonField,
   reservedThroughOfRecord,
   settledThroughOfRecord,
-  type CampaignCounts,
   type FrozenDefinition,
   type FrozenSend,
 } from './campaignModel';
@@ -214,14 +214,7 @@ export class CampaignRunPersistence implements RunPersistence {
 
   /** The counts on the campaign record, for those who watch (in flight counts as pending). */
   async saveProgress(counts: Readonly<Record<RecipientState, number>>): Promise<void> {
-    const published: CampaignCounts = {
-      pending: counts.pending + counts.inflight,
-      sent: counts.sent,
-      failed: counts.failed,
-      skipped: counts.skipped,
-      unverified: counts.unverified,
-    };
-    await this.guarded(() => this.campaigns.update(this.campaignId, { counts: jsonField(published) }));
+    await this.guarded(() => this.campaigns.update(this.campaignId, { counts: jsonField(campaignCounts(counts)) }));
   }
 
   /** Marks the stored results complete at this watermark (after they were all saved). */

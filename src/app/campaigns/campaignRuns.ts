@@ -2,7 +2,7 @@ import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionErr
 import { scheduleState } from '../../core/campaign/schedule';
 import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
-import { CampaignStore, type CampaignRecord } from '../../store/campaigns';
+import { campaignCounts, CampaignStore, type CampaignRecord } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { ScheduleNotDueError, UntrustedChangeError, type AppAction } from '../errors';
 import { requireRight } from '../rights';
@@ -234,23 +234,26 @@ export async function startDueCampaigns(
   return refused;
 }
 
-/** Stores how a run ended on its campaign (status, report, pause reason): what every page then shows. */
-export async function recordRunOutcome(context: Pick<AppContext, 'transport' | 'clock'>, campaignId: string, outcome: RunOutcome): Promise<void> {
+/**
+ * Stores how a run ended on its campaign (status, report, final counts and pause reason, in one
+ * write: what every page then shows), and resolves with the campaign as stored. The counts the run
+ * published as it went are best effort; its final ones go with its final status, so a campaign never
+ * ends with the counts of a write that failed. A run that had lost the campaign to another runner
+ * stores nothing: the campaign is read as that runner left it.
+ */
+export async function recordRunOutcome(context: Pick<AppContext, 'transport' | 'clock'>, campaignId: string, outcome: RunOutcome): Promise<CampaignRecord> {
   const store = new CampaignStore(context.transport);
   const now = context.clock.now();
   switch (outcome.status) {
     case 'completed':
-      await store.transition(campaignId, 'complete', { finishedAt: now, report: outcome.report, pauseReason: null });
-      return;
+      return store.transition(campaignId, 'complete', { finishedAt: now, report: outcome.report, counts: campaignCounts(outcome.report.counts), pauseReason: null });
     case 'cancelled':
-      await store.transition(campaignId, 'cancel', { finishedAt: now, report: outcome.report, pauseReason: null });
-      return;
+      return store.transition(campaignId, 'cancel', { finishedAt: now, report: outcome.report, counts: campaignCounts(outcome.report.counts), pauseReason: null });
     case 'paused':
-      await store.transition(campaignId, 'pause', { pauseReason: outcome.reason, report: outcome.report });
-      return;
+      return store.transition(campaignId, 'pause', { pauseReason: outcome.reason, report: outcome.report, counts: campaignCounts(outcome.report.counts) });
     case 'busy':
     case 'lease-lost':
       // Another runner has the campaign: its outcome is its to store.
-      return;
+      return store.load(campaignId);
   }
 }

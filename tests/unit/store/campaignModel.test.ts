@@ -41,6 +41,19 @@ describe('campaignOfRecord', () => {
     expect(campaignOfRecord(record({ counts: jsonField({ sent: 3, failed: 1 }) })).counts).toEqual({ pending: 0, sent: 3, failed: 1, skipped: 0, unverified: 0 });
   });
 
+  it('reads a finished campaign’s counts from its final report, not from counts a failed write left short', () => {
+    // The runner's last published counts were refused (a 429); its final report went with the status.
+    const stale = jsonField({ pending: 1, sent: 0, failed: 0, skipped: 0, unverified: 9 });
+    const report = jsonField({ outcome: 'completed', counts: { pending: 0, inflight: 0, sent: 10, failed: 0, skipped: 0, unverified: 0 }, total: 10 });
+    const final = { pending: 0, sent: 10, failed: 0, skipped: 0, unverified: 0 };
+    expect(campaignOfRecord(record({ status: 'completed', counts: stale, report })).counts).toEqual(final);
+    expect(campaignOfRecord(record({ status: 'cancelled', counts: stale, report })).counts).toEqual(final);
+    // A campaign that goes on publishes newer counts than the report of its last pause.
+    expect(campaignOfRecord(record({ status: 'running', counts: stale, report })).counts).toEqual({ pending: 1, sent: 0, failed: 0, skipped: 0, unverified: 9 });
+    // A report without readable counts leaves the published ones.
+    expect(campaignOfRecord(record({ status: 'completed', counts: stale, report: jsonField({ outcome: 'completed' }) })).counts.unverified).toBe(9);
+  });
+
   it('refuses counts that are not whole numbers of zero or more', () => {
     for (const sent of [-1, 1.5, '3', null]) {
       expect(problemsOf({ counts: jsonField({ sent }) })).toEqual(['counts is not valid JSON of the expected shape']);
