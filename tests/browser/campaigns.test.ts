@@ -6,6 +6,7 @@ import { createEmulator } from '../../emulator/index';
 import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
 import { BUILT_APP_DIR } from './support/builtApp';
 import { campaignsTab, launch, messagePattern, NEWSLETTER, openCampaigns as openCampaignsOf, openPlaceholdersStep, prepareCampaign, setUpObjects, type CampaignAudience } from './support/campaignFlow';
+import { watchCampaignPage, type PageState } from './support/pageStates';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -209,6 +210,70 @@ describe('failures that cannot be retried', () => {
     await frame.getByText(messagePattern(t, 'campaigns.results.notRetried', { count: 987654 })).waitFor();
     await frame.getByText(t('sending.failure.whatsapp-131026')).first().waitFor();
     expect(await frame.getByRole('button', { name: /^Retry the / }).count()).toBe(0);
+  });
+});
+
+describe('the page tells the truth', () => {
+  /**
+   * What the page showed that a campaign this tab sends never was: nobody sending it, someone else
+   * sending it, a Resume next to "Sending", counts going back.
+   */
+  function contradictions(t: Translate, states: readonly PageState[]): string[] {
+    const found: string[] = [];
+    const elsewhere = messagePattern(t, 'campaigns.page.elsewhere', {}, ['holder']);
+    const elsewhereTab = messagePattern(t, 'campaigns.page.elsewhereTab', {}, ['holder']);
+    let done = 0;
+    for (const state of states) {
+      for (const notice of state.notices) {
+        if (notice === t('campaigns.page.interrupted') || elsewhere.test(notice) || elsewhereTab.test(notice)) found.push(`"${notice}" while ${state.tag}`);
+      }
+      if (state.resume && state.tag === t('campaigns.status.running')) found.push('Resume offered while sending');
+      if (state.done !== undefined && state.done < done) found.push(`${state.done} done after ${done}`);
+      done = Math.max(done, state.done ?? 0);
+    }
+    return found;
+  }
+
+  it('pausing, resuming and cancelling from this tab: never "interrupted", never a Resume while sending, never counts going back', { timeout: 120_000 }, async () => {
+    const { t, frame, emulator, testSends } = await launchNewsletter();
+    const page = await watchCampaignPage(harness(), t, 'Spring sale');
+    const tag = (status: 'paused' | 'cancelled') => frame.locator('[data-garden-id="tags.tag_view"]').filter({ hasText: t(`campaigns.status.${status}`) });
+    await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(20);
+
+    await frame.getByRole('button', { name: t('campaigns.page.pause') }).click();
+    await tag('paused').waitFor();
+    await frame.getByRole('button', { name: t('campaigns.page.resume') }).click();
+    await frame.getByText(t('campaigns.page.sendingHere')).waitFor();
+    await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(60);
+    await frame.getByRole('button', { name: t('campaigns.page.cancel') }).click();
+    await harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.page.cancelTitle') }).getByRole('button', { name: t('campaigns.page.cancelConfirm') }).click();
+    await tag('cancelled').waitFor();
+
+    const states = await page.states();
+    expect(states.map((state) => state.tag)).toEqual(expect.arrayContaining([t('campaigns.status.paused'), t('campaigns.status.cancelled')]));
+    expect(contradictions(t, states)).toEqual([]);
+  });
+
+  it('a cancel Zendesk keeps refusing says it failed and what the campaign still is, not that nobody sends it', { timeout: 120_000 }, async () => {
+    const { t, frame, emulator, testSends } = await launchNewsletter();
+    await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(20);
+    await frame.getByRole('button', { name: t('campaigns.page.pause') }).click();
+    await frame.locator('[data-garden-id="tags.tag_view"]').filter({ hasText: t('campaigns.status.paused') }).waitFor();
+    const page = await watchCampaignPage(harness(), t, 'Spring sale');
+
+    // Every write of the campaign record is refused past the transport's retries: the cancel's runner cannot take it.
+    emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH', path: '/api/v2/custom_objects/herald_campaign/records/' }, fault: { kind: 'rateLimit', retryAfterSeconds: 1 }, times: 5 });
+    await frame.getByRole('button', { name: t('campaigns.page.cancel') }).click();
+    await harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.page.cancelTitle') }).getByRole('button', { name: t('campaigns.page.cancelConfirm') }).click();
+    await frame.getByText(t('campaigns.page.cancelFailed', { status: t('campaigns.status.paused') })).waitFor({ timeout: 30_000 });
+
+    await expect(frame.getByText(t('campaigns.page.startFailed')).count()).resolves.toBe(0);
+    const states = await page.states();
+    expect(states.every((state) => state.tag === t('campaigns.status.paused'))).toBe(true);
+    expect(contradictions(t, states)).toEqual([]);
+    // Still paused, it can be resumed or cancelled again.
+    await frame.getByRole('button', { name: t('campaigns.page.resume') }).waitFor();
+    await frame.getByRole('button', { name: t('campaigns.page.cancel') }).waitFor();
   });
 });
 

@@ -81,13 +81,16 @@ export async function startCampaignRun(
         { campaignId, definition, verifyWriters },
         { onProgress, ...(options.resendUnverified ? { resendUnverified: options.resendUnverified } : {}) },
       ),
-    async (outcome) => {
-      await recordRunOutcome(context, campaignId, outcome);
-      deps.onRunEnd?.(started, outcome);
+    {
+      onEnd: async (outcome) => {
+        const stored = await recordRunOutcome(context, campaignId, outcome);
+        deps.onRunEnd?.(started, outcome);
+        return stored;
+      },
+      // The run could not begin (its records could not be read, or were changed by someone without the
+      // right): nothing was sent, and the campaign says why it is not running.
+      onFailed: (error) => pauseAfterFailedStart(context, campaignId, error),
     },
-    // The run could not begin (its records could not be read, or were changed by someone without the
-    // right): nothing was sent, and the campaign says why it is not running.
-    (error) => pauseAfterFailedStart(context, campaignId, error),
   );
 }
 
@@ -109,9 +112,9 @@ function eventFor(campaign: CampaignRecord, kind: StartKind, now: number): Campa
   }
 }
 
-async function pauseAfterFailedStart(context: AppContext, campaignId: string, error: unknown): Promise<void> {
+async function pauseAfterFailedStart(context: AppContext, campaignId: string, error: unknown): Promise<CampaignRecord | undefined> {
   const reason = error instanceof UntrustedChangeError ? UNTRUSTED_PAUSE_REASON : 'unexpected';
-  await new CampaignStore(context.transport).transition(campaignId, 'pause', { pauseReason: reason }).catch(() => undefined);
+  return new CampaignStore(context.transport).transition(campaignId, 'pause', { pauseReason: reason }).catch(() => undefined);
 }
 
 /**
@@ -202,9 +205,15 @@ export async function cancelCampaign(context: AppContext, deps: CampaignRunDeps,
   deps.runs.start(
     campaignId,
     (onProgress) => createCampaignRunner(context, deps.ports, { campaignId, definition }, { onProgress }),
-    async (outcome) => {
-      await recordRunOutcome(context, campaignId, outcome);
-      deps.onRunEnd?.(campaign, outcome);
+    {
+      onEnd: async (outcome) => {
+        const stored = await recordRunOutcome(context, campaignId, outcome);
+        deps.onRunEnd?.(campaign, outcome);
+        return stored;
+      },
+      // Nothing was cancelled: the campaign is read as it stays, for the page to say so.
+      onFailed: () => store.load(campaignId),
+      purpose: 'cancel',
     },
   );
   deps.runs.cancel(campaignId);

@@ -1,5 +1,6 @@
 import type { SendProgress } from '../../core/sending/progress';
 import type { CampaignRunner, RunOutcome } from '../../core/sending/runner';
+import type { CampaignRecord } from '../../store/campaigns';
 
 /**
  * The campaigns one place is sending (a browser tab, a service instance), kept apart from any page:
@@ -7,11 +8,31 @@ import type { CampaignRunner, RunOutcome } from '../../core/sending/runner';
  * sends). Pages subscribe to a run's state.
  */
 
+/** What a run is for: sending the campaign, or only ending its pending recipients as cancelled. */
+export type RunPurpose = 'send' | 'cancel';
+
 export type RunState =
   | { phase: 'starting' }
   | { phase: 'sending'; progress: SendProgress | undefined; stopping: 'pause' | 'cancel' | undefined }
-  | { phase: 'ended'; outcome: RunOutcome }
-  | { phase: 'failed'; error: unknown };
+  /**
+   * `campaign`: the campaign as its outcome was stored (status, report, final counts), what a page
+   * shows until it reads it again, rather than the campaign as it was before the run ended.
+   * `storeError`: the outcome could not be stored; the campaign is as the run left it.
+   */
+  | { phase: 'ended'; outcome: RunOutcome; campaign: CampaignRecord | undefined; storeError?: unknown }
+  /** `campaign`: as stored once the failure was, when it was. */
+  | { phase: 'failed'; error: unknown; purpose: RunPurpose; campaign: CampaignRecord | undefined };
+
+export interface RunHandlers {
+  /**
+   * Runs once with the outcome (to store the campaign's status and report, and tell the user) before
+   * the state says it ended; resolves with the campaign as stored.
+   */
+  onEnd: (outcome: RunOutcome) => Promise<CampaignRecord | undefined> | CampaignRecord | undefined;
+  /** When the run could not start (nothing was sent); resolves with the campaign as stored then, if it was. */
+  onFailed?: (error: unknown) => Promise<CampaignRecord | undefined> | CampaignRecord | undefined;
+  purpose?: RunPurpose;
+}
 
 interface Entry {
   runner: CampaignRunner | undefined;
@@ -42,18 +63,10 @@ export class RunRegistry {
     return phase === 'starting' || phase === 'sending';
   }
 
-  /**
-   * Starts a runner unless this place already runs the campaign. `onEnd` runs once with the outcome
-   * (to store the campaign's status and report, and tell the user) before the state says it ended;
-   * `onFailed` when the run could not start (nothing was sent).
-   */
-  start(
-    campaignId: string,
-    create: (onProgress: (progress: SendProgress) => void) => CampaignRunner,
-    onEnd: (outcome: RunOutcome) => Promise<void> | void,
-    onFailed: (error: unknown) => Promise<void> | void = () => undefined,
-  ): void {
+  /** Starts a runner unless this place already runs the campaign (`handlers`: see RunHandlers). */
+  start(campaignId: string, create: (onProgress: (progress: SendProgress) => void) => CampaignRunner, handlers: RunHandlers): void {
     if (this.isSending(campaignId)) return;
+    const { onEnd, onFailed, purpose = 'send' } = handlers;
     const entry: Entry = { runner: undefined, state: { phase: 'starting' } };
     this.runs.set(campaignId, entry);
     const update = (state: RunState) => {
@@ -62,8 +75,8 @@ export class RunRegistry {
     };
     this.emit();
     const failed = async (error: unknown) => {
-      await Promise.resolve(onFailed(error)).catch(() => undefined);
-      update({ phase: 'failed', error });
+      const campaign = onFailed ? await Promise.resolve(onFailed(error)).catch(() => undefined) : undefined;
+      update({ phase: 'failed', error, purpose, campaign });
     };
     try {
       entry.runner = create((progress) => update({ phase: 'sending', progress, stopping: stoppingOf(entry) }));
@@ -73,9 +86,13 @@ export class RunRegistry {
     }
     update({ phase: 'sending', progress: undefined, stopping: undefined });
     entry.runner.start().then(async (outcome) => {
-      // The outcome is stored before the page says it ended: a reload then shows the same thing.
-      await Promise.resolve(onEnd(outcome)).catch(() => undefined);
-      update({ phase: 'ended', outcome });
+      // The outcome is stored before the page says it ended, and the page shows it as stored: never
+      // the campaign as it was before (still "sending", with nobody sending it).
+      try {
+        update({ phase: 'ended', outcome, campaign: await onEnd(outcome) });
+      } catch (storeError) {
+        update({ phase: 'ended', outcome, campaign: undefined, storeError });
+      }
     }, failed);
   }
 

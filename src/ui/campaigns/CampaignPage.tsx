@@ -58,8 +58,10 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const { rights, runs } = useHerald();
   const now = useNow(5_000);
   const run = useTabRun(campaignId);
-  // Someone else's run is watched: its counts reach the record every 15 s.
-  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !runs.isSending(campaign.id));
+  // Someone else's run is watched: its counts reach the record every 15 s. A run of this tab that
+  // ended shows the campaign as it stored it, at once.
+  const written = run?.phase === 'ended' || run?.phase === 'failed' ? run.campaign : undefined;
+  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !runs.isSending(campaign.id), written);
   const { campaign } = record;
   const presence = useRunPresence(now, campaign?.status === 'running');
   const actions = useCampaignRuns();
@@ -123,6 +125,10 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const stopping = run?.phase === 'sending' ? run.stopping : undefined;
   const elsewhere = runner.kind === 'elsewhere';
   const interrupted = runner.kind === 'interrupted';
+  // This tab's cancel that failed, or a run's end it could not store: said as such, with the status the campaign kept.
+  const cancelFailed = run?.phase === 'failed' && run.purpose === 'cancel';
+  const notStored = run?.phase === 'ended' && run.storeError !== undefined ? run : undefined;
+  const statusWord = t(interrupted ? 'campaigns.status.interrupted' : `campaigns.status.${campaign.status}`);
   const busy = run?.phase === 'ended' && run.outcome.status === 'busy' ? leaseHolderAgent(run.outcome.holder) : undefined;
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
@@ -181,7 +187,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
         <LG tag="h2" isBold ref={title} tabIndex={-1}>
           {campaign.name}
         </LG>
-        <CampaignStatusTag status={campaign.status} />
+        <CampaignStatusTag status={campaign.status} interrupted={interrupted} />
       </Header>
 
       {here && (
@@ -213,7 +219,13 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
         </Alert>
       )}
       {!untrusted && changed.length > 0 && <Paragraph>{t('campaigns.page.frozenNote', { parts })}</Paragraph>}
-      {interrupted && !busy && !untrusted && (
+      {notStored && (
+        <ErrorNotice
+          error={notStored.storeError}
+          title={notStored.outcome.status === 'busy' || notStored.outcome.status === 'lease-lost' ? t('campaigns.page.loadFailed') : t(`campaigns.page.notStored.${notStored.outcome.status}`, { status: statusWord })}
+        />
+      )}
+      {interrupted && !busy && !untrusted && !notStored && !cancelFailed && (
         <Alert type="warning" role="status">
           <Title>{t('campaigns.page.interrupted')}</Title>
           <AlertText>{t(rights.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
@@ -231,7 +243,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
           <Title>{t(`campaigns.page.scheduled.${scheduleWording(schedule, untrusted !== undefined, rights.send)}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
         </Alert>
       )}
-      {run?.phase === 'failed' && !refusedRun && <ErrorNotice error={run.error} title={t('campaigns.page.startFailed')} />}
+      {run?.phase === 'failed' && !refusedRun && <ErrorNotice error={run.error} title={cancelFailed ? t('campaigns.page.cancelFailed', { status: statusWord }) : t('campaigns.page.startFailed')} />}
       {trustRead.status === 'error' && <ErrorNotice error={trustRead.error} title={t('campaigns.page.trustFailed')} onRetry={trustRead.reload} />}
       {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
 

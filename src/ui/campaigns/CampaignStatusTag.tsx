@@ -11,7 +11,9 @@ const HUE: Record<CampaignStatus, string> = {
   cancelled: 'red',
 };
 
-export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
+/** A campaign's status; one that is sending with nobody sending it (`interrupted`) says so rather than "Sending". */
+export function CampaignStatusTag({ status, interrupted = false }: { status: CampaignStatus; interrupted?: boolean }) {
   const { t } = useI18n();
+  if (interrupted && status === 'running') return <Tag hue="orange">{t('campaigns.status.interrupted')}</Tag>;
   return <Tag hue={HUE[status]}>{t(`campaigns.status.${status}`)}</Tag>;
 }

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { leaseHolderName, runPresence, type RunPresence } from '../../core/campaign/runPresence';
 import { campaignsLockedInThisBrowser } from '../../platform/tabLockedLease';
 import { tabSessionId } from '../../platform/tabSession';
+import type { RunRegistry } from '../../app/campaigns/runRegistry';
 import type { CampaignRecord } from '../../store/campaigns';
 import { useHerald } from '../herald';
+import { useRunPhases } from './useRunPhases';
 
 /** How often the tab reads which campaigns this browser's tabs hold (a local call, no request). */
 const LOCKS_INTERVAL_MS = 2_000;
@@ -16,7 +18,7 @@ const LOCKS_INTERVAL_MS = 2_000;
 export function useRunPresence(now: number, watch: boolean): (campaign: CampaignRecord) => RunPresence {
   const { base, runs } = useHerald();
   const ownHolder = leaseHolderName(base.actor.name, base.actor.id, tabSessionId());
-  const locked = useCampaignLocks(watch);
+  const locks = useCampaignLocks(watch, runs);
   return (campaign) =>
     runPresence({
       status: campaign.status,
@@ -24,21 +26,41 @@ export function useRunPresence(now: number, watch: boolean): (campaign: Campaign
       now,
       sendingHere: runs.isSending(campaign.id),
       ownHolder,
-      lockedInThisBrowser: locked === undefined ? undefined : locked.has(campaign.id),
+      lockedInThisBrowser: lockedElsewhere(locks, runs, campaign.id),
     });
 }
 
-/** The campaigns a tab of this browser holds, kept up to date; undefined until read, or without Web Locks. */
-function useCampaignLocks(watch: boolean): ReadonlySet<string> | undefined {
-  const [locked, setLocked] = useState<ReadonlySet<string> | undefined>();
+interface LocksRead {
+  /** The campaigns a tab of this browser held. */
+  ids: ReadonlySet<string>;
+  /** Those this very tab was sending then: its own locks. */
+  sendingHere: ReadonlySet<string>;
+}
+
+/**
+ * Whether another tab of this browser holds the campaign. A lock seen while this tab sent the
+ * campaign was this tab's own: once its run has ended, that lock went with it (read again at once),
+ * and the campaign is not shown as "sent from another tab" meanwhile.
+ */
+function lockedElsewhere(locks: LocksRead | undefined, runs: RunRegistry, campaignId: string): boolean | undefined {
+  if (locks === undefined) return undefined;
+  if (locks.sendingHere.has(campaignId) && !runs.isSending(campaignId)) return false;
+  return locks.ids.has(campaignId);
+}
+
+/** The campaigns a tab of this browser holds, kept up to date (and read again when a run of this tab moves); undefined until read, or without Web Locks. */
+function useCampaignLocks(watch: boolean, runs: RunRegistry): LocksRead | undefined {
+  const [locked, setLocked] = useState<LocksRead | undefined>();
+  const phases = useRunPhases();
   useEffect(() => {
     if (!watch) return undefined;
     let live = true;
     const read = () => {
+      const sendingHere = new Set(runs.phases().flatMap(([campaignId]) => (runs.isSending(campaignId) ? [campaignId] : [])));
       campaignsLockedInThisBrowser().then(
         (ids) => {
-          // The same campaigns as before keep the same set: no new render every two seconds.
-          if (live) setLocked((current) => (sameIds(current, ids) ? current : ids));
+          // The same campaigns as before keep the same answer: no new render every two seconds.
+          if (live && ids) setLocked((current) => (current && sameIds(current.ids, ids) && sameIds(current.sendingHere, sendingHere) ? current : { ids, sendingHere }));
         },
         () => undefined,
       );
@@ -49,11 +71,10 @@ function useCampaignLocks(watch: boolean): ReadonlySet<string> | undefined {
       live = false;
       clearInterval(timer);
     };
-  }, [watch]);
+  }, [watch, runs, phases]);
   return locked;
 }
 
-function sameIds(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+function sameIds(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every((id) => b.has(id));
 }
