@@ -118,4 +118,34 @@ describe('a first-time setup in the app', () => {
     await installation.getByText(t('settings.form.askAdmin')).waitFor();
     await expect(navBar().getByRole('form', { name: t('settings.form.title') }).count()).resolves.toBe(0);
   });
+
+  it('Herald’s objects created from Campaigns: Templates, the lists and Settings know it at once, with no reload', { timeout: 60_000 }, async () => {
+    await harness().open('#/apps/herald');
+    const frame = navBar();
+    const section = (id: 'campaigns' | 'templates' | 'audiences' | 'settings') => frame.getByRole('tabpanel', { name: t(`shell.section.${id}`) });
+    const open = (id: 'campaigns' | 'templates' | 'audiences' | 'settings') => frame.getByRole('tab', { name: t(`shell.section.${id}`) }).click();
+
+    // Every section that needs the objects says so, and stays mounted beside the others.
+    await open('templates');
+    await section('templates').getByText(t('templates.setup.title')).waitFor();
+    await open('audiences');
+    await section('audiences').getByRole('tab', { name: t('audiences.panel.lists') }).click();
+    await section('audiences').getByText(t('lists.setup.title')).waitFor();
+    await open('settings');
+    const objects = section('settings').getByRole('group', { name: t('settings.objects.title') });
+    await objects.getByRole('button', { name: t('templates.setup.run') }).waitFor();
+
+    await open('campaigns');
+    await section('campaigns').getByText(t('campaigns.setup.title')).waitFor();
+    await section('campaigns').getByRole('button', { name: t('templates.setup.run') }).click();
+    await section('campaigns').getByText(t('campaigns.setup.title')).waitFor({ state: 'detached' });
+
+    await open('templates');
+    await section('templates').getByText(t('templates.setup.title')).waitFor({ state: 'detached' });
+    await open('audiences');
+    await section('audiences').getByText(t('lists.setup.title')).waitFor({ state: 'detached' });
+    await section('audiences').getByRole('heading', { name: t('lists.block.title') }).waitFor();
+    await open('settings');
+    await objects.getByText(t('settings.objects.ready')).waitFor();
+  });
 });

@@ -7,6 +7,7 @@ import type { CsvSeparator } from '../../core/csv/csvFile';
 import type { ContactListEntry, ContactListKind, ImportReport } from '../../store/contactLists';
 import { useAppContext } from '../herald';
 import { useAsync } from '../hooks/useAsync';
+import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 
 /** What a list editor may do; each goes through the list use cases, which check the right to prepare campaigns. */
 export interface ListActions {
@@ -23,13 +24,14 @@ export interface ListActions {
  */
 export function useContactLists() {
   const context = useAppContext();
+  const setUps = useObjectsSetUps();
   const state = useAsync<ContactListEntry[] | 'missing'>(
     () =>
       loadLists(context).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
         throw error;
       }),
-    [context],
+    [context, setUps],
   );
   const [shown, setShown] = useState<ContactListEntry[] | 'missing' | undefined>();
   if (state.status === 'success' && state.data !== shown) setShown(state.data);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CampaignRecord } from '../../store/campaigns';
 import { listCampaigns, type UnreadableCampaignSeen } from '../../app/campaigns/queries';
 import { useHerald } from '../herald';
+import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 
 const PAGE_SIZE = 25;
 
@@ -48,9 +49,11 @@ export function useCampaignListing(): CampaignListing {
     }));
   };
 
+  // Read again when Herald's objects were just created, from this screen or another.
+  const setUps = useObjectsSetUps();
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, setUps]);
 
   return { ...state, more, reload };
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { setUpHerald } from '../../app/setup';
 import type { SetupReport } from '../../store/setup';
 import { useHerald } from '../herald';
+import { announceObjectsSetUp } from './useObjectsSetUp';
 
 export type SetupState = { status: 'idle' } | { status: 'running' } | { status: 'done'; report: SetupReport } | { status: 'failed'; error: unknown };
 
@@ -14,6 +15,8 @@ export function useHeraldSetup(onDone?: () => void) {
     try {
       const report = await setUpHerald(base);
       setState({ status: 'done', report });
+      // Every screen that found them missing reads again; this one's own follow-up goes on too.
+      announceObjectsSetUp();
       onDone?.();
     } catch (error) {
       setState({ status: 'failed', error });

@@ -15,6 +15,7 @@ import { isAdminOnlyRefusal } from '../components/errorMessage';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { useAsync, type AsyncState } from '../hooks/useAsync';
+import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
@@ -94,7 +95,8 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
   }
   // The test form loads the template catalogue: only when asked for.
   const [testing, setTesting] = useState(false);
-  const objects = useAsync(() => missingPieces(base), [base]);
+  const setUps = useObjectsSetUps();
+  const objects = useAsync(() => missingPieces(base), [base, setUps]);
   // The setup button goes away once it has worked: the block's title takes the focus instead.
   const [objectsFocus, setObjectsFocus] = useState(0);
 

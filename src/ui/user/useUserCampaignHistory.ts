@@ -3,16 +3,18 @@ import { userCampaignHistory } from '../../app/people/campaignHistory';
 import type { UserCampaignHistory } from '../../store/userCampaignHistory';
 import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
+import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 
 /** The campaigns this user was a recipient of, or `missing` while Herald's custom objects do not exist. */
 export function useUserCampaignHistory(userId: number) {
   const { base } = useHerald();
+  const setUps = useObjectsSetUps();
   return useAsync<UserCampaignHistory | 'missing'>(
     () =>
       userCampaignHistory(base, userId).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
         throw error;
       }),
-    [base, userId],
+    [base, userId, setUps],
   );
 }

@@ -6,6 +6,7 @@ import { loadListsFor } from '../../app/lists/queries';
 import type { ContactListEntry, ContactListKind } from '../../store/contactLists';
 import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
+import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 
 export interface UserListState {
   kind: ContactListKind;
@@ -29,13 +30,14 @@ interface Written {
 export function useUserLists(person: ListedPerson, note: string) {
   const { base, app } = useHerald();
   const { userId, phone } = person;
+  const setUps = useObjectsSetUps();
   const state = useAsync<ContactListEntry[] | 'missing'>(
     () =>
       loadListsFor(base, { userId, phone }).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
         throw error;
       }),
-    [base, userId, phone],
+    [base, userId, phone, setUps],
   );
   // A reload keeps the last entries on screen instead of flashing back to "loading".
   const [lastRead, setLastRead] = useState<ContactListEntry[] | 'missing' | undefined>();
