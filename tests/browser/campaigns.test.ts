@@ -133,6 +133,10 @@ describe('a campaign and the tabs that send it', () => {
 
     const alert = frame.getByRole('status').filter({ hasText: t('campaigns.list.interrupted', { name: 'Spring sale' }) });
     await alert.waitFor({ timeout: 10_000 });
+    // Its row says so too, rather than "Sending".
+    const row = frame.getByRole('row').filter({ hasText: 'Spring sale' });
+    await row.getByText(t('campaigns.status.interrupted'), { exact: true }).waitFor();
+    await expect(row.getByText(t('campaigns.status.running'), { exact: true }).count()).resolves.toBe(0);
     await alert.getByRole('button', { name: t('campaigns.list.openToResume') }).click();
     await frame.getByText(t('campaigns.page.interrupted')).waitFor();
     await expect(frame.getByText(t('campaigns.page.elsewhere', { holder: ADMIN })).count()).resolves.toBe(0);
@@ -252,6 +256,24 @@ describe('the page tells the truth', () => {
     const states = await page.states();
     expect(states.map((state) => state.tag)).toEqual(expect.arrayContaining([t('campaigns.status.paused'), t('campaigns.status.cancelled')]));
     expect(contradictions(t, states)).toEqual([]);
+  });
+
+  it('the list follows a campaign this tab sends, as its page does, with nobody refreshing it', { timeout: 120_000 }, async () => {
+    const { t, frame, emulator, testSends, recipients } = await launchNewsletter();
+    await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(10);
+    await frame.getByRole('button', { name: t('campaigns.page.back') }).click();
+    const progress = frame.getByRole('row').filter({ hasText: 'Spring sale' }).getByText(messagePattern(t, 'campaigns.list.sentOf', {}, ['sent', 'done', 'total']));
+    const sentInList = async () => Number(((await progress.textContent()) ?? '').replace(/ sent.*$/, '').replace(/\D/g, ''));
+    // What the emulator received, give or take a second of sending (40 a second): never the counts
+    // published 15 s ago.
+    for (let look = 0; look < 4; look++) {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const listed = await sentInList();
+      const received = emulator.sunshine.notifications().length - testSends;
+      if (received >= recipients) break;
+      expect(listed).toBeLessThanOrEqual(received);
+      expect(received - listed).toBeLessThan(40);
+    }
   });
 
   it('a cancel Zendesk keeps refusing says it failed and what the campaign still is, not that nobody sends it', { timeout: 120_000 }, async () => {

@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState';
 import { useI18n } from '../i18n/I18nProvider';
 import { languageName } from '../templates/languageName';
 import { CampaignStatusTag } from './CampaignStatusTag';
+import { useTabRun } from './useTabRun';
 
 interface CampaignListProps {
   campaigns: readonly CampaignRecord[];
@@ -16,13 +17,15 @@ interface CampaignListProps {
    */
   unreadable: readonly UnreadableCampaignSeen[];
   onOpen: (campaign: CampaignRecord) => void;
+  /** A running campaign nobody sends (runPresence): listed as interrupted, not as sending. */
+  interrupted: (campaign: CampaignRecord) => boolean;
   hasMore: boolean;
   onMore: () => void;
 }
 
 /** Every campaign, newest first: who launched it, when, what it sent, how far it got. */
-export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }: CampaignListProps) {
-  const { t, locale, formatDateTime, formatNumber } = useI18n();
+export function CampaignList({ campaigns, unreadable, onOpen, interrupted, hasMore, onMore }: CampaignListProps) {
+  const { t, locale, formatDateTime } = useI18n();
   if (campaigns.length === 0 && unreadable.length === 0) return <EmptyState title={t('campaigns.empty')}>{t('campaigns.emptyHelp')}</EmptyState>;
   return (
     <>
@@ -39,7 +42,6 @@ export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }:
         </Head>
         <Body>
           {campaigns.map((campaign) => {
-            const done = campaign.counts.sent + campaign.counts.failed + campaign.counts.skipped + campaign.counts.unverified;
             const when = campaign.startedAt ?? campaign.scheduledAt ?? (campaign.createdAt ? Date.parse(campaign.createdAt) : null);
             return (
               <Row key={campaign.id}>
@@ -49,16 +51,12 @@ export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }:
                   </Button>
                 </Cell>
                 <Cell>
-                  <CampaignStatusTag status={campaign.status} />
+                  <CampaignStatusTag status={campaign.status} interrupted={interrupted(campaign)} />
                 </Cell>
                 <Cell>{`${campaign.templateName} · ${languageName(campaign.templateLanguage, locale)} · ${t(`campaigns.channel.${campaign.channel}`)}`}</Cell>
                 <Cell>{campaign.launchedByName ?? campaign.createdByName ?? '—'}</Cell>
                 <Cell>{when === null || Number.isNaN(when) ? '—' : formatDateTime(when)}</Cell>
-                <Cell>
-                  {campaign.reservedThrough === null
-                    ? '—'
-                    : t('campaigns.list.sentOf', { sent: formatNumber(campaign.counts.sent), done: formatNumber(done), total: formatNumber(campaign.recipients) })}
-                </Cell>
+                <Cell>{campaign.reservedThrough === null ? '—' : <ListedProgress campaign={campaign} />}</Cell>
               </Row>
             );
           })}
@@ -78,4 +76,18 @@ export function CampaignList({ campaigns, unreadable, onOpen, hasMore, onMore }:
       )}
     </>
   );
+}
+
+/**
+ * How far a campaign got, as its page says it: while this tab sends it, the live figures of its run
+ * (the stored ones are published every 15 s); otherwise the stored ones. Only this row follows the
+ * run's every message, not the whole list.
+ */
+function ListedProgress({ campaign }: { campaign: CampaignRecord }) {
+  const { t, formatNumber } = useI18n();
+  const run = useTabRun(campaign.id);
+  const live = run?.phase === 'sending' ? run.progress?.counts : undefined;
+  const counts = live ?? campaign.counts;
+  const done = counts.sent + counts.failed + counts.skipped + counts.unverified;
+  return <>{t('campaigns.list.sentOf', { sent: formatNumber(counts.sent), done: formatNumber(done), total: formatNumber(campaign.recipients) })}</>;
 }

@@ -76,11 +76,12 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   useEffect(() => {
     if (shownId) title.current?.focus();
   }, [shownId]);
-  // A run of this tab that ended (or could not start) stored its outcome: the page reads it again.
+  // A run of this tab that began (a due start moved the campaign from scheduled to sending), ended or
+  // could not start stored the campaign anew: the page reads it again.
   const reload = record.reload;
-  const phase = run?.phase;
+  const phase = run?.phase === 'starting' ? 'sending' : run?.phase;
   useEffect(() => {
-    if (phase === 'ended' || phase === 'failed') void reload();
+    if (phase !== undefined) void reload();
   }, [phase, reload]);
   const here = run?.phase === 'starting' || run?.phase === 'sending';
   const runner: RunPresence = here ? { kind: 'here' } : campaign ? presence(campaign) : { kind: 'idle' };

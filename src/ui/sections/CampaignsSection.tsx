@@ -33,6 +33,9 @@ const campaignPart = lazyPart<ComponentProps<typeof CampaignPage>>(() => import(
 
 type View = { kind: 'list' } | { kind: 'wizard'; start: WizardStart } | { kind: 'campaign'; id: string };
 
+/** How often the list reads the campaigns again while one is sent from elsewhere (as a campaign's page does). */
+const LIST_WATCH_INTERVAL_MS = 5_000;
+
 /** How often the list looks again at its scheduled campaigns' times (a stale one asks for a person). */
 const SCHEDULE_CHECK_MS = 30_000;
 
@@ -52,7 +55,7 @@ export function CampaignsSection({ channels }: { channels: ChannelsState }) {
 
 function CampaignsView({ channels }: { channels: ChannelsState }) {
   const { t, formatDateTime } = useI18n();
-  const { rights: permissions } = useHerald();
+  const { rights: permissions, runs } = useHerald();
   const context = useAppContext();
   const listing = useCampaignListing();
   const [view, setView] = useState<View>({ kind: 'list' });
@@ -75,6 +78,13 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
     }
     void reloadListing();
   }, [startAttempts, runPhases, reloadListing]);
+  // Someone else's run publishes its counts every 15 s: the list follows it as the campaign's page does.
+  const followsARun = view.kind === 'list' && listing.campaigns.some((campaign) => campaign.status === 'running' && !runs.isSending(campaign.id));
+  useEffect(() => {
+    if (!followsARun) return undefined;
+    const timer = setInterval(() => void reloadListing(), LIST_WATCH_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, [followsARun, reloadListing]);
 
   const backToList = () => {
     setView({ kind: 'list' });
@@ -163,7 +173,14 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
         )}
         {listing.status === 'failed' && !missing && <ErrorNotice error={listing.error} title={t('campaigns.loadFailed')} onRetry={() => void listing.reload()} />}
         {listing.status === 'ready' && (
-          <CampaignList campaigns={listing.campaigns} unreadable={listing.unreadable} onOpen={open} hasMore={listing.hasMore} onMore={() => void listing.more()} />
+          <CampaignList
+            campaigns={listing.campaigns}
+            unreadable={listing.unreadable}
+            onOpen={open}
+            interrupted={(campaign) => presence(campaign).kind === 'interrupted'}
+            hasMore={listing.hasMore}
+            onMore={() => void listing.more()}
+          />
         )}
       </Section>
       <Section title={t('channels.title')} intro={t('channels.intro')} level={3}>
