@@ -239,7 +239,7 @@ describe('the page tells the truth', () => {
   }
 
   it('pausing, resuming and cancelling from this tab: never "interrupted", never a Resume while sending, never counts going back', { timeout: 120_000 }, async () => {
-    const { t, frame, emulator, testSends } = await launchNewsletter();
+    const { t, frame, emulator, testSends, recipients } = await launchNewsletter();
     const page = await watchCampaignPage(harness(), t, 'Spring sale');
     const tag = (status: 'paused' | 'cancelled') => frame.locator('[data-garden-id="tags.tag_view"]').filter({ hasText: t(`campaigns.status.${status}`) });
     await expect.poll(() => emulator.sunshine.notifications().length - testSends, { timeout: 20_000 }).toBeGreaterThan(20);
@@ -252,6 +252,10 @@ describe('the page tells the truth', () => {
     await frame.getByRole('button', { name: t('campaigns.page.cancel') }).click();
     await harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.page.cancelTitle') }).getByRole('button', { name: t('campaigns.page.cancelConfirm') }).click();
     await tag('cancelled').waitFor();
+    // Said as what happened: how many went out before the cancel, how many never will; not "done".
+    const sentBeforeCancel = emulator.sunshine.notifications().length - testSends;
+    const notSent = t('campaigns.progress.notSent', { count: recipients - sentBeforeCancel });
+    await frame.getByText(t('campaigns.progress.cancelled', { count: sentBeforeCancel, notSent })).waitFor();
 
     const states = await page.states();
     expect(states.map((state) => state.tag)).toEqual(expect.arrayContaining([t('campaigns.status.paused'), t('campaigns.status.cancelled')]));

@@ -248,7 +248,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {trustRead.status === 'error' && <ErrorNotice error={trustRead.error} title={t('campaigns.page.trustFailed')} onRetry={trustRead.reload} />}
       {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
 
-      {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} />}
+      {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} cancelled={campaign.status === 'cancelled'} />}
 
       <Actions>
         {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}

@@ -25,10 +25,12 @@ interface CampaignProgressProps {
   live: SendProgress | undefined;
   /** Otherwise, the counts last published on the campaign. */
   stored: CampaignCounts;
+  /** A cancelled campaign says how many were sent before and how many never will be, not "done". */
+  cancelled?: boolean;
 }
 
 /** How far a campaign is: a bar, the count of each outcome, the measured rate and the time left. */
-export function CampaignProgress({ total, live, stored }: CampaignProgressProps) {
+export function CampaignProgress({ total, live, stored, cancelled = false }: CampaignProgressProps) {
   const { t, formatNumber } = useI18n();
   const counts: CampaignCounts = live
     ? { pending: live.counts.pending + live.counts.inflight, sent: live.counts.sent, failed: live.counts.failed, skipped: live.counts.skipped, unverified: live.counts.unverified }
@@ -41,7 +43,9 @@ export function CampaignProgress({ total, live, stored }: CampaignProgressProps)
     <section aria-label={t('campaigns.progress.title')}>
       <Progress value={percent} aria-label={t('campaigns.progress.bar', { done, count: total })} />
       <SM role="status" aria-live="polite">
-        {t('campaigns.progress.summary', { done: formatNumber(done), total: formatNumber(total), percent })}
+        {cancelled && !live
+          ? t('campaigns.progress.cancelled', { count: counts.sent, notSent: t('campaigns.progress.notSent', { count: Math.max(0, total - counts.sent - counts.unverified) }) })
+          : t('campaigns.progress.summary', { done: formatNumber(done), total: formatNumber(total), percent })}
       </SM>
       <Figures>
         {(['sent', 'failed', 'skipped', 'unverified', 'pending'] as const).map((state) => (
