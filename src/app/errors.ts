@@ -63,7 +63,7 @@ export type FollowUpRefusal =
   /** The original may still send to them (it is running or paused): they would get it twice. */
   | 'still-pending';
 
-export type TestSendRefusal = 'invalid-phone' | 'blocked' | 'opted-out' | 'card-number' | 'too-many-per-minute' | 'too-many-per-day';
+export type TestSendRefusal = 'invalid-phone' | 'blocked' | 'opted-out' | 'card-number' | 'us-marketing' | 'too-many-per-minute' | 'too-many-per-day';
 
 export class UntrustedChangeError extends Error {
   override name = 'UntrustedChangeError';

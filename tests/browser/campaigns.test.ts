@@ -355,6 +355,11 @@ describe('in French', () => {
     await suggestion.click();
     await expect(frame.getByLabel(t('mapping.source', { slot: first })).inputValue()).resolves.toBe('user:first_name');
     await preview.getByText(t('mapping.previewField', { field: t('mapping.field.first_name') }), { exact: false }).first().waitFor();
+    // The example as the fallback asks for a confirmation too; a fallback for anyone does not.
+    await frame.getByLabel(t('mapping.fallback', { slot: first })).fill('Clarice');
+    await frame.getByText(t('mappingProblem.fallback-is-sample', { value: 'Clarice' })).waitFor();
+    await frame.getByLabel(t('mapping.fallback', { slot: first })).fill('client');
+    await frame.getByText(t('mappingProblem.fallback-is-sample', { value: 'Clarice' })).waitFor({ state: 'detached' });
 
     // The example typed as the text for everyone: a warning, and Next only once it is confirmed.
     await frame.getByLabel(t('mapping.source', { slot: second })).selectOption({ label: t('mapping.static') });

@@ -77,7 +77,7 @@ describe('test sends', () => {
     expect(JSON.stringify(h.emulator.zendesk.customObjects.records('herald_campaign_chunk').map((record) => record.fields))).not.toContain('698765432');
   });
 
-  it('refuses a blocked number, an opted-out number and a card number in a value, sending nothing', async () => {
+  it('refuses a blocked number, an opted-out number, a card number in a value and a marketing template to a US number, sending nothing', async () => {
     const h = await appHarness();
     const message = await springSale(h);
     const samira = h.as(SAMIRA);
@@ -92,6 +92,8 @@ describe('test sends', () => {
     expect(await attempt(optedOut.phone)).toMatchObject({ reason: 'opted-out' });
     expect(await attempt('+33698765432', valuesFor(message, 'carte 4111 1111 1111 1111'))).toMatchObject({ reason: 'card-number' });
     expect(await attempt('12')).toMatchObject({ reason: 'invalid-phone' });
+    // spring_sale is a marketing template: WhatsApp would not deliver it to a US number.
+    expect(await attempt('+1 202 555 0147')).toMatchObject({ reason: 'us-marketing' });
     expect(notifications(h)).toHaveLength(0);
   });
 

@@ -6,8 +6,8 @@ import type { HttpRequest, HttpResponse, Transport } from './types';
 /**
  * The one place where a call refused with 429 is waited out and sent again. Herald shares the
  * account's Zendesk limit with every other app and integration, so a 429 near the limit is routine:
- * a person should not see "too many requests" for a wait of a few seconds. The wait is bounded: a
- * few retries, at most `maxWaitMs` in all, `Retry-After` honoured as given (Zendesk asks for exactly
+ * a person should not see "too many requests" for a wait of a few seconds. The wait is bounded: up
+ * to ten retries, at most `maxWaitMs` in all, `Retry-After` honoured as given (Zendesk asks for exactly
  * that wait), a jittered backoff when it is absent; past the bound the RateLimitedError stays the
  * caller's, with its Retry-After, as before.
  *
@@ -16,14 +16,16 @@ import type { HttpRequest, HttpResponse, Transport } from './types';
  */
 
 export interface RateLimitRetryOptions {
-  /** Sends after the first refusal (default 4). */
+  /** Sends after the first refusal (default 10): the bound that matters is `maxWaitMs`. */
   maxRetries?: number;
   /** The most one call waits in all (default 30 s): a longer Retry-After is thrown at once, not half waited. */
   maxWaitMs?: number;
   random?: () => number;
 }
 
-const DEFAULT_MAX_RETRIES = 4;
+// A burst of refusals near the account's limit (other apps share it) commonly outlasts a few tries:
+// the total wait bounds the call, the count only guards against a Retry-After of zero.
+const DEFAULT_MAX_RETRIES = 10;
 const DEFAULT_MAX_WAIT_MS = 30_000;
 
 /** Runs `work`, again after each 429 while the bound allows; any other failure is thrown at once. */

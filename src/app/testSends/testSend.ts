@@ -17,6 +17,7 @@ import { TestSendLog, type TestSendPlace } from '../../store/testSendLog';
 import type { AppContext } from '../context';
 import { TestSendRefusedError } from '../errors';
 import { requireRight } from '../rights';
+import { marketingUndeliverable } from '../../core/campaign/marketingReach';
 
 /**
  * A test send: the real message to one phone the agent types, before a campaign goes out (the
@@ -52,6 +53,8 @@ export async function sendTest(context: AppContext, request: TestSendRequest): P
   const phone = normalizePhone(request.phone, settings.defaultCountry);
   if (!isUsable(phone)) throw new TestSendRefusedError('invalid-phone');
   if (request.values.some((value) => containsCardNumber(value))) throw new TestSendRefusedError('card-number');
+  // As a campaign leaves them out: WhatsApp would not deliver it, and the test would show nothing.
+  if (marketingUndeliverable(request.message.integration.channel, request.message.entry.category ?? undefined, phone.country)) throw new TestSendRefusedError('us-marketing');
 
   await checkRecipient(context, phone.e164);
 

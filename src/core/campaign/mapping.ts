@@ -87,6 +87,7 @@ export function mappingsForChannel(current: readonly SlotMapping[], slots: reado
 export const MAPPING_PROBLEMS = [
   'unmapped',
   'static-is-sample',
+  'fallback-is-sample',
   'static-empty',
   'static-card-number',
   'static-newline',
@@ -113,11 +114,16 @@ export function mappingProblems(slots: readonly TemplateSlot[], mappings: readon
   return slots.flatMap((slot, index) => slotProblems(slot, mappings[index], context).map((problem) => ({ slot: slot.id, problem })));
 }
 
-/** The typed value is the template's own example, and nobody said that everyone should get it. */
+/**
+ * The text typed for everyone, or the fallback of a field, is the template's own example, and
+ * nobody said that recipients should get it: a sample copied by mistake greets customers with
+ * someone else's name.
+ */
 export function isUnconfirmedSample(slot: TemplateSlot, mapping: SlotMapping): boolean {
-  if (mapping.source.kind !== 'static' || mapping.sampleConfirmed === true) return false;
+  if (mapping.sampleConfirmed === true || mapping.source.kind === 'unset') return false;
+  const typed = mapping.source.kind === 'static' ? mapping.source.value : mapping.fallback;
   const sample = slot.sample.trim();
-  return sample !== '' && mapping.source.value.trim().toLocaleLowerCase() === sample.toLocaleLowerCase();
+  return sample !== '' && typed.trim().toLocaleLowerCase() === sample.toLocaleLowerCase();
 }
 
 const STATIC_PARAMETER_PROBLEMS = { newline: 'static-newline', tab: 'static-tab', spaces: 'static-spaces' } as const;
@@ -135,8 +141,11 @@ function slotProblems(slot: TemplateSlot, mapping: SlotMapping | undefined, cont
       const parameterProblem = parameterValueProblem(value);
       if (parameterProblem) problems.push(STATIC_PARAMETER_PROBLEMS[parameterProblem]);
     }
-  } else if (source.kind === 'custom' && source.key.trim() === '') problems.push('custom-key-missing');
-  else if (source.kind === 'ticket' && !context.ticketAvailable) problems.push('ticket-unavailable');
+  } else {
+    if (source.kind === 'custom' && source.key.trim() === '') problems.push('custom-key-missing');
+    else if (source.kind === 'ticket' && !context.ticketAvailable) problems.push('ticket-unavailable');
+    if (mapping && isUnconfirmedSample(slot, mapping)) problems.push('fallback-is-sample');
+  }
   if (mapping && containsCardNumber(mapping.fallback)) problems.push('fallback-card-number');
   return problems;
 }

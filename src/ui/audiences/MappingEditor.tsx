@@ -46,7 +46,7 @@ function parseSource(value: string, previous: ValueSource): ValueSource {
 }
 
 /** Problems the person has not caused by a mistake: said as a hint, not in red. */
-const NOT_YET_CHOSEN = new Set<MappingProblem['problem']>(['unmapped', 'static-is-sample']);
+const NOT_YET_CHOSEN = new Set<MappingProblem['problem']>(['unmapped', 'static-is-sample', 'fallback-is-sample']);
 
 interface MappingEditorProps {
   /** The template's text, to suggest sources from the words around each placeholder. */
@@ -82,6 +82,7 @@ export function MappingEditor({ content, slots, mappings, onChange, customFields
   });
   const replace = (index: number, mapping: SlotMapping) => onChange(mappings.map((current, position) => (position === index ? mapping : current)));
   if (slots.length === 0) return <MD>{t('mapping.none')}</MD>;
+  const takenLabels = new Set([...SYSTEM_USER_FIELDS.map((field) => t(`mapping.field.${field}`)), ...(ticketFields?.fields.map((field) => field.label) ?? [])]);
   return (
     <div role="group" aria-label={t('mapping.title')}>
       {slots.map((slot, index) => {
@@ -90,7 +91,15 @@ export function MappingEditor({ content, slots, mappings, onChange, customFields
         const label = t(`mapping.slot.${slot.component}`, { position: slot.position, button: (slot.buttonIndex ?? 0) + 1, sample: slot.sample });
         const own = problems.filter((problem) => problem.slot === slot.id);
         const errors = own.filter((problem) => !NOT_YET_CHOSEN.has(problem.problem));
-        const unconfirmedSample = own.some((problem) => problem.problem === 'static-is-sample');
+        const unconfirmedSample = own.some((problem) => problem.problem === 'static-is-sample' || problem.problem === 'fallback-is-sample');
+        const typed = mapping.source.kind === 'static' ? mapping.source.value.trim() : mapping.fallback.trim();
+        const confirmSample = (unconfirmedSample || mapping.sampleConfirmed === true) && (
+          <Field>
+            <Checkbox checked={mapping.sampleConfirmed === true} onChange={(event) => replace(index, { ...mapping, sampleConfirmed: event.target.checked })}>
+              <Field.Label>{t(mapping.source.kind === 'static' ? 'mapping.confirmSample' : 'mapping.confirmFallbackSample', { value: typed })}</Field.Label>
+            </Checkbox>
+          </Field>
+        );
         const suggestion = mapping.source.kind === 'unset' ? suggestedSource(slot, content, customFields) : undefined;
         const errorMessages = errors.map((problem) => (
           <Field.Message key={problem.problem} validation="error">
@@ -134,7 +143,8 @@ export function MappingEditor({ content, slots, mappings, onChange, customFields
                   <optgroup label={t('mapping.customFields')}>
                     {customFields.map((field) => (
                       <option key={field.key} value={`custom:${field.key}`}>
-                        {field.title}
+                        {/* A title that another option already uses ("First name") is told apart by its key. */}
+                        {takenLabels.has(field.title) || customFields.some((other) => other !== field && other.title === field.title) ? `${field.title} (${field.key})` : field.title}
                       </option>
                     ))}
                   </optgroup>
@@ -165,24 +175,25 @@ export function MappingEditor({ content, slots, mappings, onChange, customFields
                   validation={errors.length ? 'error' : unconfirmedSample ? 'warning' : undefined}
                 />
                 {errorMessages}
-                {unconfirmedSample && <Field.Message validation="warning">{t('mappingProblem.static-is-sample', { value: mapping.source.value.trim() })}</Field.Message>}
+                {unconfirmedSample && <Field.Message validation="warning">{t('mappingProblem.static-is-sample', { value: typed })}</Field.Message>}
               </Field>
             )}
-            {mapping.source.kind === 'static' && (unconfirmedSample || mapping.sampleConfirmed === true) && (
-              <Field>
-                <Checkbox checked={mapping.sampleConfirmed === true} onChange={(event) => replace(index, { ...mapping, sampleConfirmed: event.target.checked })}>
-                  <Field.Label>{t('mapping.confirmSample', { value: mapping.source.value.trim() })}</Field.Label>
-                </Checkbox>
-              </Field>
-            )}
+            {mapping.source.kind === 'static' && confirmSample}
             {mapping.source.kind !== 'static' && mapping.source.kind !== 'unset' && (
               <Field>
                 <Field.Label>{t('mapping.fallback', { slot: label })}</Field.Label>
                 {!compact && <Field.Hint>{t('mapping.fallbackHint')}</Field.Hint>}
-                <Input value={mapping.fallback} onChange={(event) => replace(index, { ...mapping, fallback: event.target.value })} validation={errors.length ? 'error' : undefined} />
+                <Input
+                  value={mapping.fallback}
+                  // A new fallback is a new decision: a confirmation given for the example does not carry over.
+                  onChange={(event) => replace(index, { source: mapping.source, fallback: event.target.value })}
+                  validation={errors.length ? 'error' : unconfirmedSample ? 'warning' : undefined}
+                />
                 {errorMessages}
+                {unconfirmedSample && <Field.Message validation="warning">{t('mappingProblem.fallback-is-sample', { value: typed })}</Field.Message>}
               </Field>
             )}
+            {mapping.source.kind !== 'static' && mapping.source.kind !== 'unset' && confirmSample}
           </Slot>
         );
       })}

@@ -24,6 +24,8 @@ import { downloadText } from './download';
 import { exclusionCsv } from './exclusionCsv';
 import { formatMinimumDuration } from './formatDuration';
 import { regionName } from './regionName';
+import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
+import { dateTimeFormatter } from '../i18n/dateTimeFormat';
 
 const Figures = styled.dl`
   display: grid;
@@ -79,7 +81,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
         </div>
         <div>
           <dt>{t('plan.cost')}</dt>
-          <dd>{money.format(cost.total)}</dd>
+          <dd>{cost.unpriced > 0 ? t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced }) : money.format(cost.total)}</dd>
         </div>
         <div>
           <dt>{t('plan.duration', { rate: sendRate })}</dt>
@@ -160,7 +162,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
       {cost.ratesAsOf && (
         <SM>
           {t('plan.ratesAsOf', {
-            date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(Date.parse(`${cost.ratesAsOf}T00:00:00Z`)),
+            date: dateTimeFormatter(locale, { dateStyle: 'long', timeZone: 'UTC' })(Date.parse(`${cost.ratesAsOf}T00:00:00Z`)),
           })}
         </SM>
       )}
@@ -204,7 +206,7 @@ function RecipientPreviews({ planned, content, slots }: { planned: PlannedSend; 
       </Field>
       {chosen ? (
         <>
-          <SM>{t('plan.preview.recipient', { user: chosen.userId, phone: chosen.phone })}</SM>
+          <SM>{t('plan.preview.recipient', { user: String(chosen.userId), phone: formatPhoneForDisplay(chosen.phone) })}</SM>
           {bubble(chosen)}
         </>
       ) : (
@@ -219,7 +221,7 @@ function RecipientPreviews({ planned, content, slots }: { planned: PlannedSend; 
         <Previews>
           {random.map((recipient) => (
             <div key={recipient.userId}>
-              <SM>{t('plan.preview.recipient', { user: recipient.userId, phone: recipient.phone })}</SM>
+              <SM>{t('plan.preview.recipient', { user: String(recipient.userId), phone: formatPhoneForDisplay(recipient.phone) })}</SM>
               {bubble(recipient)}
             </div>
           ))}

@@ -20,7 +20,8 @@ export function CampaignDetails({ campaign }: { campaign: CampaignRecord }) {
   const channels = useAsync(() => listChannels(context), [context]);
   const fields = useAsync(() => listUserFields(context), [context]);
   const integration = channels.data?.find((candidate) => candidate.id === campaign.integrationId);
-  const channel = integration ? channelName(t, integration) : channels.status === 'loading' ? '…' : t('campaigns.details.channelGone');
+  // Gone only when the channels were read and it is not among them (a refused key reads none).
+  const channel = integration ? channelName(t, integration) : channels.status === 'success' ? t('campaigns.details.channelGone') : channels.status === 'loading' ? '…' : '—';
   const mapping = campaign.definition.slots.map((slot, index) => mappingLine(t, slot, definition.mappings[index], fields.data ?? []));
   return (
     <section aria-label={t('campaigns.details.title')}>

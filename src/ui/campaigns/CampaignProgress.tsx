@@ -31,7 +31,9 @@ interface CampaignProgressProps {
 
 /** How far a campaign is: a bar, the count of each outcome, the measured rate and the time left. */
 export function CampaignProgress({ total, live, stored, cancelled = false }: CampaignProgressProps) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
+  // "8,4/s" in French, "8.4/s" in English.
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const counts: CampaignCounts = live
     ? { pending: live.counts.pending + live.counts.inflight, sent: live.counts.sent, failed: live.counts.failed, skipped: live.counts.skipped, unverified: live.counts.unverified }
     : { ...stored };
@@ -58,7 +60,7 @@ export function CampaignProgress({ total, live, stored, cancelled = false }: Cam
           <>
             <div>
               <dt>{t('campaigns.progress.rate')}</dt>
-              <dd>{live.measuredRate === undefined ? '—' : t('campaigns.progress.rateValue', { rate: live.measuredRate.toFixed(1), target: live.targetRate })}</dd>
+              <dd>{live.measuredRate === undefined ? '—' : t('campaigns.progress.rateValue', { rate: oneDecimal.format(live.measuredRate), target: live.targetRate })}</dd>
             </div>
             <div>
               <dt>{t('campaigns.progress.eta')}</dt>

@@ -64,8 +64,16 @@ describe('rate-limit retries', () => {
     const error = await withRateLimitRetries(inner, clock).send(createRecord).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterMs).toBe(1000);
-    expect(inner.sent).toHaveLength(5);
-    expect(clock.slept).toEqual([1000, 1000, 1000, 1000]);
+    expect(inner.sent).toHaveLength(11);
+    expect(clock.slept).toEqual(Array.from({ length: 10 }, () => 1000));
+  });
+
+  it('waits out a burst of five refusals asking for 2 s each (the sandbox’s default fault), and answers', async () => {
+    const clock = recordingClock();
+    const inner = failingThen(rateLimited(2000), rateLimited(2000), rateLimited(2000), rateLimited(2000), rateLimited(2000));
+    await withRateLimitRetries(inner, clock).send(createRecord);
+    expect(inner.sent).toHaveLength(6);
+    expect(clock.slept).toEqual([2000, 2000, 2000, 2000, 2000]);
   });
 
   it('never waits more than its bound in all: a wait past it is the caller’s at once', async () => {
@@ -109,7 +117,7 @@ describe('rate-limit retries', () => {
     const inner = failingThen(...always(rateLimited(1000)));
     const twice = withRateLimitRetries(withRateLimitRetries(inner, clock), clock);
     await expect(twice.send(createRecord)).rejects.toBeInstanceOf(RateLimitedError);
-    expect(inner.sent).toHaveLength(5);
+    expect(inner.sent).toHaveLength(11);
     expect(withoutRateLimitRetries(twice)).toBe(inner);
     expect(withoutRateLimitRetries(inner)).toBe(inner);
   });
@@ -120,7 +128,7 @@ describe('rate-limit retries', () => {
       const inner = failingThen(...always(rateLimited(1000)));
       const item = { name: 'chunk', external_id: 'c:1', custom_object_fields: {} };
       await expect(runBulkJob(wrap(inner, clock), 'herald_campaign_chunk', 'create', [item], { clock })).rejects.toBeInstanceOf(RateLimitedError);
-      expect(inner.sent).toHaveLength(5);
+      expect(inner.sent).toHaveLength(11);
     }
   });
 });

@@ -10,6 +10,10 @@ describe('dateTimeFormatter', () => {
     expect(dateTimeFormatter('fr')(second)).toMatch(/^2 déc\. 2026/);
   });
 
+  it('writes a long date of the first of the month as "1er janvier"', () => {
+    expect(dateTimeFormatter('fr', { dateStyle: 'long', timeZone: 'UTC' })(Date.UTC(2026, 0, 1))).toBe('1er janvier 2026');
+  });
+
   it('leaves English as Intl writes it', () => {
     expect(dateTimeFormatter('en')(first)).toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(first));
   });

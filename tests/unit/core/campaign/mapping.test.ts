@@ -214,6 +214,10 @@ describe('mappingProblems', () => {
     expect(problemsWith(1, mapping({ kind: 'static', value: ' clarice ' }))).toEqual([{ slot: 'body.1', problem: 'static-is-sample' }]);
     expect(problemsWith(1, { source: { kind: 'static', value: 'Clarice' }, fallback: '', sampleConfirmed: true })).toEqual([]);
     expect(problemsWith(1, mapping({ kind: 'static', value: 'Clarisse' }))).toEqual([]);
+    // A field's fallback copied from the example reaches every recipient whose field is empty.
+    expect(problemsWith(1, mapping({ kind: 'user', field: 'first_name' }, 'Clarice'))).toEqual([{ slot: 'body.1', problem: 'fallback-is-sample' }]);
+    expect(problemsWith(1, { source: { kind: 'user', field: 'first_name' }, fallback: 'Clarice', sampleConfirmed: true })).toEqual([]);
+    expect(problemsWith(1, mapping({ kind: 'user', field: 'first_name' }, 'client'))).toEqual([]);
     // A slot whose sample is blank has no example to copy by mistake.
     const blank: TemplateSlot = { id: 'body.1', component: 'body', position: 1, sample: ' ' };
     expect(mappingProblems([blank], [mapping({ kind: 'static', value: 'Bonjour' })], { ticketAvailable: false })).toEqual([]);

@@ -64,7 +64,7 @@ export function TestSendStep({ data, settings, planned, ownPhone, onSent }: Test
         <Select value={String(renderAs)} onChange={(event) => setRenderAs(Number(event.target.value))}>
           {samples.map((sample, index) => (
             <option key={sample.userId} value={index}>
-              {t('campaigns.wizard.test.sampleOption', { user: sample.userId, values: sample.values.join(' · ') || '—' })}
+              {t('campaigns.wizard.test.sampleOption', { user: String(sample.userId), values: sample.values.join(' · ') || '—' })}
             </option>
           ))}
         </Select>
