@@ -260,6 +260,9 @@ describe('the page tells the truth', () => {
     const states = await page.states();
     expect(states.map((state) => state.tag)).toEqual(expect.arrayContaining([t('campaigns.status.paused'), t('campaigns.status.cancelled')]));
     expect(contradictions(t, states)).toEqual([]);
+    // The list says it as the page does.
+    await frame.getByRole('button', { name: t('campaigns.page.back') }).click();
+    await frame.getByRole('row').filter({ hasText: 'Spring sale' }).getByText(t('campaigns.progress.cancelled', { count: sentBeforeCancel, notSent })).waitFor();
   });
 
   it('the list follows a campaign this tab sends, as its page does, with nobody refreshing it', { timeout: 120_000 }, async () => {
@@ -288,7 +291,7 @@ describe('the page tells the truth', () => {
     const page = await watchCampaignPage(harness(), t, 'Spring sale');
 
     // Every write of the campaign record is refused past the transport's retries: the cancel's runner cannot take it.
-    emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH', path: '/api/v2/custom_objects/herald_campaign/records/' }, fault: { kind: 'rateLimit', retryAfterSeconds: 1 }, times: 5 });
+    emulator.faults.add({ match: { service: 'zendesk', method: 'PATCH', path: '/api/v2/custom_objects/herald_campaign/records/' }, fault: { kind: 'rateLimit', retryAfterSeconds: 1 }, times: 11 });
     await frame.getByRole('button', { name: t('campaigns.page.cancel') }).click();
     await harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.page.cancelTitle') }).getByRole('button', { name: t('campaigns.page.cancelConfirm') }).click();
     await frame.getByText(t('campaigns.page.cancelFailed', { status: t('campaigns.status.paused') })).waitFor({ timeout: 30_000 });

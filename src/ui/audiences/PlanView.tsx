@@ -81,7 +81,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
         </div>
         <div>
           <dt>{t('plan.cost')}</dt>
-          <dd>{cost.unpriced > 0 ? t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced }) : money.format(cost.total)}</dd>
+          <dd>{cost.unpriced === 0 ? money.format(cost.total) : cost.total === 0 ? t('plan.noPrice') : t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced })}</dd>
         </div>
         <div>
           <dt>{t('plan.duration', { rate: sendRate })}</dt>

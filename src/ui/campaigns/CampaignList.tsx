@@ -89,5 +89,10 @@ function ListedProgress({ campaign }: { campaign: CampaignRecord }) {
   const live = run?.phase === 'sending' ? run.progress?.counts : undefined;
   const counts = live ?? campaign.counts;
   const done = counts.sent + counts.failed + counts.skipped + counts.unverified;
+  // As its page says it: what went out before the cancel and what never will, not "done".
+  if (campaign.status === 'cancelled' && !live) {
+    const notSent = t('campaigns.progress.notSent', { count: Math.max(0, campaign.recipients - counts.sent - counts.unverified) });
+    return <>{t('campaigns.progress.cancelled', { count: counts.sent, notSent })}</>;
+  }
   return <>{t('campaigns.list.sentOf', { sent: formatNumber(counts.sent), done: formatNumber(done), total: formatNumber(campaign.recipients) })}</>;
 }

@@ -165,10 +165,8 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
           <SetupNotice
             title={t('campaigns.setup.title')}
             body={t('campaigns.setup.body')}
-            onDone={() => {
-              void listing.reload();
-              setListFocus((count) => count + 1);
-            }}
+            // The list reads itself again once the objects are created (useCampaignListing): only the focus moves here.
+            onDone={() => setListFocus((count) => count + 1)}
           />
         )}
         {listing.status === 'failed' && !missing && <ErrorNotice error={listing.error} title={t('campaigns.loadFailed')} onRetry={() => void listing.reload()} />}

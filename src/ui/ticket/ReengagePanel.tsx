@@ -206,7 +206,8 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
   const refused: ExclusionReason[] | undefined =
     attempt.status === 'done' && attempt.result.status === 'refused'
       ? attempt.result.reasons
-      : assessment && !assessment.decision.allowed
+      : // Said once every placeholder is chosen: an unchosen one is the form's to say, not a refusal.
+        assessment && !assessment.decision.allowed && problems.length === 0
         ? assessment.decision.reasons
         : undefined;
   const waived = assessment?.decision.allowed === true && assessment.decision.waived.length > 0;

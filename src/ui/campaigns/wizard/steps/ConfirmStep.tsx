@@ -100,7 +100,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
           <dt>{t('campaigns.wizard.confirm.audience')}</dt>
           <dd>{t('campaigns.wizard.confirm.audienceValue', { recipients: total, audience: planned.plan.audienceSize })}</dd>
           <dt>{t('campaigns.wizard.confirm.cost')}</dt>
-          <dd>{cost.unpriced > 0 ? t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced }) : money.format(cost.total)}</dd>
+          <dd>{cost.unpriced === 0 ? money.format(cost.total) : cost.total === 0 ? t('plan.noPrice') : t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced })}</dd>
           <dt>{t('campaigns.wizard.confirm.duration')}</dt>
           <dd>{formatMinimumDuration(estimateDuration(total, settings.sendRate).seconds, t)}</dd>
           <dt>{t('campaigns.wizard.confirm.quietHours')}</dt>
