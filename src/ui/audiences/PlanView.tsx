@@ -26,6 +26,7 @@ import { formatMinimumDuration } from './formatDuration';
 import { regionName } from './regionName';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { dateTimeFormatter } from '../i18n/dateTimeFormat';
+import { costTotalText } from './costTotal';
 
 const Figures = styled.dl`
   display: grid;
@@ -81,7 +82,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
         </div>
         <div>
           <dt>{t('plan.cost')}</dt>
-          <dd>{cost.unpriced === 0 ? money.format(cost.total) : cost.total === 0 ? t('plan.noPrice') : t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced })}</dd>
+          <dd>{costTotalText(t, money, cost)}</dd>
         </div>
         <div>
           <dt>{t('plan.duration', { rate: sendRate })}</dt>

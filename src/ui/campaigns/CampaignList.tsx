@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { languageName } from '../templates/languageName';
 import { CampaignStatusTag } from './CampaignStatusTag';
 import { useTabRun } from './useTabRun';
+import { cancelledSummary } from './cancelledSummary';
 
 interface CampaignListProps {
   campaigns: readonly CampaignRecord[];
@@ -90,9 +91,6 @@ function ListedProgress({ campaign }: { campaign: CampaignRecord }) {
   const counts = live ?? campaign.counts;
   const done = counts.sent + counts.failed + counts.skipped + counts.unverified;
   // As its page says it: what went out before the cancel and what never will, not "done".
-  if (campaign.status === 'cancelled' && !live) {
-    const notSent = t('campaigns.progress.notSent', { count: Math.max(0, campaign.recipients - counts.sent - counts.unverified) });
-    return <>{t('campaigns.progress.cancelled', { count: counts.sent, notSent })}</>;
-  }
+  if (campaign.status === 'cancelled' && !live) return <>{cancelledSummary(t, counts, campaign.recipients)}</>;
   return <>{t('campaigns.list.sentOf', { sent: formatNumber(counts.sent), done: formatNumber(done), total: formatNumber(campaign.recipients) })}</>;
 }

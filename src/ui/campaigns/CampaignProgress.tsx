@@ -5,6 +5,7 @@ import type { SendProgress } from '../../core/sending/progress';
 import type { CampaignCounts } from '../../store/campaigns';
 import { formatDuration } from '../audiences/formatDuration';
 import { useI18n } from '../i18n/I18nProvider';
+import { cancelledSummary } from './cancelledSummary';
 
 const Figures = styled.dl`
   display: grid;
@@ -46,7 +47,7 @@ export function CampaignProgress({ total, live, stored, cancelled = false }: Cam
       <Progress value={percent} aria-label={t('campaigns.progress.bar', { done, count: total })} />
       <SM role="status" aria-live="polite">
         {cancelled && !live
-          ? t('campaigns.progress.cancelled', { count: counts.sent, notSent: t('campaigns.progress.notSent', { count: Math.max(0, total - counts.sent - counts.unverified) }) })
+          ? cancelledSummary(t, counts, total)
           : t('campaigns.progress.summary', { done: formatNumber(done), total: formatNumber(total), percent })}
       </SM>
       <Figures>

@@ -23,6 +23,7 @@ import { TemplatePreview } from '../../../templates/TemplatePreview';
 import type { WizardData } from '../useWizardData';
 import type { WizardChoices } from '../wizardState';
 import { channelName } from '../../../components/channelName';
+import { costTotalText } from '../../../audiences/costTotal';
 
 const Layout = styled.div`
   display: grid;
@@ -100,7 +101,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
           <dt>{t('campaigns.wizard.confirm.audience')}</dt>
           <dd>{t('campaigns.wizard.confirm.audienceValue', { recipients: total, audience: planned.plan.audienceSize })}</dd>
           <dt>{t('campaigns.wizard.confirm.cost')}</dt>
-          <dd>{cost.unpriced === 0 ? money.format(cost.total) : cost.total === 0 ? t('plan.noPrice') : t('plan.costPartial', { total: money.format(cost.total), count: cost.unpriced })}</dd>
+          <dd>{costTotalText(t, money, cost)}</dd>
           <dt>{t('campaigns.wizard.confirm.duration')}</dt>
           <dd>{formatMinimumDuration(estimateDuration(total, settings.sendRate).seconds, t)}</dd>
           <dt>{t('campaigns.wizard.confirm.quietHours')}</dt>
