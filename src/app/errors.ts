@@ -1,6 +1,6 @@
 import type { MappingProblem } from '../core/campaign/mapping';
 import type { ScheduleProblem } from '../core/campaign/schedule';
-import type { ChunkKind } from '../store/campaignChunks';
+import type { SendingChunkKind } from '../store/campaignChunks';
 
 /**
  * The refusals of the use cases, in one light module that every screen may import (nothing here
@@ -51,7 +51,7 @@ export class NotAllowedError extends Error {
 }
 
 /** Which record was changed by someone without the launch right. */
-export type UntrustedRecord = 'campaign' | ChunkKind;
+export type UntrustedRecord = 'campaign' | SendingChunkKind;
 
 export type FollowUpRefusal =
   /** No recipient given. */

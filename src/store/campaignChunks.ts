@@ -10,8 +10,12 @@ import { onHeraldObject } from './objectGuard';
  * audience is cut, and how they are written.
  */
 
-/** The audience and the definition are written once, at the freeze; the ledger by every run. */
-export type ChunkKind = 'audience' | 'ledger' | 'definition';
+/**
+ * The audience and the definition are written once, at the freeze; the ledger by every run. What
+ * the Herald service heard (deliveryOutcomes.ts, serviceHeartbeat.ts, heardNumbers.ts) only by it.
+ */
+export type SendingChunkKind = 'audience' | 'ledger' | 'definition';
+export type ChunkKind = SendingChunkKind | 'delivery' | 'delivery_totals' | 'service' | 'heard';
 
 /**
  * What a chunk record may weigh: Zendesk allows 32 KB a record without saying exactly how it

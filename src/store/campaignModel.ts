@@ -353,7 +353,8 @@ export function jsonField(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function parseJson(text: string): unknown {
+/** The JSON in a text field; undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -15,12 +15,13 @@ import {
   chunkRecordBytes,
   LEDGER_CHUNK_SIZE,
   writeChunksByJobs,
-  type ChunkKind,
+  type SendingChunkKind,
 } from './campaignChunks';
 import {
   campaignCounts,
   frozenDefinitionSchema,
   jsonField,
+  parseJson,
   reservedThroughOfRecord,
   settledThroughOfRecord,
   type FrozenDefinition,
@@ -77,7 +78,7 @@ export interface FreezeSummary {
 
 /** Who wrote one chunk record, as Zendesk records it (null where it does not say). */
 export interface ChunkWriter {
-  kind: ChunkKind;
+  kind: SendingChunkKind;
   createdBy: number | null;
   updatedBy: number | null;
 }
@@ -323,7 +324,7 @@ export class CampaignRunPersistence implements RunPersistence {
   }
 
   /** The data of the chunk records with these external ids, by external id; their writers go to `writers`. */
-  private async chunkRecords(externalIds: readonly string[], kind: ChunkKind, writers: ChunkWriter[]): Promise<Map<string, string>> {
+  private async chunkRecords(externalIds: readonly string[], kind: SendingChunkKind, writers: ChunkWriter[]): Promise<Map<string, string>> {
     const records: CustomObjectRecord[] = await onHeraldObject(CAMPAIGN_CHUNK_OBJECT.key, () => this.chunkAccess.byExternalIds(externalIds));
     const data = new Map<string, string>();
     for (const record of records) {
@@ -343,14 +344,6 @@ export class CampaignRunPersistence implements RunPersistence {
   }
 }
 
-function writerOf(kind: ChunkKind, record: CustomObjectRecord): ChunkWriter {
+function writerOf(kind: SendingChunkKind, record: CustomObjectRecord): ChunkWriter {
   return { kind, createdBy: record.created_by_user_id ?? null, updatedBy: record.updated_by_user_id ?? null };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }

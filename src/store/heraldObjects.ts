@@ -100,10 +100,10 @@ export const CAMPAIGN_CHUNK_OBJECT: CustomObjectDefinition = {
   key: 'herald_campaign_chunk',
   title: 'Herald campaign chunk',
   titlePluralized: 'Herald campaign chunks',
-  description: 'Audiences and send ledgers of Herald campaigns, many recipients per record; and the log of test messages.',
+  description: 'Audiences, send ledgers and delivery outcomes of Herald campaigns, many recipients per record; the log of test messages; what the Herald service heard.',
   fields: [
     { key: 'campaign_id', title: 'Campaign ID', type: 'text', description: 'The herald_campaign record' },
-    { key: 'kind', title: 'Kind', type: 'text', description: 'audience, ledger, definition, or test_sends' },
+    { key: 'kind', title: 'Kind', type: 'text', description: 'audience, ledger, definition, test_sends; from the Herald service: delivery, delivery_totals, service, heard' },
     { key: 'chunk', title: 'Chunk', type: 'integer', description: 'Position of the chunk, from 0' },
     { key: 'data', title: 'Data', type: 'textarea', description: 'The recipients of the chunk, deflated and base64-encoded' },
   ],

@@ -159,7 +159,8 @@ function timeOf(at: number): number {
   return time;
 }
 
-class CodeTable {
+/** A chunk's table of codes (shared by the chunk codecs that carry the channel's codes). */
+export class CodeTable {
   readonly list: string[] = [];
   private readonly refs = new Map<string, number>();
 
