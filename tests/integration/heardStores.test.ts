@@ -6,6 +6,7 @@ import { HeardNumbers, HEARD_PER_RECORD, type HeardNumber } from '../../src/stor
 import { CAMPAIGN_CHUNK_OBJECT } from '../../src/store/heraldObjects';
 import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { serviceStatus, ServiceHeartbeatStore, type ServiceHeartbeat } from '../../src/store/serviceHeartbeat';
+import { readHeraldService } from '../../src/app/settings/heraldService';
 import { campaignHarness, type CampaignHarness } from '../support/campaignHarness';
 
 /** What the Herald service writes back (delivery outcomes, its heartbeat, heard numbers), against the emulator. */
@@ -99,6 +100,20 @@ describe('the service heartbeat', () => {
     expect(chunkRecords(h)).toHaveLength(1);
     expect(serviceStatus(read, AT + 30_000 + 120_000)).toBe('connected');
     expect(serviceStatus(read, AT + 30_000 + 120_001)).toBe('silent');
+  });
+});
+
+describe('whether the Herald service runs, as Settings reads it', () => {
+  it('is absent until a heartbeat, connected for two minutes after one, then silent', async () => {
+    const h = await campaignHarness();
+    const context = { transport: h.transport, clock: h.waits };
+    expect(await readHeraldService(context)).toEqual({ status: 'absent', readAt: h.clock.now() });
+    const beat: ServiceHeartbeat = { version: '1.0.0', startedAt: h.clock.now(), beatAt: h.clock.now(), webhook: 'not-registered' };
+    await new ServiceHeartbeatStore(h.transport).write(beat);
+    h.clock.advance(90_000);
+    expect(await readHeraldService(context)).toEqual({ status: 'connected', heartbeat: beat, readAt: beat.beatAt + 90_000 });
+    h.clock.advance(60_000);
+    expect((await readHeraldService(context)).status).toBe('silent');
   });
 });
 

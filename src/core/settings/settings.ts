@@ -3,6 +3,7 @@ import { badPermissionEntry, DEFAULT_DRAFTERS, DEFAULT_SENDERS, parsePermissionR
 import { applyOverrides, DEFAULT_RATE_CARD, parseRateCardOverrides, type RateCard } from '../campaign/rateCard';
 import { parseMessagingTier, type MessagingTier } from '../campaign/tier';
 import { parseOptInRule, type OptInRule } from '../contact/optInRule';
+import { DEFAULT_START_WORDS, DEFAULT_STOP_WORDS, normalizeKeyword, parseKeywordList, type KeywordLists } from '../delivery/optOutKeywords';
 import { isKnownCountry } from '../phone/countries';
 import type { CountryCode } from 'libphonenumber-js/max';
 
@@ -22,6 +23,8 @@ export interface HeraldSettings {
   defaultCountry: CountryCode | undefined;
   optInRule: OptInRule;
   optOutTag: string | undefined;
+  /** The whole messages that opt a customer out (STOP) and back in (START); the defaults when not set. */
+  keywords: KeywordLists;
   sendRate: number;
   /** The WhatsApp messaging limit the admin declared; undefined when not declared. */
   messagingTier: MessagingTier | undefined;
@@ -46,6 +49,8 @@ export type SettingName =
   | 'default_country'
   | 'opt_in_rule'
   | 'opt_out_tag'
+  | 'optout_words'
+  | 'optin_words'
   | 'send_rate'
   | 'messaging_tier'
   | 'rate_card'
@@ -55,7 +60,7 @@ export type SettingName =
   | 'window_warning_minutes'
   | 'reengage_without_opt_in';
 
-export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group', 'unknown-user', 'not-a-key'] as const;
+export const SETTING_PROBLEMS = ['missing', 'not-a-number', 'out-of-range', 'unsupported-host', 'unknown-country', 'bad-format', 'bad-entry', 'unknown-group', 'unknown-user', 'not-a-key', 'both-keywords'] as const;
 export type SettingProblem = (typeof SETTING_PROBLEMS)[number];
 
 export interface SettingIssue {
@@ -117,6 +122,12 @@ export function parseSettings(raw: Record<string, SettingValue | undefined>, sub
   const optOutTag = value('opt_out_tag').toLowerCase();
   if (optOutTag !== '' && /\s/.test(optOutTag)) issues.push({ setting: 'opt_out_tag', problem: 'bad-format' });
 
+  const keywords: KeywordLists = { stop: parseKeywordList(value('optout_words'), DEFAULT_STOP_WORDS), start: parseKeywordList(value('optin_words'), DEFAULT_START_WORDS) };
+  const stopWords = new Set(keywords.stop.map(normalizeKeyword));
+  const both = keywords.start.find((word) => stopWords.has(normalizeKeyword(word)));
+  // A message that both stops and starts would leave the customer's choice to chance.
+  if (both !== undefined) issues.push({ setting: value('optin_words') === '' ? 'optout_words' : 'optin_words', problem: 'both-keywords', detail: both });
+
   const tierText = value('messaging_tier');
   const messagingTier = tierText === '' ? undefined : parseMessagingTier(tierText);
   if (tierText !== '' && !messagingTier) issues.push({ setting: 'messaging_tier', problem: 'bad-format' });
@@ -142,6 +153,7 @@ export function parseSettings(raw: Record<string, SettingValue | undefined>, sub
       defaultCountry: country === '' ? undefined : (country as CountryCode),
       optInRule,
       optOutTag: optOutTag || undefined,
+      keywords,
       sendRate,
       messagingTier,
       rateCard: applyOverrides(DEFAULT_RATE_CARD, overrides.overrides),

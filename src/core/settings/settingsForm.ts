@@ -35,6 +35,8 @@ export const SETTINGS_FORM_FIELDS: readonly SettingsFormField[] = [
   { name: 'default_country', kind: 'text', group: 'audience' },
   { name: 'opt_in_rule', kind: 'text', group: 'audience' },
   { name: 'opt_out_tag', kind: 'text', group: 'audience' },
+  { name: 'optout_words', kind: 'text', group: 'audience' },
+  { name: 'optin_words', kind: 'text', group: 'audience' },
   { name: 'blackout_days', kind: 'number', group: 'audience' },
   { name: 'send_rate', kind: 'number', group: 'sending' },
   { name: 'messaging_tier', kind: 'text', group: 'sending' },

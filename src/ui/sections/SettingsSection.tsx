@@ -20,6 +20,7 @@ import { useHeraldSetup } from '../hooks/useHeraldSetup';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useHerald } from '../herald';
+import { heraldServiceVerdict, HeraldServiceCheck, useHeraldService } from '../settings/HeraldServiceCheck';
 import { SettingsForm } from '../settings/SettingsForm';
 import { TestMessageBlock } from '../settings/TestMessageBlock';
 import type { ChannelsState } from './ChannelsBlock';
@@ -99,6 +100,7 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
   const objects = useAsync(() => missingPieces(base), [base, setUps]);
   // The setup button goes away once it has worked: the block's title takes the focus instead.
   const [objectsFocus, setObjectsFocus] = useState(0);
+  const service = useHeraldService();
 
   const recheck = () => {
     channels.reload();
@@ -138,6 +140,10 @@ export function SettingsSection({ channels }: { channels: ChannelsState }) {
           />
         )}
         {objects.status === 'error' && <Paragraph>{t(`settings.objects.cause.${causeOf(objects.error)}`)}</Paragraph>}
+      </CheckBlock>
+
+      <CheckBlock title={t('settings.service.title')} verdict={heraldServiceVerdict(service)}>
+        <HeraldServiceCheck read={service} />
       </CheckBlock>
 
       <CheckBlock title={t('settings.test.title')}>
@@ -236,6 +242,8 @@ function SettingsSummary({ settings }: { settings: HeraldSettings }) {
     [t('app.parameters.default_country.label'), settings.defaultCountry ?? t('settings.none')],
     [t('app.parameters.opt_in_rule.label'), formatOptInRule(settings.optInRule)],
     [t('app.parameters.opt_out_tag.label'), settings.optOutTag ?? t('settings.none')],
+    [t('app.parameters.optout_words.label'), settings.keywords.stop.join(', ')],
+    [t('app.parameters.optin_words.label'), settings.keywords.start.join(', ')],
     [t('app.parameters.blackout_days.label'), String(settings.blackoutDays)],
     [t('app.parameters.send_rate.label'), String(settings.sendRate)],
   ];

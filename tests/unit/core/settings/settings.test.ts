@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_CARD } from '../../../../src/core/campaign/rateCard';
+import { DEFAULT_KEYWORDS, keywordOf } from '../../../../src/core/delivery/optOutKeywords';
 import { parseSettings, sunshineBaseUrl } from '../../../../src/core/settings/settings';
+import en from '../../../../translations/en.json';
+import fr from '../../../../translations/fr.json';
 
 const complete = {
   sunco_app_id: '5f1a2b3c',
@@ -27,6 +30,7 @@ describe('parseSettings', () => {
         defaultCountry: 'FR',
         optInRule: { kind: 'tag', tag: 'whatsapp_opt_in' },
         optOutTag: 'whatsapp_opt_out',
+        keywords: DEFAULT_KEYWORDS,
         sendRate: 8,
         messagingTier: undefined,
         rateCard: DEFAULT_RATE_CARD,
@@ -37,6 +41,31 @@ describe('parseSettings', () => {
         reengageWithoutOptIn: false,
       },
     });
+  });
+
+  it('reads the STOP and START words, the defaults when empty, and refuses a word in both lists', () => {
+    const result = parseSettings({ ...complete, optout_words: 'Stop, non merci', optin_words: '' }, 'acme');
+    if (!result.ok) throw new Error('refused');
+    expect(result.settings.keywords).toEqual({ stop: ['Stop', 'non merci'], start: [...DEFAULT_KEYWORDS.start] });
+    expect(keywordOf('  NON MERCI ', result.settings.keywords)).toBe('stop');
+    // Replaced, not added to: the default ARRET no longer stops.
+    expect(keywordOf('Arrêt', result.settings.keywords)).toBeUndefined();
+    expect(parseSettings({ ...complete, optin_words: 'Start, arrêt' }, 'acme')).toEqual({
+      ok: false,
+      issues: [{ setting: 'optin_words', problem: 'both-keywords', detail: 'arrêt' }],
+    });
+    expect(parseSettings({ ...complete, optout_words: 'STOP, reprendre' }, 'acme')).toEqual({
+      ok: false,
+      issues: [{ setting: 'optout_words', problem: 'both-keywords', detail: 'REPRENDRE' }],
+    });
+  });
+
+  it('lists the default STOP and START words in the settings’ help, in English and French', () => {
+    for (const messages of [en, fr]) {
+      const { optout_words: stop, optin_words: start } = messages.app.parameters;
+      for (const word of DEFAULT_KEYWORDS.stop) expect(stop.helpText).toContain(word);
+      for (const word of DEFAULT_KEYWORDS.start) expect(start.helpText).toContain(word);
+    }
   });
 
   it('reads the agents’ window warning and whether customers who wrote first may be re-engaged', () => {
