@@ -2,6 +2,7 @@ import type { ExportClock, ExportProgress, ExportSearchClient } from '../api/zen
 import type { OrganizationsClient } from '../api/zendesk/organizations';
 import type { ContactRules } from '../core/contact/assessContact';
 import type { AudienceUser } from '../core/campaign/audienceUser';
+import { heardIndex, NOTHING_HEARD, NOT_ON_WHATSAPP_WINDOW_MS, type HeardIndex } from '../core/campaign/heard';
 import { EMPTY_LISTS, NO_BLACKOUT, toContactLists, type BlackoutIndex, type ContactLists } from '../core/campaign/lists';
 import { contactFieldKeys } from '../core/campaign/eligibility';
 import { neededUserFieldKeys, templateSlots, type SlotMapping } from '../core/campaign/mapping';
@@ -9,6 +10,7 @@ import { SendPlanBuilder, type PlanTemplate, type SendPlan } from '../core/campa
 import type { TemplateContent } from '../core/template/meta';
 import type { BlackoutLogStore } from './blackoutLog';
 import type { ContactListStore } from './contactLists';
+import type { HeardNumbers } from './heardNumbers';
 import { HeraldObjectsMissingError } from './objectGuard';
 
 /**
@@ -43,6 +45,8 @@ export interface AudiencePlannerDependencies {
   organizations: OrganizationsClient;
   contactLists: ContactListStore;
   blackoutLog: BlackoutLogStore;
+  /** What the Herald service heard about numbers; without it, nothing was heard. */
+  heardNumbers?: HeardNumbers;
   clock?: ExportClock;
 }
 
@@ -50,7 +54,7 @@ export class AudiencePlanner {
   constructor(private readonly dependencies: AudiencePlannerDependencies) {}
 
   async plan(request: PlanRequest): Promise<PlannedSend> {
-    const [lists, blackout] = await Promise.all([this.lists(), this.blackout(request.now, request.blackoutDays)]);
+    const [lists, blackout, heard] = await Promise.all([this.lists(), this.blackout(request.now, request.blackoutDays), this.heard(request.now)]);
     const slots = templateSlots(request.content);
     const builder = new SendPlanBuilder(request.template, {
       slots,
@@ -58,6 +62,7 @@ export class AudiencePlanner {
       contact: request.contact,
       lists: lists.value,
       blackout: blackout.value,
+      heard,
     });
     const needsOrganization = request.mappings.some((mapping) => mapping.source.kind === 'user' && mapping.source.field === 'organization');
     for await (const page of this.dependencies.exportSearch.users(request.query, {
@@ -84,6 +89,18 @@ export class AudiencePlanner {
       return { value: toContactLists(await this.dependencies.contactLists.load()), missing: false };
     } catch (error) {
       if (error instanceof HeraldObjectsMissingError) return { value: EMPTY_LISTS, missing: true };
+      throw error;
+    }
+  }
+
+  /** Read once per plan: the reports of the longest window (not on WhatsApp, 30 days). */
+  private async heard(now: number): Promise<HeardIndex> {
+    if (!this.dependencies.heardNumbers) return NOTHING_HEARD;
+    try {
+      return heardIndex(await this.dependencies.heardNumbers.read(now - NOT_ON_WHATSAPP_WINDOW_MS, now), now);
+    } catch (error) {
+      // Without Herald's objects nothing was heard either: the lists' warning already says they are missing.
+      if (error instanceof HeraldObjectsMissingError) return NOTHING_HEARD;
       throw error;
     }
   }

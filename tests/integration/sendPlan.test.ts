@@ -16,6 +16,7 @@ import { AudiencePlanner } from '../../src/store/audiencePlanner';
 import { BlackoutLogStore } from '../../src/store/blackoutLog';
 import { BlackoutLogWriter } from '../../src/store/blackoutLogWriter';
 import { ContactListStore } from '../../src/store/contactLists';
+import { HeardNumbers, type HeardNumber } from '../../src/store/heardNumbers';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { advancingClock } from '../support/advancingClock';
 import { createFakeZafClient } from '../support/fakeZafClient';
@@ -63,6 +64,9 @@ interface Fixture {
   blocked: { ids: Set<number>; phones: Set<string> };
   allowed: Set<number>;
   blackout: Set<string>;
+  /** Numbers WhatsApp reported (Herald service): not on WhatsApp within 30 days, capped within 24 h. */
+  notOnWhatsApp: Set<string>;
+  capped: Set<string>;
 }
 
 let fixture: Fixture;
@@ -97,6 +101,21 @@ beforeAll(async () => {
   });
   await earlierCampaign.record([...blackout], NOW - 24 * 3600 * 1000);
 
+  // What the Herald service heard after earlier sends: every 700th number not on WhatsApp (some
+  // reported too long ago to count), every 900th at its marketing limit (some more than 24 h ago).
+  const HOUR = 3_600_000;
+  const reports: HeardNumber[] = [];
+  endUsers.forEach((user, index) => {
+    const phone = e164Of(user.phone);
+    if (typeof phone !== 'string') return;
+    if (index % 700 === 11) reports.push({ phone, code: '131026', at: NOW - (index % 1400 === 11 ? 40 * 24 : 5 * 24) * HOUR });
+    if (index % 900 === 13) reports.push({ phone, code: '131049', at: NOW - (index % 1800 === 13 ? 30 : 2) * HOUR });
+  });
+  const heardNumbers = new HeardNumbers(transport, { clock: apiClock });
+  await heardNumbers.record(reports);
+  const notOnWhatsApp = new Set(reports.filter((report) => report.code === '131026' && report.at > NOW - 30 * 24 * HOUR).map((report) => report.phone));
+  const capped = new Set(reports.filter((report) => report.code === '131049' && report.at > NOW - 24 * HOUR).map((report) => report.phone));
+
   // A 429 after 120 pages and an expired cursor after 260, on pages of 100.
   let faultsAdded = 0;
   let restarts = 0;
@@ -105,6 +124,7 @@ beforeAll(async () => {
     organizations: new OrganizationsClient(transport),
     contactLists: lists,
     blackoutLog: new BlackoutLogStore(transport, { clock: apiClock }),
+    heardNumbers,
     clock: apiClock,
   });
   const { plan } = await planner.plan({
@@ -135,12 +155,14 @@ beforeAll(async () => {
     blocked: { ids: new Set(blockedUsers.map((user) => user.id)), phones: new Set([blockedPhone]) },
     allowed,
     blackout,
+    notOnWhatsApp,
+    capped,
   };
 }, 120_000);
 
 /** The oracle: each user's first reason in priority order, decided straight from the seed. */
 function expectedOutcomes(): { recipients: Set<number>; reasons: Map<ExclusionReason, Set<number>> } {
-  const { emulator, blocked, allowed, blackout } = fixture;
+  const { emulator } = fixture;
   const reasons = new Map<ExclusionReason, Set<number>>(EXCLUSION_REASONS.map((reason) => [reason, new Set<number>()]));
   const recipients = new Set<number>();
   const taken = new Set<string>();
@@ -148,24 +170,27 @@ function expectedOutcomes(): { recipients: Set<number>; reasons: Map<ExclusionRe
   for (let position = 0; position < emulator.zendesk.users.size; position++) {
     const user = emulator.zendesk.users.userAtCreatedDescPosition(position) as UserRecord;
     if (user.role !== 'end-user') continue;
-    const reason = firstReason(user, blocked, allowed, blackout, taken);
+    const reason = firstReason(user, fixture, taken);
     if (reason) reasons.get(reason)!.add(user.id);
     else recipients.add(user.id);
   }
   return { recipients, reasons };
 }
 
-function firstReason(user: UserRecord, blocked: Fixture['blocked'], allowed: Set<number>, blackout: Set<string>, taken: Set<string>): ExclusionReason | undefined {
+function firstReason(user: UserRecord, { blocked, allowed, blackout, notOnWhatsApp, capped }: Fixture, taken: Set<string>): ExclusionReason | undefined {
   if (user.suspended) return 'suspended';
   const phone = e164Of(user.phone);
   if (phone === null) return 'no-phone';
   if (phone === undefined) return 'invalid-phone';
   // A marketing template on WhatsApp: Meta delivers none to US numbers.
   if (parsePhoneNumberFromString(phone)?.country === 'US') return 'us-marketing';
+  if (notOnWhatsApp.has(phone)) return 'not-on-whatsapp';
   if (user.tags.includes('whatsapp_opt_out')) return 'opted-out';
   if (!user.tags.includes('whatsapp_opt_in')) return 'no-opt-in';
   const isAllowed = allowed.has(user.id);
   if (!isAllowed && (blocked.ids.has(user.id) || blocked.phones.has(phone))) return 'blocked';
+  // A marketing template: held while the number is at Meta's per-user limit.
+  if (capped.has(phone)) return 'marketing-limit';
   const firstName = typeof user.userFields.first_name === 'string' ? user.userFields.first_name.trim() : '';
   if (firstName === '') return 'empty-placeholder';
   // WhatsApp takes 1,024 characters in a body placeholder; a card number reads through any separator.

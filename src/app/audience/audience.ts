@@ -7,6 +7,7 @@ import { templateSlots } from '../../core/campaign/mapping';
 import { AudiencePlanner, type PlannedSend, type PlanRequest } from '../../store/audiencePlanner';
 import { BlackoutLogStore } from '../../store/blackoutLog';
 import { ContactListStore } from '../../store/contactLists';
+import { HeardNumbers } from '../../store/heardNumbers';
 import type { AppContext } from '../context';
 import { requireCompleteMapping } from '../mappingCheck';
 
@@ -45,6 +46,7 @@ export async function planAudience(context: Reads, request: PlanRequest): Promis
     organizations: new OrganizationsClient(transport),
     contactLists: new ContactListStore(transport),
     blackoutLog: new BlackoutLogStore(transport),
+    heardNumbers: new HeardNumbers(transport),
   });
   return planner.plan(request);
 }

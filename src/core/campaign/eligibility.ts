@@ -5,6 +5,7 @@ import { isUsable, normalizePhone, type PhoneCheck } from '../phone/normalizePho
 import type { AudienceUser } from './audienceUser';
 import { containsCardNumber } from './cardNumbers';
 import { messageFingerprint } from './fingerprint';
+import { NOTHING_HEARD, type HeardIndex } from './heard';
 import type { BlackoutIndex, ContactLists } from './lists';
 import { resolveValue, type ResolveContext, type SlotMapping, type TemplateSlot } from './mapping';
 import { marketingUndeliverable } from './marketingReach';
@@ -23,9 +24,11 @@ export const EXCLUSION_REASONS = [
   'no-phone',
   'invalid-phone',
   'us-marketing',
+  'not-on-whatsapp',
   'opted-out',
   'no-opt-in',
   'blocked',
+  'marketing-limit',
   'empty-placeholder',
   'value-too-long',
   'card-number',
@@ -46,6 +49,8 @@ export interface EligibilityConfig {
   contact: ContactRules;
   lists: ContactLists;
   blackout: BlackoutIndex;
+  /** What WhatsApp reported about numbers after earlier sends (none when absent). */
+  heard?: HeardIndex;
   /** The ticket's fields, for a send from a ticket. */
   ticket?: Readonly<Record<string, string>>;
 }
@@ -58,6 +63,8 @@ export interface Evaluation {
   reasons: ExclusionReason[];
   /** Set when the user has a usable phone and every value: what the blackout looks up. */
   fingerprint: string | undefined;
+  /** When WhatsApp reported what excludes the number (not on WhatsApp, or its marketing limit). */
+  heardAt?: number;
 }
 
 /**
@@ -80,11 +87,18 @@ export function evaluateRecipient(user: AudienceUser, config: EligibilityConfig)
   else if (phone.status === 'invalid') reasons.push('invalid-phone');
   // The number makes this message impossible (marketingReach.ts): no consent or list changes that.
   else if (marketingUndeliverable(config.channel, config.category, phone.country)) reasons.push('us-marketing');
+  // WhatsApp's own later reports about the number (heard.ts): no list re-admits it either.
+  const heard = config.heard ?? NOTHING_HEARD;
+  const onWhatsApp = e164 !== undefined && config.channel === 'whatsapp';
+  const notOnWhatsAppSince = onWhatsApp ? heard.notOnWhatsAppSince(e164) : undefined;
+  if (notOnWhatsAppSince !== undefined) reasons.push('not-on-whatsapp');
   const consent: ConsentFacts = { tags: user.tags, user_fields: user.userFields };
   // Asked apart so that a user who opted out and never opted in shows both.
   if (contact.optOutTag && optInStatus(consent, contact.optInRule, contact.optOutTag) === 'opted-out') reasons.push('opted-out');
   if (optInStatus(consent, contact.optInRule) !== 'opted-in') reasons.push('no-opt-in');
   if (!allowed && (lists.blockedUserIds.has(user.id) || (e164 !== undefined && lists.blockedPhones.has(e164)))) reasons.push('blocked');
+  const cappedAt = onWhatsApp && config.category?.toUpperCase() === 'MARKETING' ? heard.marketingLimitAt(e164) : undefined;
+  if (cappedAt !== undefined) reasons.push('marketing-limit');
   if (values === undefined) reasons.push('empty-placeholder');
   else {
     if (values.some((value, index) => isValueTooLong(config.slots[index] as TemplateSlot, value))) reasons.push('value-too-long');
@@ -93,7 +107,8 @@ export function evaluateRecipient(user: AudienceUser, config: EligibilityConfig)
     if (values.some(containsCardNumber)) reasons.push('card-number');
   }
   if (!allowed && fingerprint !== undefined && config.blackout.wasSent(fingerprint)) reasons.push('blackout');
-  return { phone, values, reasons, fingerprint };
+  const heardAt = notOnWhatsAppSince ?? cappedAt;
+  return heardAt === undefined ? { phone, values, reasons, fingerprint } : { phone, values, reasons, fingerprint, heardAt };
 }
 
 function resolveValues(user: AudienceUser, config: EligibilityConfig): string[] | undefined {

@@ -34,6 +34,8 @@ export interface ExcludedEntry {
   phone: string | undefined;
   /** Every reason that applies, in priority order: the first is the one the user is counted under. */
   reasons: readonly ExclusionReason[];
+  /** When WhatsApp reported what excludes the number (`not-on-whatsapp`, `marketing-limit`). */
+  heardAt?: number;
 }
 
 export interface RecipientList extends Iterable<Recipient> {
@@ -92,9 +94,9 @@ export class SendPlanBuilder {
 
   add(user: AudienceUser): void {
     this.added += 1;
-    const { phone, values, reasons } = evaluateRecipient(user, this.config);
+    const { phone, values, reasons, heardAt } = evaluateRecipient(user, this.config);
     if (reasons.length > 0 || !isUsable(phone) || values === undefined) {
-      this.exclude(user.id, phone, reasons);
+      this.exclude(user.id, phone, reasons, heardAt);
       return;
     }
     // Only users otherwise eligible take a number: a blocked first user leaves it to the next one.
@@ -139,11 +141,11 @@ export class SendPlanBuilder {
     return this.phonesTaken.add(Number(digits));
   }
 
-  private exclude(userId: number, phone: PhoneCheck, reasons: readonly ExclusionReason[]): void {
+  private exclude(userId: number, phone: PhoneCheck, reasons: readonly ExclusionReason[], heardAt?: number): void {
     const primary = reasons[0];
     // Unreachable: a user with a usable phone and every value has a reason or is a recipient.
     if (primary === undefined) throw new Error(`User ${userId} excluded without a reason`);
-    this.excluded[primary].push(userId, phoneText(phone), reasons);
+    this.excluded[primary].push(userId, phoneText(phone), reasons, heardAt);
   }
 }
 
@@ -229,15 +231,18 @@ class ExcludedColumns {
   private readonly phones = new TextColumn();
   /** The reasons as a bit set, bit i for EXCLUSION_REASONS[i]: their priority order comes with it. */
   private readonly reasonBits = NumberColumn.uint32();
+  /** When WhatsApp reported the number (0: nothing heard). */
+  private readonly heardAts = NumberColumn.float64();
 
   get size(): number {
     return this.userIds.size;
   }
 
-  push(userId: number, phone: string | undefined, reasons: readonly ExclusionReason[]): void {
+  push(userId: number, phone: string | undefined, reasons: readonly ExclusionReason[], heardAt?: number): void {
     this.userIds.push(userId);
     this.phones.push(phone ?? '');
     this.reasonBits.push(reasonsToBits(reasons));
+    this.heardAts.push(heardAt ?? 0);
   }
 
   group(): ExclusionGroup {
@@ -257,7 +262,9 @@ class ExcludedColumns {
     const entries: ExcludedEntry[] = [];
     for (let index = 0; index < count; index += 1) {
       const phone = this.phones.get(index);
-      entries.push({ userId: this.userIds.get(index), phone: phone === '' ? undefined : phone, reasons: bitsToReasons(this.reasonBits.get(index)) });
+      const heardAt = this.heardAts.get(index);
+      const entry: ExcludedEntry = { userId: this.userIds.get(index), phone: phone === '' ? undefined : phone, reasons: bitsToReasons(this.reasonBits.get(index)) };
+      entries.push(heardAt === 0 ? entry : { ...entry, heardAt });
     }
     return entries;
   }

@@ -22,6 +22,7 @@ import { WhatsAppBubble } from '../templates/WhatsAppBubble';
 import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { downloadText } from './download';
 import { exclusionCsv } from './exclusionCsv';
+import { heardDetail, heldUntil } from './heardWords';
 import { formatMinimumDuration } from './formatDuration';
 import { regionName } from './regionName';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
@@ -58,7 +59,7 @@ interface PlanViewProps {
 
 /** The send plan: who gets the message, who does not and why, what it costs, how long it takes. */
 export function PlanView({ planned, content, slots, cost, tier, sendRate }: PlanViewProps) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatDateTime } = useI18n();
   const [separator] = useCsvSeparator();
   const { context } = useZaf();
   const { plan } = planned;
@@ -118,13 +119,14 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
                 <Cell>
                   {t(`exclusion.${reason}`)}
                   <SM>{t(`exclusionHelp.${reason}`)}</SM>
+                  {reason === 'marketing-limit' && exclusion.count > 0 && <SM>{t('plan.heard.heldUntil', { at: formatDateTime(heldUntil(exclusion) ?? 0) })}</SM>}
                 </Cell>
                 <Cell>{formatNumber(exclusion.count)}</Cell>
                 <Cell>
                   <Button
                     size="small"
                     disabled={exclusion.count === 0}
-                    onClick={() => downloadText(`herald-excluded-${reason}.csv`, exclusionCsv(exclusion.entries, context.account.subdomain, separator))}
+                    onClick={() => downloadText(`herald-excluded-${reason}.csv`, exclusionCsv(exclusion.entries, context.account.subdomain, separator, (entry) => heardDetail(t, formatDateTime, entry)))}
                     aria-label={t('plan.download', { reason: t(`exclusion.${reason}`) })}
                   >
                     {t('plan.downloadShort')}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AudienceUser } from '../../../../src/core/campaign/audienceUser';
 import { EXCLUSION_REASONS, messageFingerprint } from '../../../../src/core/campaign/eligibility';
 import { sampleRecipients, SendPlanBuilder, type SendPlan } from '../../../../src/core/campaign/plan';
+import { heardIndex } from '../../../../src/core/campaign/heard';
 import { audienceUser, baseConfig, blackoutOf, contactLists, whatsAppTemplate } from './fixtures';
 
 function planOf(users: AudienceUser[], config = baseConfig(), template = whatsAppTemplate): SendPlan {
@@ -66,9 +67,11 @@ describe('SendPlanBuilder', () => {
       'no-phone': 1,
       'invalid-phone': 1,
       'us-marketing': 1,
+      'not-on-whatsapp': 0,
       'opted-out': 1,
       'no-opt-in': 1,
       blocked: 1,
+      'marketing-limit': 0,
       'empty-placeholder': 1,
       'value-too-long': 1,
       'card-number': 1,
@@ -83,6 +86,39 @@ describe('SendPlanBuilder', () => {
     expect(plan.exclusions['value-too-long'].entries).toEqual([{ userId: 11, phone: '+33600000011', reasons: ['value-too-long'] }]);
     expect(plan.exclusions['card-number'].entries).toEqual([{ userId: 12, phone: '+33600000012', reasons: ['card-number'] }]);
     expect(plan.exclusions['us-marketing'].entries).toEqual([{ userId: 13, phone: '+12015550113', reasons: ['us-marketing', 'no-opt-in'] }]);
+  });
+
+  it('leaves out numbers WhatsApp said are not on WhatsApp for 30 days, holds marketing-capped ones for 24 hours, and says when it heard', () => {
+    const now = Date.UTC(2026, 10, 21, 9, 0, 0);
+    const [hour, day] = [3_600_000, 86_400_000];
+    const heard = heardIndex(
+      [
+        { phone: '+33600000001', code: '131026', at: now - 29 * day },
+        { phone: '+33600000002', code: '131026', at: now - 31 * day },
+        { phone: '+33600000003', code: '131049', at: now - 23 * hour },
+        { phone: '+33600000004', code: '131049', at: now - 25 * hour },
+        // Reported twice: the latest counts.
+        { phone: '+33600000003', code: '131049', at: now - 2 * hour },
+        // Not on WhatsApp and opted out: counted once, under the number.
+        { phone: '+33600000005', code: '131026', at: now - day },
+      ],
+      now,
+    );
+    const users = [1, 2, 3, 4, 5, 6].map((id) => audienceUser({ id, phone: `+3360000000${id}`, ...(id === 5 ? { tags: ['whatsapp_opt_in', 'whatsapp_opt_out'] } : {}) }));
+    // Allowed by the list: WhatsApp's word still wins.
+    const plan = planOf(users, { ...baseConfig(), heard, lists: contactLists({ allowedUserIds: [1, 3] }) });
+    expect([...plan.recipients].map((recipient) => recipient.userId)).toEqual([2, 4, 6]);
+    expect(plan.exclusions['not-on-whatsapp'].entries).toEqual([
+      { userId: 1, phone: '+33600000001', reasons: ['not-on-whatsapp'], heardAt: now - 29 * day },
+      { userId: 5, phone: '+33600000005', reasons: ['not-on-whatsapp', 'opted-out'], heardAt: now - day },
+    ]);
+    expect(plan.exclusions['marketing-limit'].entries).toEqual([{ userId: 3, phone: '+33600000003', reasons: ['marketing-limit'], heardAt: now - 2 * hour }]);
+    expect(plan.audienceSize).toBe(plan.recipients.size + Object.values(countsOf(plan)).reduce((sum, count) => sum + count, 0));
+
+    // The marketing limit holds marketing templates only; SMS knows nothing of WhatsApp.
+    expect(planOf(users, { ...baseConfig(), heard }, { ...whatsAppTemplate, category: 'UTILITY' }).exclusions['marketing-limit'].count).toBe(0);
+    const sms = planOf(users, { ...baseConfig(), heard }, { ...whatsAppTemplate, channel: 'sms' });
+    expect([sms.exclusions['not-on-whatsapp'].count, sms.exclusions['marketing-limit'].count]).toEqual([0, 0]);
   });
 
   it('leaves US numbers out of a WhatsApp marketing template only, and prices nothing for them', () => {

@@ -38,7 +38,7 @@ describe('the exclusion CSV', () => {
       ';',
     );
     const rows = Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['user_id', 'phone', 'reasons', 'zendesk_url']);
+    expect(rows[0]).toEqual(['user_id', 'phone', 'reasons', 'zendesk_url', 'detail']);
     expect(rows.slice(1).map((row) => row[1])).toEqual(RUNNABLE.map((phone) => `'${phone}`));
     expect(rows[1]?.[3]).toBe('https://acme.zendesk.com/agent/users/100');
   });
