@@ -93,7 +93,7 @@ export function campaignRunner(
   const lease = new CampaignLease(transport, campaign.campaignId, { agentName: 'Alex Martin', agentId: 1, sessionId: session, clock });
   const runner = new CampaignRunner({
     clock,
-    sender: new CampaignNotificationSender(new NotificationsClient(transport, target.sunshine), campaign.message),
+    sender: new CampaignNotificationSender(new NotificationsClient(transport, target.sunshine), { ...campaign.message, campaignId: campaign.campaignId }),
     persistence,
     lease,
     journal,

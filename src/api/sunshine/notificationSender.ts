@@ -1,10 +1,13 @@
 import { buildNotification, type NotificationInput } from '../../core/campaign/notification';
 import type { Recipient } from '../../core/campaign/plan';
-import type { NotificationSender, SendAttempt } from '../../core/sending/ports';
+import type { NotificationSender, SendAttempt, SendOptions } from '../../core/sending/ports';
 import type { NotificationsClient } from './notifications';
 
-/** What every message of a campaign shares: the channel, the template and its slots. */
-export type CampaignMessage = Omit<NotificationInput, 'recipient'>;
+/**
+ * What every message of a campaign shares: the channel, the template and its slots, and the
+ * campaign's id (absent for a test message), which each message carries as its metadata.
+ */
+export type CampaignMessage = Omit<NotificationInput, 'recipient' | 'attribution'> & { campaignId?: string };
 
 /**
  * The sending engine's sender over the Notification API: it builds each recipient's notification
@@ -17,9 +20,12 @@ export class CampaignNotificationSender implements NotificationSender {
     private readonly message: CampaignMessage,
   ) {}
 
-  async send(recipient: Recipient, signal?: AbortSignal): Promise<SendAttempt> {
+  async send(recipient: Recipient, options: SendOptions = {}): Promise<SendAttempt> {
+    const { campaignId, ...message } = this.message;
+    const { index, signal } = options;
     try {
-      const post = buildNotification({ ...this.message, recipient });
+      const attribution = campaignId !== undefined && index !== undefined ? { attribution: { campaignId, recipientIndex: index } } : {};
+      const post = buildNotification({ ...message, recipient, ...attribution });
       const { notificationId } = await this.client.send(post, signal);
       return { ok: true, notificationId };
     } catch (error) {

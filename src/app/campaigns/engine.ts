@@ -44,6 +44,7 @@ export function createCampaignRunner(
   const clock = ports.clock();
   const lease = new CampaignLease(transport, campaignId, { agentName: actor.name, agentId: actor.id, sessionId: ports.sessionId, clock });
   const sender = new CampaignNotificationSender(new NotificationsClient(transport, settings.sunshine), {
+    campaignId,
     integration: { id: definition.integrationId, channel: definition.channel },
     template: { name: definition.templateName, language: definition.templateLanguage, content: definition.content, slots: definition.slots },
     ...(definition.namespace ? { namespace: definition.namespace } : {}),

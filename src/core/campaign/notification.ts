@@ -40,12 +40,23 @@ export interface TextMessage {
   text: string;
 }
 
+/**
+ * What ties a message to its campaign and recipient when the Herald service hears about it: the
+ * message's `metadata` (v1 `MessagePost.metadata`, "flat JSON object") comes back on the business
+ * message's `conversation:message` webhook and in a reply's `recentNotifications`
+ * (docs/ARCHITECTURE.md, "Hearing back").
+ */
+export interface HeraldMetadata {
+  herald_campaign: string;
+  herald_recipient: number;
+}
+
 export interface NotificationPost {
   destination: { integrationId: string; destinationId: string };
   author: { role: 'appMaker' };
   /** Only for WhatsApp templates: the API refuses it on SMS integrations. */
   messageSchema?: 'whatsapp';
-  message: WhatsAppTemplateMessage | TextMessage;
+  message: (WhatsAppTemplateMessage | TextMessage) & { metadata?: HeraldMetadata };
 }
 
 export interface NotificationInput {
@@ -54,6 +65,8 @@ export interface NotificationInput {
   template: { name: string; language: string; content: TemplateContent; slots: readonly TemplateSlot[] };
   /** Older WhatsApp Business accounts only; left out when blank. */
   namespace?: string;
+  /** The campaign and the recipient's index in its frozen audience; absent for a test message. */
+  attribution?: { campaignId: string; recipientIndex: number };
 }
 
 /** The recipient's values do not match the template's slots: sending would show a sample or fail. */
@@ -66,10 +79,11 @@ export function buildNotification(input: NotificationInput): NotificationPost {
   checkValues(template.slots, recipient.values);
   const destination = { integrationId: integration.id, destinationId: recipient.phone };
   const author = { role: 'appMaker' as const };
+  const metadata = input.attribution ? { metadata: { herald_campaign: input.attribution.campaignId, herald_recipient: input.attribution.recipientIndex } } : {};
   if (integration.channel === 'sms') {
     // An SMS is the body as the customer reads it: nothing of the header, footer or buttons.
     const text = renderRecipientContent(template.content, template.slots, recipient.values).body;
-    return { destination, author, message: { type: 'text', text } };
+    return { destination, author, message: { type: 'text', text, ...metadata } };
   }
   const namespace = input.namespace?.trim();
   return {
@@ -84,6 +98,7 @@ export function buildNotification(input: NotificationInput): NotificationPost {
         language: { policy: 'deterministic', code: template.language },
         components: whatsAppComponents(template.content, template.slots, recipient.values),
       },
+      ...metadata,
     },
   };
 }

@@ -16,8 +16,14 @@ export interface SendClock {
 /** The outcome of one send attempt, as the transport saw it. */
 export type SendAttempt = { ok: true; notificationId: string } | { ok: false; error: unknown };
 
+export interface SendOptions {
+  /** The recipient's index in the campaign's frozen audience: the message carries it (attribution). */
+  index?: number;
+  signal?: AbortSignal;
+}
+
 export interface NotificationSender {
-  send(recipient: Recipient, signal?: AbortSignal): Promise<SendAttempt>;
+  send(recipient: Recipient, options?: SendOptions): Promise<SendAttempt>;
 }
 
 /** Everything the engine persists about one campaign run, as it finds it when it starts. */

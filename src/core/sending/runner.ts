@@ -315,7 +315,7 @@ export class CampaignRunner {
     const ledger = this.ledger!;
     const pacer = this.pacer!;
     const recipient = this.recipients[index]!;
-    const attempt = await sender.send(recipient).catch((error: unknown) => ({ ok: false as const, error }));
+    const attempt = await sender.send(recipient, { index }).catch((error: unknown) => ({ ok: false as const, error }));
     pacer.release();
     if (this.killed) return;
     const now = clock.now();

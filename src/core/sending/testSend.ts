@@ -22,7 +22,7 @@ export type TestSendOutcome =
   | { kind: 'stopped'; reason: StopReason };
 
 export async function sendTestMessage(sender: NotificationSender, recipient: Recipient, signal?: AbortSignal): Promise<TestSendOutcome> {
-  const attempt = await sender.send(recipient, signal);
+  const attempt = await sender.send(recipient, signal ? { signal } : {});
   if (attempt.ok) return { kind: 'sent', notificationId: attempt.notificationId };
   const errorClass = classifySendError(attempt.error);
   switch (errorClass.kind) {

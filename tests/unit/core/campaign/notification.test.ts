@@ -87,6 +87,24 @@ describe('buildNotification', () => {
     expectValidV1(body);
   });
 
+  it('carries the campaign and the recipient index as the message metadata, WhatsApp and SMS, as the v1 spec allows', () => {
+    const attribution = { campaignId: 'campaign-42', recipientIndex: 1207 };
+    const wa = buildNotification({
+      integration: { id: 'int_wa', channel: 'whatsapp' },
+      recipient: { phone: PHONE, values: ['#777', 'Ana', '#777', '3/12', '777'] },
+      template: { name: 'order_update', language: 'fr', content: ORDER, slots: templateSlots(ORDER) },
+      attribution,
+    });
+    expect(wa.message.metadata).toEqual({ herald_campaign: 'campaign-42', herald_recipient: 1207 });
+    expectValidV1(wa);
+    const text = content({ body: 'Bonjour' });
+    const sms = buildNotification({ integration: { id: 'int_sms', channel: 'sms' }, recipient: { phone: PHONE, values: [] }, template: { name: 't', language: 'fr', content: text, slots: [] }, attribution });
+    expect(sms.message.metadata).toEqual({ herald_campaign: 'campaign-42', herald_recipient: 1207 });
+    expectValidV1(sms);
+    // A test message belongs to no campaign: no metadata.
+    expect('metadata' in whatsApp(ORDER, ['#777', 'Ana', '#777', '3/12', '777']).message).toBe(false);
+  });
+
   it('sends a link value as the part after the fixed prefix', () => {
     const body = whatsApp(ORDER, ['#777', 'Ana', '#777', '3/12', `${SHOP}777`]);
     const template = (body.message as Extract<NotificationPost['message'], { type: 'template' }>).template;

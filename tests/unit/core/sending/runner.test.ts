@@ -23,6 +23,9 @@ describe('CampaignRunner', () => {
     expect(persistence.blackout).toHaveLength(80);
     expect([...persistence.ledger.states].every((state) => state === 2)).toBe(true);
     expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(80);
+    // Each message names its recipient's place in the frozen audience: what the service attributes by.
+    const phones = persistence.recipients.map((recipient) => recipient.phone);
+    expect(phones.map((phone) => sender.indexes.get(phone))).toEqual(phones.map((_, index) => index));
   });
 
   it('after a crash, never re-sends: what was reserved without a result is unverified, the rest is sent by the next runner', async () => {

@@ -1,5 +1,5 @@
 import type { Recipient } from '../../../../src/core/campaign/plan';
-import type { LeaseKeeper, NotificationSender, PersistedRun, RunPersistence, SendAttempt } from '../../../../src/core/sending/ports';
+import type { LeaseKeeper, NotificationSender, PersistedRun, RunPersistence, SendAttempt, SendOptions } from '../../../../src/core/sending/ports';
 import { CampaignRunner, type RunOutcome, type RunnerOptions } from '../../../../src/core/sending/runner';
 import type { LedgerSnapshot, RecipientState } from '../../../../src/core/sending/states';
 import type { FakeClock } from '../../../support/fakeClock';
@@ -93,6 +93,8 @@ export class MemoryLease implements LeaseKeeper {
 export class ScriptedSender implements NotificationSender {
   readonly attempts = new Map<string, number>();
   readonly accepted = new Map<string, number>();
+  /** The audience index each send named, by phone. */
+  readonly indexes = new Map<string, number | undefined>();
   latencyMs = 50;
 
   constructor(
@@ -100,7 +102,8 @@ export class ScriptedSender implements NotificationSender {
     private readonly answer: (recipient: Recipient, attempt: number) => SendAttempt = () => ({ ok: true, notificationId: 'n' }),
   ) {}
 
-  async send(recipient: Recipient): Promise<SendAttempt> {
+  async send(recipient: Recipient, options: SendOptions = {}): Promise<SendAttempt> {
+    this.indexes.set(recipient.phone, options.index);
     const attempt = (this.attempts.get(recipient.phone) ?? 0) + 1;
     this.attempts.set(recipient.phone, attempt);
     await this.clock.sleep(this.latencyMs);
