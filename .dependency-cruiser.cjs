@@ -50,7 +50,7 @@ module.exports = {
       comment: 'The app never depends on the emulator, the sandbox, the tests, the benches or the scripts.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^(emulator|sandbox|tests|bench|scripts)/' },
+      to: { path: '^(service|emulator|sandbox|tests|bench|scripts)/' },
     },
     {
       name: 'no-react-below-the-screens',
@@ -58,6 +58,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(core|api|store|app|platform)/' },
       to: { path: 'node_modules/(react|react-dom|styled-components|@zendeskgarden)/' },
+    },
+    {
+      name: 'service-reuses-the-node-layers',
+      comment: 'The Herald service (Node) reuses core, api, store and app; never the screens, ZAF or the browser adapters, nor the emulator, the sandbox or the tests.',
+      severity: 'error',
+      from: { path: '^service/' },
+      to: { path: '^(src/(ui|zaf|platform)|emulator|sandbox|tests|bench|scripts)/' },
     },
     {
       name: 'emulator-stands-alone',

@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type Health } from './http/app';
+import type { LogStream } from './http/logging';
+import { GroupCommit } from './intake/groupCommit';
+import { heardEvents, type HeardEvent } from './intake/heardEvents';
+import { recordBatch, type BatchSummary } from './intake/recordBatch';
+import { EffectsWorker } from './outcomes/effects';
+import { OutcomeFlusher } from './outcomes/flusher';
+import type { ServicePorts, ServiceSettings } from './ports';
+import type { Database } from './store/database';
+import { migrate } from './store/migrations';
+
+/**
+ * The Herald service put together, without listening: tests inject into `app`, the sandbox, the
+ * chaos test and the bench call `listen`. Everything it talks to comes in: the store, the ports to
+ * Zendesk, the settings, the webhook registration, the clock.
+ */
+export interface HeraldServiceOptions {
+  db: Database;
+  ports: ServicePorts;
+  /** The installation's settings as last read (keywords, opt-out tag); `refresh` reads them again. */
+  settings: { current(): ServiceSettings; refresh?(): Promise<void> };
+  /** A webhook registered by hand (HERALD_WEBHOOK_SECRET). */
+  webhookSecret?: string;
+  /** Registers the webhook (HERALD_PUBLIC_URL set) and resolves with its secret. */
+  registerWebhook?: () => Promise<string>;
+  now?: () => number;
+  version?: string;
+  logLevel?: string;
+  logStream?: LogStream;
+  /** Timers (defaults): flush check 1 s (each campaign at most every 5 s), effects 5 s, heartbeat 30 s, settings 60 s. */
+  intervals?: Partial<Record<'flush' | 'effects' | 'heartbeat' | 'settings', number>>;
+}
+
+export interface HeraldService {
+  app: FastifyInstance;
+  flusher: OutcomeFlusher;
+  effects: EffectsWorker;
+  intake: GroupCommit<HeardEvent, BatchSummary>;
+  /** Registers the webhook (when it can), writes a first heartbeat and starts the timers. */
+  start(): Promise<void>;
+  /** Listens on a port (0: any free one) and resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Flushes what is due and does the pending effects now (tests; a stop). */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SECRET_KEY = 'webhook_secret';
+
+export async function createHeraldService(options: HeraldServiceOptions): Promise<HeraldService> {
+  const { db, ports } = options;
+  const now = options.now ?? Date.now;
+  const version = options.version ?? '0.1.0';
+  const startedAt = now();
+  await migrate(db);
+  const stored = await db.query<{ value: string }>('SELECT value FROM herald_values WHERE name = $1', [SECRET_KEY]);
+  let secret: string | undefined = stored.rows[0]?.value ?? options.webhookSecret;
+  let webhook: Health['webhook'] = secret !== undefined && options.registerWebhook === undefined ? 'registered' : 'not-registered';
+  let lastEventAt: number | undefined;
+
+  const flusher = new OutcomeFlusher(db, ports.outcomes, ports.pauser, now);
+  const effects = new EffectsWorker(db, ports.audience, () => (options.settings.current().optOutTag ? ports.optOuts : undefined), ports.heard, now);
+  const intake = new GroupCommit<HeardEvent, BatchSummary>(async (events) => {
+    const summary = await db.transaction((tx) => recordBatch(tx, events, now()));
+    if (summary.fresh > 0) lastEventAt = now();
+    if (summary.effects > 0) void effects.run().catch(() => undefined);
+    return summary;
+  });
+
+  const app = buildApp(
+    {
+      apiKey: () => secret,
+      async receive(body) {
+        const events = heardEvents(body, options.settings.current().keywords).filter((event) => event.kind !== 'ignored');
+        if (events.length > 0) await intake.submit(events);
+      },
+      async health() {
+        const store = await db.query('SELECT 1').then(
+          () => 'reachable' as const,
+          () => 'unreachable' as const,
+        );
+        return { store, version, uptimeSeconds: Math.round((now() - startedAt) / 1000), webhook };
+      },
+    },
+    { ...(options.logLevel ? { logLevel: options.logLevel } : {}), ...(options.logStream ? { logStream: options.logStream } : {}) },
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, work: () => Promise<unknown>) => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      work()
+        .catch((error: unknown) => app.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' } }, 'background work failed; tried again later'))
+        .finally(() => {
+          busy = false;
+        });
+    }, ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  const beat = () => ports.heartbeat.write({ version, startedAt, beatAt: now(), ...(lastEventAt !== undefined ? { lastEventAt } : {}), webhook });
+
+  const register = async () => {
+    if (!options.registerWebhook) return;
+    try {
+      const registered = await options.registerWebhook();
+      await db.query('INSERT INTO herald_values (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value', [SECRET_KEY, registered]);
+      secret = registered;
+      webhook = 'registered';
+    } catch (error) {
+      webhook = 'failed';
+      app.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' } }, 'webhook registration failed');
+    }
+  };
+
+  const intervals = { flush: 1_000, effects: 5_000, heartbeat: 30_000, settings: 60_000, ...options.intervals };
+  return {
+    app,
+    flusher,
+    effects,
+    intake,
+    async start() {
+      await options.settings.refresh?.().catch(() => undefined);
+      await register();
+      await beat().catch(() => undefined);
+      every(intervals.flush, () => flusher.flushDue());
+      every(intervals.effects, () => effects.run());
+      every(intervals.heartbeat, beat);
+      if (options.settings.refresh) every(intervals.settings, options.settings.refresh);
+    },
+    async listen(port, host = '127.0.0.1') {
+      return app.listen({ port, host });
+    },
+    async settle() {
+      await intake.idle();
+      await flusher.flushDue();
+      await effects.run();
+    },
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await app.close();
+      await intake.idle();
+      await effects.run().catch(() => undefined);
+      await flusher.flushDue().catch(() => undefined);
+    },
+  };
+}
