@@ -70,7 +70,7 @@ async function deliveries(tx: Queryable, events: readonly Delivery[], facts: Fac
   const held: Delivery[] = [];
   for (const event of events) {
     const attribution = known.get(event.messageId);
-    if (attribution) facts.push(deliveryFact(attribution, event.kind, event.at, event.kind === 'failed' ? event.code : undefined));
+    if (attribution) facts.push(...deliveryFacts(attribution, event.kind, event.at, event.kind === 'failed' ? event.code : undefined));
     else held.push(event);
   }
   if (held.length === 0) return;
@@ -80,11 +80,13 @@ async function deliveries(tx: Queryable, events: readonly Delivery[], facts: Fac
   );
 }
 
-function deliveryFact(attribution: Attribution, kind: 'delivered' | 'failed', at: number, code: string | undefined): Fact {
-  if (kind === 'delivered') return { ...attribution, event: { kind: 'delivered', at } };
+/** A delivery event's facts: 131050 is also an opt-out (WhatsApp's "stopped receiving marketing messages"). */
+function deliveryFacts(attribution: Attribution, kind: 'delivered' | 'failed', at: number, code: string | undefined): Fact[] {
+  if (kind === 'delivered') return [{ ...attribution, event: { kind: 'delivered', at } }];
   const failure = code ?? 'unknown';
-  const effect = failure === OPTED_OUT_CODE ? { kind: 'opt-out' as const, code: failure } : HEARD_CODES.has(failure) ? { kind: 'heard' as const, code: failure } : undefined;
-  return { ...attribution, event: { kind: 'failed', at, code: failure }, ...(effect ? { effect } : {}) };
+  const failed: Fact = { ...attribution, event: { kind: 'failed', at, code: failure } };
+  if (failure === OPTED_OUT_CODE) return [failed, { ...attribution, event: { kind: 'opted-out', at }, effect: { kind: 'opt-out', code: failure } }];
+  return [HEARD_CODES.has(failure) ? { ...failed, effect: { kind: 'heard', code: failure } } : failed];
 }
 
 /** Delivery events that waited for these echoes, and the reads of their conversations at or after them. */
@@ -96,7 +98,7 @@ async function heldForEchoes(tx: Queryable, echoes: ReadonlyArray<Extract<HeardE
   );
   for (const row of held.rows) {
     const attribution = byMessage.get(row.message_id);
-    if (attribution) facts.push(deliveryFact(attribution, row.kind, Number(row.at), row.code ?? undefined));
+    if (attribution) facts.push(...deliveryFacts(attribution, row.kind, Number(row.at), row.code ?? undefined));
   }
   const withConversation = echoes.filter((echo) => echo.conversationId !== undefined);
   if (withConversation.length === 0) return;

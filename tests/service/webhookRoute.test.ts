@@ -18,7 +18,7 @@ describe('POST /webhooks/sunshine', () => {
 
   it('refuses a missing or wrong X-API-Key with 401, echoing nothing and recording nothing', async () => {
     sut = await serviceUnderTest();
-    for (const headers of [{}, { 'x-api-key': 'wrong' }, { 'x-api-key': `${SECRET}x` }, { 'x-api-key': SECRET.slice(0, -1) }]) {
+    for (const headers of [{} as Record<string, string>, { 'x-api-key': 'wrong' }, { 'x-api-key': `${SECRET}x` }, { 'x-api-key': SECRET.slice(0, -1) }]) {
       const response = await sut.post([echo('m1', 'c1', 'camp', 0, T0)], headers);
       expect(response.statusCode).toBe(401);
       expect(response.body).not.toContain('wrong');

@@ -1,0 +1,108 @@
+import { z } from 'zod/mini';
+import { AppInstallationsClient } from '../src/api/zendesk/appInstallations';
+import { parseResponse } from '../src/api/parse';
+import type { Transport } from '../src/api/transport/types';
+import { DEFAULT_START_WORDS, DEFAULT_STOP_WORDS, parseKeywordList } from '../src/core/delivery/optOutKeywords';
+import { CampaignRunPersistence } from '../src/store/campaignRun';
+import { CampaignStore } from '../src/store/campaigns';
+import { ZendeskOptOutRecorder } from '../src/store/optOuts';
+import type { AudienceLookup, CampaignPauser, OptOuts, ServiceSettings } from './ports';
+
+/**
+ * The ports the service's own code implements over Zendesk: the opt-out tag, the frozen audience,
+ * pausing a campaign, the installation's settings. The outcome, heard-number and heartbeat writers
+ * are Herald's stores (src/store/deliveryOutcomes.ts, heardNumbers.ts, serviceHeartbeat.ts).
+ */
+
+/** Adds the opt-out tag (store/optOuts.ts); START removes it: `DELETE /api/v2/users/{id}/tags` removes the listed tags only. */
+export class ZendeskOptOuts implements OptOuts {
+  private readonly recorder: ZendeskOptOutRecorder;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly tag: string,
+  ) {
+    this.recorder = new ZendeskOptOutRecorder(transport, tag);
+  }
+
+  optOut(userId: number): Promise<void> {
+    return this.recorder.recordOptOut(userId);
+  }
+
+  async optIn(userId: number): Promise<void> {
+    if (!Number.isSafeInteger(userId) || userId <= 0) throw new RangeError(`Not a Zendesk user id: ${userId}`);
+    const response = await this.transport.send({ method: 'DELETE', url: `/api/v2/users/${userId}/tags`, credentials: 'zendesk', body: { tags: [this.tag.trim().toLowerCase()] } });
+    parseResponse(z.looseObject({ tags: z.array(z.string()) }), response.body, 'DELETE /api/v2/users/{id}/tags');
+  }
+}
+
+/** A campaign's recipients from its frozen audience, read once per campaign (a few recent ones kept). */
+export class FrozenAudienceLookup implements AudienceLookup {
+  private readonly cache = new Map<string, Promise<ReadonlyArray<{ userId: number; phone: string }>>>();
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly keep = 20,
+  ) {}
+
+  async recipient(campaignId: string, index: number): Promise<{ userId: number; phone: string } | undefined> {
+    let audience = this.cache.get(campaignId);
+    if (!audience) {
+      audience = new CampaignRunPersistence(this.transport, campaignId).load().then((run) => run.recipients.map(({ userId, phone }) => ({ userId, phone })));
+      audience.catch(() => this.cache.delete(campaignId));
+      this.cache.set(campaignId, audience);
+      if (this.cache.size > this.keep) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return (await audience)[index];
+  }
+}
+
+/** Pauses a running campaign with its reason, through the one writer of a status (store/campaigns.ts `transition`). */
+export class StoreCampaignPauser implements CampaignPauser {
+  constructor(private readonly transport: Transport) {}
+
+  async pause(campaignId: string, reason: Parameters<CampaignPauser['pause']>[1]): Promise<boolean> {
+    const store = new CampaignStore(this.transport);
+    const campaign = await store.load(campaignId);
+    if (campaign.status !== 'running') return false;
+    await store.transition(campaignId, 'pause', { pauseReason: reason });
+    return true;
+  }
+}
+
+/** The installation's settings: its opt-out tag and keywords (`optout_keywords`, `optin_keywords`; empty: the defaults). */
+export class InstallationSettings {
+  private value: ServiceSettings = { keywords: { stop: [...DEFAULT_STOP_WORDS], start: [...DEFAULT_START_WORDS] }, optOutTag: undefined };
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly installationId: number | undefined,
+    private readonly sunshineAppId: string,
+  ) {}
+
+  current(): ServiceSettings {
+    return this.value;
+  }
+
+  async refresh(): Promise<void> {
+    const id = this.installationId ?? (await this.findInstallation());
+    if (id === undefined) return;
+    const { settings } = await new AppInstallationsClient(this.transport).get(id);
+    const text = (name: string) => (typeof settings[name] === 'string' ? (settings[name] as string) : undefined);
+    this.value = {
+      keywords: { stop: parseKeywordList(text('optout_keywords'), DEFAULT_STOP_WORDS), start: parseKeywordList(text('optin_keywords'), DEFAULT_START_WORDS) },
+      optOutTag: text('opt_out_tag')?.trim().toLowerCase() || undefined,
+    };
+  }
+
+  /** Herald's installation is the one whose Sunshine app id is the service's. */
+  private async findInstallation(): Promise<number | undefined> {
+    const response = await this.transport.send({ method: 'GET', url: '/api/v2/apps/installations.json', credentials: 'zendesk' });
+    const { installations } = parseResponse(
+      z.looseObject({ installations: z.array(z.looseObject({ id: z.number(), settings: z.nullish(z.record(z.string(), z.unknown())) })) }),
+      response.body,
+      'GET /api/v2/apps/installations.json',
+    );
+    return installations.find((installation) => installation.settings?.sunco_app_id === this.sunshineAppId)?.id;
+  }
+}
