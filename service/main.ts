@@ -6,12 +6,11 @@ import { realClock } from '../src/core/time/clock';
 import { ConfigError, loadConfig, type ServiceConfig } from './config';
 import { WEBHOOK_PATH } from './http/app';
 import { createHeraldService } from './heraldService';
-import { MemoryPorts } from './memoryPorts';
 import type { ServicePorts } from './ports';
 import type { Database } from './store/database';
 import { openPgliteDatabase } from './store/pgliteDatabase';
 import { openPostgresDatabase } from './store/postgresDatabase';
-import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts } from './zendeskPorts';
+import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts, zendeskWriters } from './zendeskPorts';
 
 /** `npm run service`: the Herald service with its configuration from the environment (README, "The Herald service"). */
 
@@ -37,14 +36,8 @@ async function main(): Promise<void> {
   const db: Database = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : await openPgliteDatabase(config.dataDir);
   const settings = new InstallationSettings(transport, config.installationId, config.sunshine.appId);
   const tagged = () => new ZendeskOptOuts(transport, settings.current().optOutTag ?? '');
-  // TODO(lead): the outcome, heard-number and heartbeat writers are the store modules of issue 13
-  // (src/store/deliveryOutcomes.ts, heardNumbers.ts, serviceHeartbeat.ts); until they are wired,
-  // these three are kept in memory and nothing of them reaches Zendesk.
-  const pending = new MemoryPorts();
   const ports: ServicePorts = {
-    outcomes: pending.outcomes,
-    heard: pending.heard,
-    heartbeat: pending.heartbeat,
+    ...zendeskWriters(transport),
     optOuts: { optOut: (userId) => tagged().optOut(userId), optIn: (userId) => tagged().optIn(userId) },
     audience: new FrozenAudienceLookup(transport),
     pauser: new StoreCampaignPauser(transport),

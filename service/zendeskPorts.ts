@@ -5,13 +5,16 @@ import type { Transport } from '../src/api/transport/types';
 import { DEFAULT_START_WORDS, DEFAULT_STOP_WORDS, parseKeywordList } from '../src/core/delivery/optOutKeywords';
 import { CampaignRunPersistence } from '../src/store/campaignRun';
 import { CampaignStore } from '../src/store/campaigns';
+import { DeliveryOutcomes } from '../src/store/deliveryOutcomes';
+import { HeardNumbers as HeardNumberStore, isHeardCode } from '../src/store/heardNumbers';
 import { ZendeskOptOutRecorder } from '../src/store/optOuts';
-import type { AudienceLookup, CampaignPauser, OptOuts, ServiceSettings } from './ports';
+import { ServiceHeartbeatStore } from '../src/store/serviceHeartbeat';
+import type { AudienceLookup, CampaignPauser, HeardNumber, OptOuts, ServicePorts, ServiceSettings } from './ports';
 
 /**
  * The ports the service's own code implements over Zendesk: the opt-out tag, the frozen audience,
- * pausing a campaign, the installation's settings. The outcome, heard-number and heartbeat writers
- * are Herald's stores (src/store/deliveryOutcomes.ts, heardNumbers.ts, serviceHeartbeat.ts).
+ * pausing a campaign, the installation's settings; and the outcome, heard-number and heartbeat
+ * writers over Herald's stores (src/store/deliveryOutcomes.ts, heardNumbers.ts, serviceHeartbeat.ts).
  */
 
 /** Adds the opt-out tag (store/optOuts.ts); START removes it: `DELETE /api/v2/users/{id}/tags` removes the listed tags only. */
@@ -70,7 +73,7 @@ export class StoreCampaignPauser implements CampaignPauser {
   }
 }
 
-/** The installation's settings: its opt-out tag and keywords (`optout_keywords`, `optin_keywords`; empty: the defaults). */
+/** The installation's settings: its opt-out tag and keywords (`optout_words`, `optin_words`; empty: the defaults). */
 export class InstallationSettings {
   private value: ServiceSettings = { keywords: { stop: [...DEFAULT_STOP_WORDS], start: [...DEFAULT_START_WORDS] }, optOutTag: undefined };
 
@@ -90,7 +93,7 @@ export class InstallationSettings {
     const { settings } = await new AppInstallationsClient(this.transport).get(id);
     const text = (name: string) => (typeof settings[name] === 'string' ? (settings[name] as string) : undefined);
     this.value = {
-      keywords: { stop: parseKeywordList(text('optout_keywords'), DEFAULT_STOP_WORDS), start: parseKeywordList(text('optin_keywords'), DEFAULT_START_WORDS) },
+      keywords: { stop: parseKeywordList(text('optout_words'), DEFAULT_STOP_WORDS), start: parseKeywordList(text('optin_words'), DEFAULT_START_WORDS) },
       optOutTag: text('opt_out_tag')?.trim().toLowerCase() || undefined,
     };
   }
@@ -105,4 +108,19 @@ export class InstallationSettings {
     );
     return installations.find((installation) => installation.settings?.sunco_app_id === this.sunshineAppId)?.id;
   }
+}
+
+/** The writers of what was heard, over Herald's custom objects: one bulk job a campaign flush, one record a heartbeat. */
+export function zendeskWriters(transport: Transport): Pick<ServicePorts, 'outcomes' | 'heard' | 'heartbeat'> {
+  const outcomes = new DeliveryOutcomes(transport);
+  const heard = new HeardNumberStore(transport);
+  const heartbeat = new ServiceHeartbeatStore(transport);
+  return {
+    outcomes: { write: (campaignId, chunks, totals) => outcomes.write(campaignId, chunks, totals) },
+    heard: {
+      // Only the codes the plan reads (131026, 131049) are kept by day.
+      record: (entries: readonly HeardNumber[]) => heard.record(entries.flatMap((entry) => (isHeardCode(entry.code) ? [{ phone: entry.phone, code: entry.code, at: entry.at }] : []))),
+    },
+    heartbeat: { write: (beat) => heartbeat.write(beat) },
+  };
 }

@@ -21,6 +21,10 @@ import { RecordAccess } from './recordAccess';
 export const HEARD_CODES = ['131026', '131049'] as const;
 export type HeardCode = (typeof HEARD_CODES)[number];
 
+export function isHeardCode(code: string): code is HeardCode {
+  return (HEARD_CODES as readonly string[]).includes(code);
+}
+
 export interface HeardNumber {
   /** E.164: `+33612345678`. */
   phone: string;
