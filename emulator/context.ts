@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { EmulatorConfig } from './config';
 import type { FaultInjector } from './faults';
+import type { SunshineHearing } from './sunshine/hearing';
 import type { SunshineState } from './sunshine/state';
 import type { ZendeskState } from './zendesk/state';
 
@@ -11,4 +12,6 @@ export interface EmulatorContext {
   readonly faults: FaultInjector;
   readonly zendesk: ZendeskState;
   readonly sunshine: SunshineState;
+  /** What Sunshine reports after its calls (webhooks), and the customers' phones. */
+  readonly hearing: SunshineHearing;
 }

@@ -66,6 +66,8 @@ async function applyFault(service: ServiceName, fault: Fault): Promise<Response 
       return HttpResponse.error();
     case 'expireCursor':
     case 'undeliverable':
+    case 'webhookDuplicates':
+    case 'webhookDelays':
       return undefined;
   }
 }

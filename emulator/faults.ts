@@ -17,7 +17,18 @@ export type Fault =
    * The Notification API refuses WhatsApp messages to this share (0 to 1) of destination numbers
    * as undeliverable (131026), the same numbers every time, as numbers not on WhatsApp would be.
    */
-  | { kind: 'undeliverable'; share: number };
+  | { kind: 'undeliverable'; share: number }
+  /**
+   * Sunshine calls this share (0 to 1) of the matched webhook calls twice: the second, a few
+   * seconds after the first answered, carries the same events (same ids), as an at-least-once
+   * delivery does. Matched against the webhook's target path, method POST, service `sunshine`.
+   */
+  | { kind: 'webhookDuplicates'; share: number }
+  /** Each matched webhook event waits up to this many more emulated minutes (seeded), so events arrive out of order. */
+  | { kind: 'webhookDelays'; maxMinutes: number };
+
+/** The faults the webhook dispatcher reads, not the request handlers. */
+const WEBHOOK_FAULTS: ReadonlySet<Fault['kind']> = new Set(['webhookDuplicates', 'webhookDelays']);
 
 export interface FaultMatch {
   service?: Service;
@@ -69,10 +80,21 @@ export class FaultInjector {
   /**
    * The faults that apply to this request, in the order they were added. Each returned rule counts
    * one hit; a rule whose `times` is spent is dropped. `expireCursor` is left to the handlers that
-   * own a cursor (see `takeCursorExpiry`), `undeliverable` to the Notification API (`takeUndeliverableShare`).
+   * own a cursor (see `takeCursorExpiry`), `undeliverable` to the Notification API (`takeUndeliverableShare`),
+   * the webhook faults to the webhook dispatcher.
    */
   take(target: FaultTarget): Fault[] {
-    return this.consume(target, (fault) => fault.kind !== 'expireCursor' && fault.kind !== 'undeliverable');
+    return this.consume(target, (fault) => fault.kind !== 'expireCursor' && fault.kind !== 'undeliverable' && !WEBHOOK_FAULTS.has(fault.kind));
+  }
+
+  /** The largest duplicate share armed for this webhook call, 0 when none (each counts one hit). */
+  takeWebhookDuplicateShare(target: FaultTarget): number {
+    return Math.max(0, ...this.consume(target, (fault) => fault.kind === 'webhookDuplicates').map((fault) => (fault.kind === 'webhookDuplicates' ? fault.share : 0)));
+  }
+
+  /** The longest extra delay (ms) armed for this webhook event, 0 when none (each counts one hit). */
+  takeWebhookMaxDelayMs(target: FaultTarget): number {
+    return Math.max(0, ...this.consume(target, (fault) => fault.kind === 'webhookDelays').map((fault) => (fault.kind === 'webhookDelays' ? fault.maxMinutes * 60_000 : 0)));
   }
 
   /** The largest share of undeliverable numbers armed for this request, 0 when none (each counts one hit). */

@@ -1,12 +1,17 @@
 import { getResponse, type RequestHandler } from 'msw';
-import { systemClock, type Clock } from './clock';
+import { ManualClock, systemClock, type Clock } from './clock';
 import { createConfig, serviceOf, type EmulatorConfig } from './config';
 import type { EmulatorContext } from './context';
 import type { Emulator } from './emulator';
 import { notFound } from './errorBodies';
 import { faultHandlers, recordAndFault, type RecordedRequest } from './faultHandler';
 import { FaultInjector } from './faults';
+import { schedulerFor, type Scheduler } from './scheduler';
 import { sunshineBaseHandlers } from './sunshine/handlers';
+import { SunshineHearing } from './sunshine/hearing';
+import { DEFAULT_HEARING } from './sunshine/outcomePlan';
+import { WebhookDispatcher } from './sunshine/webhookDispatcher';
+import type { WebhookSender } from './sunshine/webhookSender';
 import { createSunshineState, type SunshineSeedOptions, type SunshineState } from './sunshine/state';
 import type { AppInstallationRecord, AppInstallationSeed } from './zendesk/appInstallations';
 import { zendeskHandlers } from './zendesk/handlers';
@@ -17,7 +22,14 @@ export interface EmulatorOptions {
   subdomain?: string;
   zendesk?: ZendeskSeedOptions;
   sunshine?: SunshineSeedOptions;
+  /** Where later work waits; by default manual on a `ManualClock`, real timers otherwise. */
+  scheduler?: Scheduler;
+  /** Where webhook calls go; node:http(s) by default. */
+  webhookSender?: WebhookSender;
 }
+
+/** A drain that never ends (a webhook answering by scheduling more forever) stops here. */
+const DRAIN_MAX_TASKS = 10_000_000;
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const clock = options.clock ?? systemClock;
@@ -28,18 +40,36 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   let zendesk: ZendeskState = createZendeskState({ clock, config, options: options.zendesk });
   let sunshine: SunshineState = createSunshineState({ clock, config, options: options.sunshine });
+  const scheduler = options.scheduler ?? schedulerFor(clock);
+  const dispatcher = new WebhookDispatcher({
+    clock,
+    scheduler,
+    faults,
+    webhooks: () => sunshine.webhooks.all(),
+    appId: () => sunshine.app.id,
+    seed: options.sunshine?.hearing?.seed ?? DEFAULT_HEARING.seed,
+  });
+  if (options.webhookSender) dispatcher.useSender(options.webhookSender);
+  const hearing = new SunshineHearing({ clock, scheduler, dispatcher, state: () => sunshine });
 
   // Handlers read the state through this object, so that `reset` can swap the state underneath them.
   const context: EmulatorContext = {
     clock,
     config,
     faults,
+    hearing,
     get zendesk() {
       return zendesk;
     },
     get sunshine() {
       return sunshine;
     },
+  };
+
+  const runDue = async (): Promise<number> => {
+    const ran = scheduler.runDue();
+    await dispatcher.settled();
+    return ran;
   };
 
   const record = (entry: RecordedRequest): void => void requests.push(entry);
@@ -87,6 +117,30 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       for (const seed of installed.values()) zendesk.installations.install(seed, clock.now());
       faults.clear();
       requests.length = 0;
+      scheduler.clear();
+      dispatcher.reset();
+    },
+    scheduler,
+    get webhookAttempts() {
+      return dispatcher.attempts;
+    },
+    useWebhookSender: (sender) => dispatcher.useSender(sender),
+    truth: () => hearing.truth(),
+    phones: () => hearing.phones(),
+    reply: (phone, reply) => hearing.reply(phone, reply),
+    read: (phone) => hearing.read(phone),
+    runDue,
+    async drain(drainOptions = {}) {
+      if (!(clock instanceof ManualClock)) throw new Error('drain() moves the clock: create the emulator with a ManualClock');
+      let ran = await runDue();
+      for (;;) {
+        const next = scheduler.nextDueAt();
+        if (next === undefined || (drainOptions.until !== undefined && next > drainOptions.until) || ran >= DRAIN_MAX_TASKS) break;
+        if (next > clock.now()) clock.set(next);
+        ran += await runDue();
+      }
+      if (drainOptions.until !== undefined && clock.now() < drainOptions.until) clock.set(drainOptions.until);
+      return ran;
     },
   };
 }
@@ -96,3 +150,9 @@ export type { RecordedRequest } from './faultHandler';
 export { ManualClock, systemClock, type Clock } from './clock';
 export { createConfig, SESSION_HEADER, type EmulatorConfig } from './config';
 export type { Fault, FaultRule } from './faults';
+export { ManualScheduler, TimerScheduler, type Scheduler } from './scheduler';
+export type { TypedReply } from './sunshine/hearing';
+export type { PhoneMessage, PhoneView } from './sunshine/phones';
+export type { MessageTruth } from './sunshine/truth';
+export type { WebhookAttempt } from './sunshine/webhookDispatcher';
+export { nodeWebhookSender, type WebhookAnswer, type WebhookCall, type WebhookSender } from './sunshine/webhookSender';

@@ -2,8 +2,12 @@ import type { DeliveryFailure } from './types';
 
 /**
  * Ready-made per-number failures for `SunshineState.failDeliveriesTo`, with the WhatsApp codes and
- * wording of reference §2. Real SunCo reports these after the fact (delivery-failure webhooks); the
- * emulator answers them on the notification call so the app's per-recipient results can be tested.
+ * wording of reference §2. The call accepts the notification (201) and the failure comes later, as
+ * `conversation:message:delivery:failure` webhooks: the per-recipient codes (131026, 131049,
+ * 131050…) are the channel's verdict (../shared/reference/hearing-back.md §1). Which codes may also
+ * come back on the call is not documented; the pair rate limit (131056) stays on the call, as an
+ * assumption: it is SunCo's and WhatsApp's throttling of the send itself, not a verdict on the
+ * recipient. `onTheCall` makes any failure synchronous, for tests of the app's handling of a refusal.
  */
 export const DELIVERY_FAILURES = {
   /** Not on WhatsApp, app too old, terms not accepted. */
@@ -18,8 +22,13 @@ export const DELIVERY_FAILURES = {
     categories: ['MARKETING'],
   },
   /** Too many messages to the same user in a short time. */
-  pairRateLimit: { status: 429, code: '131056', title: 'Pair rate limit hit: too many messages sent to this phone number' },
+  pairRateLimit: { status: 429, code: '131056', title: 'Pair rate limit hit: too many messages sent to this phone number', synchronous: true },
 } satisfies Record<string, DeliveryFailure>;
+
+/** The same failure, answered on the notification call instead of later. */
+export function onTheCall(failure: DeliveryFailure): DeliveryFailure {
+  return { ...failure, synchronous: true };
+}
 
 /**
  * Whether a number falls in a share (0 to 1) of all numbers: a hash of the number (FNV-1a), so the

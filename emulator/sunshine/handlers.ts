@@ -4,6 +4,7 @@ import { notFound } from '../errorBodies';
 import { integrationRoutes } from './integrationRoutes';
 import { notificationRoutes } from './notificationRoutes';
 import { templateRoutes } from './templateRoutes';
+import { webhookRoutes } from './webhookRoutes';
 
 /**
  * The Sunshine Conversations routes under one of the base URLs the account answers on,
@@ -15,6 +16,7 @@ import { templateRoutes } from './templateRoutes';
 export function sunshineBaseHandlers(context: EmulatorContext, base: string): RequestHandler[] {
   return [
     ...notificationRoutes(context, base),
+    ...webhookRoutes(context, base),
     ...integrationRoutes(context, base),
     ...templateRoutes(context, base),
     http.all(`${base}/*`, () => notFound('sunshine')),

@@ -44,3 +44,11 @@ export function notificationId(appId: string, sequence: number): string {
   const counter = sequence.toString(16).padStart(18, '0');
   return `${app.slice(0, 8)}-${app.slice(8, 12)}-4${counter.slice(0, 3)}-8${counter.slice(3, 6)}-${counter.slice(6, 18)}`;
 }
+
+/** Kinds of v2 record the conversations hold, each in its own id range. */
+export const V2_ID_KINDS = { user: 0x1, client: 0x2, conversation: 0x3, message: 0x4, event: 0x5, externalMessage: 0x6 } as const;
+
+/** A 24-hex id like SunCo's ObjectIds: a fixed stem, the kind, then the sequence. */
+export function v2Id(kind: keyof typeof V2_ID_KINDS, sequence: number): string {
+  return '6a7c' + V2_ID_KINDS[kind].toString(16).padStart(4, '0') + sequence.toString(16).padStart(16, '0');
+}

@@ -1,15 +1,19 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { EmulatorContext } from '../context';
-import { v2BadRequest } from './errors';
+import { readJsonBody } from './body';
+import { problem, v2BadRequest } from './errors';
+import { isPlainObject } from '../json';
 import { compareStrings, pageOf, queryString, readV2Page } from './pagination';
 import { cursorExpired, pathIntegration, sunshineRoute, type SunshineCall } from './route';
-import { INTEGRATION_TYPES } from './types';
+import { INTEGRATION_TYPES, type Webhook } from './types';
+import { readWebhookBody } from './webhookRules';
 
-/** v2 (spec 17.12.1): Get App, List Integrations, Get Integration. */
+/** v2 (spec 17.12.1): Get App, List Integrations, Get Integration, Create Integration (custom). */
 export function integrationRoutes(context: EmulatorContext, base: string): RequestHandler[] {
   return [
     http.get(`${base}/v2/apps/:appId`, sunshineRoute(context, base, 'v2', getApp)),
     http.get(`${base}/v2/apps/:appId/integrations`, sunshineRoute(context, base, 'v2', listIntegrations)),
+    http.post(`${base}/v2/apps/:appId/integrations`, sunshineRoute(context, base, 'v2', createIntegration)),
     http.get(`${base}/v2/apps/:appId/integrations/:integrationId`, sunshineRoute(context, base, 'v2', getIntegration)),
   ];
 }
@@ -52,4 +56,29 @@ function listIntegrations(call: SunshineCall): Response {
       prev: result.beforeKey === undefined ? undefined : link('page[before]', result.beforeKey),
     },
   });
+}
+
+/**
+ * Create Integration, for the `custom` type (its `webhooks`: exactly one, spec schema `custom`). The
+ * channels' integrations (WhatsApp, Twilio…) need the channel's own credentials and onboarding: the
+ * emulator seeds them instead, and refuses to create them.
+ */
+async function createIntegration(call: SunshineCall): Promise<Response> {
+  const reading = await readJsonBody(call.request);
+  if (!reading.ok) return call.fail(reading.problem);
+  const body = reading.body;
+  if (!isPlainObject(body) || typeof body.type !== 'string' || !(INTEGRATION_TYPES as readonly string[]).includes(body.type)) {
+    return call.fail(problem(400, 'bad_request', 'Invalid integration type'));
+  }
+  if (body.type !== 'custom') return call.fail(problem(400, 'bad_request', `The emulator creates custom integrations only (got ${body.type})`));
+  if (!Array.isArray(body.webhooks) || body.webhooks.length !== 1) return call.fail(problem(400, 'bad_request', 'webhooks must hold exactly one webhook'));
+  const webhook = readWebhookBody(body.webhooks[0], true);
+  if (!webhook.ok) return call.fail(webhook.problem);
+  if (body.displayName !== undefined && typeof body.displayName !== 'string') return call.fail(problem(400, 'bad_request', 'displayName must be a string'));
+  const full = call.state.webhooks.limitProblem();
+  if (full) return call.fail(full);
+  const fields = webhook.fields;
+  const draft: Webhook = { id: '', version: 'v2', target: fields.target ?? '', triggers: fields.triggers ?? [], secret: '', includeFullUser: fields.includeFullUser ?? false, includeFullSource: fields.includeFullSource ?? false };
+  const integration = call.state.addIntegration({ type: 'custom', status: 'active', displayName: typeof body.displayName === 'string' ? body.displayName : null, webhooks: [draft] });
+  return HttpResponse.json({ integration }, { status: 201 });
 }

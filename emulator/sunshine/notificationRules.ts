@@ -1,5 +1,6 @@
 import { isPlainObject, type JsonObject } from '../json';
 import { integrationNotFound, problem, type Problem } from './errors';
+import { metadataProblem } from './messageMetadata';
 import type { SunshineState } from './state';
 import { SMS_INTEGRATION_TYPES, type NotificationRecord, type TemplateCategory } from './types';
 import { parameterProblem, readTemplateMessage, usableTemplate } from './whatsappSendRules';
@@ -37,6 +38,10 @@ function envelopeProblems(body: JsonObject): string[] {
   if (!isPlainObject(author)) problems.push('author is required (an object with role "appMaker")');
   else if (author.role !== 'appMaker') problems.push(`author.role must be "appMaker" (got ${JSON.stringify(author.role)})`);
   if (!isPlainObject(message)) problems.push('message is required (an object)');
+  else {
+    const badMetadata = metadataProblem(message.metadata);
+    if (badMetadata) problems.push(badMetadata);
+  }
   if (messageSchema !== undefined && messageSchema !== 'whatsapp') {
     problems.push(`messageSchema ${JSON.stringify(messageSchema)} is not accepted: its only accepted value is "whatsapp"`);
   }

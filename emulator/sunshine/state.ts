@@ -1,5 +1,9 @@
 import type { Clock } from '../clock';
 import type { EmulatorConfig } from '../config';
+import { ConversationStore } from './conversations';
+import { HeardLog } from './heardLog';
+import { DEFAULT_HEARING, type HearingOptions } from './outcomePlan';
+import { WebhookRegistry } from './webhookRegistry';
 import { problem, type Problem } from './errors';
 import { addedIntegrationId, IdSequence, notificationId, templateId } from './ids';
 import { seedApp, seedIntegrations } from './seedIntegrations';
@@ -33,6 +37,8 @@ export interface SunshineSeedOptions {
   templateApprovalDelayMs?: number;
   /** Integrations added after the seeded ones, with generated ids. */
   extraIntegrations?: NewIntegration[];
+  /** What happens after the calls: delivery, reads, replies, later failures (see `HearingOptions`). */
+  hearing?: HearingOptions;
 }
 
 interface StoredTemplate {
@@ -58,6 +64,13 @@ const DEFAULT_CREATION_REFUSAL: Problem = problem(
  */
 export class SunshineState {
   readonly app: SunshineApp;
+  /** The users, conversations and messages the notifications created. */
+  readonly conversations = new ConversationStore();
+  /** What WhatsApp reports later and what customers do, decided when each notification is accepted. */
+  readonly heard = new HeardLog();
+  /** The app's webhooks (at most 10), each on its integration. */
+  readonly webhooks = new WebhookRegistry();
+  readonly hearingOptions: Required<HearingOptions>;
   private readonly integrationsById = new Map<string, Integration>();
   /** In creation order, which is also template id order. */
   private storedTemplates: StoredTemplate[] = [];
@@ -75,7 +88,8 @@ export class SunshineState {
     private readonly options: SunshineSeedOptions = {},
   ) {
     this.app = seedApp(appId, options.appDisplayName ?? 'Herald Demo');
-    for (const integration of seedIntegrations()) this.integrationsById.set(integration.id, integration);
+    this.hearingOptions = { ...DEFAULT_HEARING, ...options.hearing };
+    for (const integration of seedIntegrations()) this.storeIntegration(integration);
     for (const extra of options.extraIntegrations ?? []) this.addIntegration(extra);
     for (const seeded of seedTemplates()) this.storeSeeded(seeded);
     const perIntegration = options.generatedTemplatesPerIntegration ?? 0;
@@ -90,23 +104,36 @@ export class SunshineState {
 
   /** Every integration, in id order (the order the v2 list pages through). */
   integrations(): Integration[] {
-    return [...this.integrationsById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((integration) => structuredClone(integration));
+    return [...this.integrationsById.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((integration) => this.view(integration));
   }
 
   integration(id: string): Integration | undefined {
     const integration = this.integrationsById.get(id);
-    return integration && structuredClone(integration);
+    return integration && this.view(integration);
   }
 
   whatsAppIntegrations(): WhatsAppIntegration[] {
     return this.integrations().filter((integration): integration is WhatsAppIntegration => integration.type === 'whatsapp');
   }
 
-  /** Test hook: a new integration, after every existing one in id order. */
+  /**
+   * A new integration, after every existing one in id order (Create Integration, and a test hook).
+   * A custom integration's webhooks are given ids and secrets when they have none.
+   */
   addIntegration(input: NewIntegration): Integration {
     const integration = { ...structuredClone(input), id: addedIntegrationId(this.integrationIds.take()) } as Integration;
+    if (integration.type === 'custom') {
+      for (const webhook of integration.webhooks) {
+        if (webhook.id && webhook.secret) this.webhooks.seed(integration.id, webhook);
+        else {
+          const created = this.webhooks.create(integration.id, webhook);
+          if (!created.ok) throw new Error(created.problem.description);
+        }
+      }
+      integration.webhooks = [];
+    }
     this.integrationsById.set(integration.id, integration);
-    return structuredClone(integration);
+    return this.view(integration);
   }
 
   /** Test hook: an integration going inactive (number disconnected) or in error. */
@@ -192,7 +219,7 @@ export class SunshineState {
     return this.received.map((record) => structuredClone(record));
   }
 
-  /** Notifications that were valid but refused for their destination (see `failDeliveriesTo`). */
+  /** Notifications that were valid but refused on the call for their destination (see `failDeliveriesTo`). */
   refusedNotifications(): RefusedNotification[] {
     return this.refused.map((record) => structuredClone(record));
   }
@@ -208,8 +235,10 @@ export class SunshineState {
   }
 
   /**
-   * Test hook: notifications to this phone number (E.164, as sent) are answered with `failure`
-   * (see `DELIVERY_FAILURES` for undeliverable numbers, opted-out users, the marketing cap).
+   * Test hook: messages to this phone number (E.164, as sent) fail with `failure` (see
+   * `DELIVERY_FAILURES` for undeliverable numbers, opted-out users, the marketing cap): accepted,
+   * then a delivery-failure webhook, or refused on the call when the failure is `synchronous`
+   * (`onTheCall`).
    */
   failDeliveriesTo(destinationId: string, failure: DeliveryFailure): void {
     this.failuresByDestination.set(destinationId, structuredClone(failure));
@@ -230,6 +259,25 @@ export class SunshineState {
   }
 
   // --- internals ---
+
+  /** Custom integrations keep their webhooks in the registry. */
+  private storeIntegration(integration: Integration): void {
+    if (integration.type === 'custom') {
+      for (const webhook of integration.webhooks) this.webhooks.seed(integration.id, webhook);
+      integration.webhooks = [];
+    }
+    this.integrationsById.set(integration.id, integration);
+  }
+
+  /**
+   * A copy to hand out; a custom integration shows its first webhook, as the spec's `custom` schema
+   * holds exactly one (Create Webhook can add more: List Webhooks shows them all).
+   */
+  private view(integration: Integration): Integration {
+    const copy = structuredClone(integration);
+    if (copy.type === 'custom') copy.webhooks = this.webhooks.list(copy.id).slice(0, 1);
+    return copy;
+  }
 
   private storeSeeded(seeded: SeededTemplate): void {
     const template: MessageTemplate = {

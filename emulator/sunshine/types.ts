@@ -79,8 +79,11 @@ export interface Webhook {
 
 export interface CustomIntegration extends IntegrationBase {
   type: 'custom';
-  /** The spec asks for exactly one webhook. */
-  webhooks: [Webhook];
+  /**
+   * The spec's `custom` schema holds exactly one webhook; more can be added with Create Webhook
+   * and are listed there (the integration shows its first).
+   */
+  webhooks: Webhook[];
 }
 
 export type Integration = WhatsAppIntegration | TwilioIntegration | MessageBirdIntegration | WebIntegration | CustomIntegration;
@@ -189,14 +192,17 @@ export interface NotificationRecord {
   at: number;
 }
 
-/** What a test makes the Notification API answer for one destination phone number. */
+/** What a test makes happen to the messages to one destination phone number. */
 export interface DeliveryFailure {
+  /** The call's HTTP status, when the failure is answered on the call. */
   status: number;
   /** Error code, a WhatsApp code such as `131026` for channel failures. */
   code: string;
   title: string;
   /** Only notifications using a template of these categories fail (the marketing cap spares utility). */
   categories?: readonly TemplateCategory[];
+  /** Answered on the call (an error status) rather than later by a delivery-failure webhook. */
+  synchronous?: boolean;
 }
 
 /** A notification that passed validation but was refused for its destination. */

@@ -33,3 +33,8 @@ export function variableProblems(where: string, text: string): string[] {
   }
   return problems;
 }
+
+/** The text with each `{{n}}` replaced by the n-th value (left as is when there is none). */
+export function fillVariables(text: string, values: readonly string[]): string {
+  return text.replace(PLACEHOLDER, (whole, content: string) => values[Number(content.trim()) - 1] ?? whole);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onTheCall } from '../../emulator/sunshine/deliveryFailures';
 import { DELIVERY_FAILURES, SEEDED_INTEGRATION_IDS, type BodyComponent, type MessageTemplate } from '../../emulator/sunshine/state';
 import {
   componentsFor,
@@ -203,74 +204,77 @@ describe('Notification API: refusals', () => {
   });
 });
 
-describe('Notification API: per-destination failures', () => {
-  it('answers the configured failure for one number only, and keeps a record of the refusal', async () => {
+describe('Notification API: per-destination failures come later, as WhatsApp reports them', () => {
+  const failureOf = (harness: SunshineHarness, phone: string) => harness.emulator.truth().filter((truth) => truth.phone === phone).map((truth) => truth.code);
+
+  it('accepts a message to an undeliverable number and decides its 131026 failure for later, for that number only', async () => {
     const harness = sunshineHarness();
-    harness.clock.advance(1_000);
     harness.state.failDeliveriesTo('+33699999999', DELIVERY_FAILURES.undeliverable);
-    const failed = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', '+33699999999') });
-    expect(failed.status).toBe(400);
-    expect(failed.body).toEqual({ error: { code: '131026', description: '(#131026) Message undeliverable' } });
-    expect(harness.state.refusedNotifications()).toEqual([{ integrationId: FRANCE, destinationId: '+33699999999', status: 400, code: '131026', at: harness.clock.now() }]);
-    expect(harness.state.notifications()).toEqual([]);
+    const accepted = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', '+33699999999') });
+    expect(accepted.status).toBe(201);
+    expect(harness.state.refusedNotifications()).toEqual([]);
+    expect(failureOf(harness, '+33699999999')).toEqual(['131026']);
 
     expect((await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', PHONE) })).status).toBe(201);
-    expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, '+33699999999', 'x') })).status).toBe(400);
+    expect(failureOf(harness, PHONE)).toEqual([undefined]);
+    // A failure set for a number applies to its SMS too, later as well.
+    expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, '+33699999999', 'x') })).status).toBe(201);
+    expect(failureOf(harness, '+33699999999')).toEqual(['131026', '131026']);
   });
 
-  it('the marketing cap refuses marketing templates but lets utility templates and SMS through', async () => {
+  it('the marketing cap fails marketing templates later but spares utility templates and SMS', async () => {
     const harness = sunshineHarness();
     harness.state.failDeliveriesTo(PHONE, DELIVERY_FAILURES.marketingCap);
-    const marketing = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'spring_sale', 'fr') });
-    expect(marketing.status).toBe(400);
-    expect(marketing.json<LegacyError>().error.code).toBe('131049');
-    expect((await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr') })).status).toBe(201);
-    expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') })).status).toBe(201);
-    expect(harness.state.notifications().map((record) => record.template?.category ?? 'SMS')).toEqual(['UTILITY', 'SMS']);
+    for (const body of [sendable(harness, FRANCE, 'spring_sale', 'fr'), sendable(harness, FRANCE, 'order_update', 'fr'), smsNotification(SMS, PHONE, 'x')]) {
+      expect((await harness.call('POST', harness.notificationsPath, { body })).status).toBe(201);
+    }
+    expect(failureOf(harness, PHONE)).toEqual(['131049', undefined, undefined]);
   });
 
-  it('takes any status and code, and forgets failures when cleared', async () => {
+  it('answers on the call only the failures marked synchronous (the pair rate limit, or any through onTheCall), and forgets them when cleared', async () => {
     const harness = sunshineHarness();
-    harness.state.failDeliveriesTo(PHONE, { status: 429, code: 'too_many_requests', title: 'Slow down' });
+    harness.clock.advance(1_000);
+    harness.state.failDeliveriesTo(PHONE, DELIVERY_FAILURES.pairRateLimit);
     const limited = await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') });
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ error: { code: 'too_many_requests', description: 'Slow down' } });
+    expect(limited.json<LegacyError>().error.code).toBe('131056');
+    expect(harness.state.refusedNotifications()).toEqual([{ integrationId: SMS, destinationId: PHONE, status: 429, code: '131056', at: harness.clock.now() }]);
+
+    harness.state.failDeliveriesTo(PHONE, onTheCall(DELIVERY_FAILURES.undeliverable));
+    const refused = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr') });
+    expect(refused.body).toEqual({ error: { code: '131026', description: '(#131026) Message undeliverable' } });
+    expect(harness.state.notifications()).toEqual([]);
+
     harness.state.clearDeliveryFailures(PHONE);
     expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') })).status).toBe(201);
   });
 
-  it('an undeliverable-share fault refuses WhatsApp messages to that share of numbers, the same ones every time', async () => {
-    const harness = sunshineHarness();
+  it('an undeliverable-share fault fails WhatsApp messages to that share of numbers later, the same ones every time', async () => {
+    const harness = sunshineHarness({ hearing: { undeliverableShare: 0 } });
     const numbers = Array.from({ length: 200 }, (_, index) => `+336${String(10_000_000 + index * 37)}`);
-    const refusedAt = async (share: number) => {
-      harness.emulator.faults.clear();
+    const failedAt = async (share: number) => {
+      harness.emulator.reset();
       harness.emulator.faults.add({ match: { service: 'sunshine', path: /\/notifications$/ }, fault: { kind: 'undeliverable', share } });
-      const refused: string[] = [];
       for (const phone of numbers) {
-        const reply = await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', phone) });
-        if (reply.status !== 201) {
-          expect(reply.body).toEqual({ error: { code: '131026', description: '(#131026) Message undeliverable' } });
-          refused.push(phone);
-        }
+        expect((await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'order_update', 'fr', phone) })).status).toBe(201);
       }
-      return refused;
+      return harness.emulator.truth().filter((truth) => truth.code === '131026').map((truth) => truth.phone);
     };
-    const quarter = await refusedAt(0.25);
+    const quarter = await failedAt(0.25);
     expect(quarter.length).toBeGreaterThan(30);
     expect(quarter.length).toBeLessThan(70);
-    expect(await refusedAt(0.25)).toEqual(quarter);
-    expect(await refusedAt(0.5)).toEqual(expect.arrayContaining(quarter));
-    expect(await refusedAt(1)).toEqual(numbers);
-    // 131026 is WhatsApp's: an SMS to any number still goes through.
-    expect((await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') })).status).toBe(201);
-    expect(await refusedAt(0)).toEqual([]);
+    expect(await failedAt(0.25)).toEqual(quarter);
+    expect(await failedAt(0.5)).toEqual(expect.arrayContaining(quarter));
+    expect(await failedAt(1)).toEqual(numbers);
+    expect(await failedAt(0)).toEqual([]);
   });
 
   it('a failure configured before a reset is gone after it', async () => {
-    const harness = sunshineHarness();
+    const harness = sunshineHarness({ hearing: { optedOutShare: 0 } });
     harness.state.failDeliveriesTo(PHONE, DELIVERY_FAILURES.optedOut);
     harness.emulator.reset();
     expect((await harness.call('POST', harness.notificationsPath, { body: sendable(harness, FRANCE, 'spring_sale', 'fr') })).status).toBe(201);
+    expect(failureOf(harness, PHONE)).toEqual([undefined]);
   });
 });
 
