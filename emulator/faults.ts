@@ -14,10 +14,11 @@ export type Fault =
   /** Cursor-paginated endpoints treat the cursor of the matched request as expired. */
   | { kind: 'expireCursor' }
   /**
-   * The Notification API refuses WhatsApp messages to this share (0 to 1) of destination numbers
-   * as undeliverable (131026), the same numbers every time, as numbers not on WhatsApp would be.
+   * WhatsApp messages to this share (0 to 1) of destination numbers are undeliverable (131026), the
+   * same numbers every time, as numbers not on WhatsApp would be: accepted, then reported by a
+   * delivery-failure webhook; refused on the call instead when `synchronous`.
    */
-  | { kind: 'undeliverable'; share: number }
+  | { kind: 'undeliverable'; share: number; synchronous?: boolean }
   /**
    * Sunshine calls this share (0 to 1) of the matched webhook calls twice: the second, a few
    * seconds after the first answered, carries the same events (same ids), as an at-least-once
@@ -97,10 +98,9 @@ export class FaultInjector {
     return Math.max(0, ...this.consume(target, (fault) => fault.kind === 'webhookDelays').map((fault) => (fault.kind === 'webhookDelays' ? fault.maxMinutes * 60_000 : 0)));
   }
 
-  /** The largest share of undeliverable numbers armed for this request, 0 when none (each counts one hit). */
-  takeUndeliverableShare(target: FaultTarget): number {
-    const shares = this.consume(target, (fault) => fault.kind === 'undeliverable').map((fault) => (fault.kind === 'undeliverable' ? fault.share : 0));
-    return Math.max(0, ...shares);
+  /** The undeliverable rules armed for this request (each counts one hit). */
+  takeUndeliverable(target: FaultTarget): Array<Extract<Fault, { kind: 'undeliverable' }>> {
+    return this.consume(target, (fault) => fault.kind === 'undeliverable').filter((fault) => fault.kind === 'undeliverable');
   }
 
   /** True when an `expireCursor` rule matches this request (and counts one hit). */

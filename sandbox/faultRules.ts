@@ -13,7 +13,9 @@ const faultSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeout'), ms: z.number().nonnegative().optional() }),
   z.object({ kind: z.literal('networkError') }),
   z.object({ kind: z.literal('expireCursor') }),
-  z.object({ kind: z.literal('undeliverable'), share: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('undeliverable'), share: z.number().min(0).max(1), synchronous: z.boolean().optional() }),
+  z.object({ kind: z.literal('webhookDuplicates'), share: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('webhookDelays'), maxMinutes: z.number().min(0).max(24 * 60) }),
 ]);
 
 const faultRuleSchema = z.object({

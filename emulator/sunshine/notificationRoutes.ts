@@ -2,7 +2,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import type { EmulatorContext } from '../context';
 import { readJsonBody } from './body';
 import { problem } from './errors';
-import { DELIVERY_FAILURES, inShareOfNumbers } from './deliveryFailures';
+import { DELIVERY_FAILURES, inShareOfNumbers, onTheCall } from './deliveryFailures';
 import { checkNotification } from './notificationRules';
 import { sunshineRoute, type SunshineCall } from './route';
 import type { DeliveryFailure } from './types';
@@ -41,9 +41,11 @@ async function postNotification(call: SunshineCall): Promise<Response> {
   return HttpResponse.json({ notification: { _id: accepted.id } }, { status: 201 });
 }
 
-/** The sandbox's "share of undeliverable numbers" fault: WhatsApp's 131026 for those numbers, reported later. */
+/** The sandbox's "share of undeliverable numbers" fault: WhatsApp's 131026 for those numbers, later or on the call. */
 function undeliverableByShare(call: SunshineCall, integrationType: string, destinationId: string): DeliveryFailure | undefined {
   if (integrationType !== 'whatsapp') return undefined;
-  const share = call.context.faults.takeUndeliverableShare({ service: 'sunshine', method: call.request.method, pathname: call.url.pathname });
-  return inShareOfNumbers(destinationId, share) ? DELIVERY_FAILURES.undeliverable : undefined;
+  const rules = call.context.faults.takeUndeliverable({ service: 'sunshine', method: call.request.method, pathname: call.url.pathname });
+  const hit = rules.filter((rule) => inShareOfNumbers(destinationId, rule.share));
+  if (hit.length === 0) return undefined;
+  return hit.some((rule) => rule.synchronous) ? onTheCall(DELIVERY_FAILURES.undeliverable) : DELIVERY_FAILURES.undeliverable;
 }

@@ -205,9 +205,9 @@ describe('failures that cannot be retried', () => {
     const frame = await openCampaigns(t);
     await setUpObjects(frame, t);
     await prepareCampaign(frame, t, NEWSLETTER);
-    // One WhatsApp number in ten is undeliverable (131026): the same message would fail again. (Few
-    // enough that the campaign is not paused for a burst of errors.)
-    harness().sandbox.emulator.faults.add({ match: { service: 'sunshine', method: 'POST' }, fault: { kind: 'undeliverable', share: 0.1 } });
+    // One WhatsApp number in ten is undeliverable (131026), refused on the call: the same message would
+    // fail again. (Few enough that the campaign is not paused for a burst of errors.)
+    harness().sandbox.emulator.faults.add({ match: { service: 'sunshine', method: 'POST' }, fault: { kind: 'undeliverable', share: 0.1, synchronous: true } });
     await launch(frame, t);
     await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
     await frame.getByRole('button', { name: t('campaigns.results.show') }).click();

@@ -281,8 +281,10 @@ describe('workspace', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('100');
     await page.keyboard.press('Enter');
-    await active.getByText('100 % of WhatsApp numbers undeliverable (131026) on message sends, until removed').waitFor();
-    expect(await send('+33622222222')).toMatchObject({ status: 400, body: { error: { code: '131026' } } });
+    await active.getByText('100 % of WhatsApp numbers undeliverable (131026, reported later) on message sends, until removed').waitFor();
+    // Accepted on the call: WhatsApp's verdict comes later, by webhook.
+    expect((await send('+33622222222')).status).toBe(201);
+    expect(harness.sandbox.emulator.truth().filter((truth) => truth.phone === '+33622222222').map((truth) => truth.code)).toEqual(['131026']);
     const listed = await harness.sandboxApi<{ faults: ListedFault[] }>('GET', '/faults');
     expect(listed.faults.map((rule) => rule.fault)).toEqual([{ kind: 'undeliverable', share: 1 }]);
 
@@ -290,6 +292,7 @@ describe('workspace', () => {
     await active.getByRole('button', { name: /^Remove: 100 % of WhatsApp numbers undeliverable/ }).click();
     await active.getByText('No fault is active').waitFor();
     expect((await send('+33622222222')).status).toBe(201);
+    expect(harness.sandbox.emulator.truth().filter((truth) => truth.phone === '+33622222222').map((truth) => truth.code)).toEqual(['131026', undefined]);
     expect(harness.consoleErrors).toEqual([]);
   });
 });

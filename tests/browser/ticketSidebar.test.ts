@@ -1,6 +1,6 @@
 import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DELIVERY_FAILURES } from '../../emulator/sunshine/deliveryFailures';
+import { DELIVERY_FAILURES, onTheCall } from '../../emulator/sunshine/deliveryFailures';
 import { SEEDED_TICKET_IDS } from '../../emulator/zendesk/ticketSeed';
 import { isUsable, normalizePhone } from '../../src/core/phone/normalizePhone';
 import { createTranslator } from '../../src/ui/i18n/messages';
@@ -270,7 +270,8 @@ describe('re-engaging from the closed ticket', () => {
   it('shows why a send failed, and notes the failure with its code', async () => {
     const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
     const { requester } = requesterOf(ticketId);
-    harness().sandbox.emulator.sunshine.failDeliveriesTo(e164Of(requester.phone), DELIVERY_FAILURES.undeliverable);
+    // Refused on the call (WhatsApp reports 131026 later in production; the sidebar still handles a refusal on the call).
+    harness().sandbox.emulator.sunshine.failDeliveriesTo(e164Of(requester.phone), onTheCall(DELIVERY_FAILURES.undeliverable));
     await harness().open(`#/tickets/${ticketId}`);
     await setUpFromSidebar();
     await chooseOrderUpdate();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/index';
-import { DELIVERY_FAILURES } from '../../emulator/sunshine/deliveryFailures';
+import { DELIVERY_FAILURES, onTheCall } from '../../emulator/sunshine/deliveryFailures';
 import { NetworkError, TimeoutError } from '../../src/api/transport/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/api/transport/types';
 import { RECIPIENT_STATES, stateCode, type RecipientState } from '../../src/core/sending/states';
@@ -84,13 +84,14 @@ describe('the sending engine in the worst weather', () => {
     const browserJournal = new MemoryJournal();
     const startedAt = clock.now();
     const setUpRequests = setup.emulator.requests.length;
-    // Undeliverable numbers, opted-out customers: per-recipient outcomes among the chaos.
+    // Undeliverable numbers, opted-out customers refused on the call: per-recipient outcomes among the chaos
+    // (WhatsApp reports these later in production; the runner still handles a refusal on the call).
     for (const [index, failure] of [
       [17, 'undeliverable'],
       [4_321, 'undeliverable'],
       [6_000, 'optedOut'],
     ] as const)
-      setup.emulator.sunshine.failDeliveriesTo(setup.recipients[index]!.phone, DELIVERY_FAILURES[failure]);
+      setup.emulator.sunshine.failDeliveriesTo(setup.recipients[index]!.phone, onTheCall(DELIVERY_FAILURES[failure]));
 
     // Crash points, in notification requests so far, and where the campaign resumes after each:
     // in this browser (its journal knows what was in flight) or in another one (it does not).

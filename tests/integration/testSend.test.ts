@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { DELIVERY_FAILURES } from '../../emulator/sunshine/deliveryFailures';
+import { DELIVERY_FAILURES, onTheCall } from '../../emulator/sunshine/deliveryFailures';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/seedIntegrations';
 import { CampaignNotificationSender, type CampaignMessage } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
@@ -51,8 +51,9 @@ describe('sendTestMessage', () => {
 
   it('tells why the channel refused it: this number, this person’s choice, or the whole campaign', async () => {
     const { emulator, sender, recipient } = setUp('spring_sale');
-    emulator.sunshine.failDeliveriesTo('+33611111111', DELIVERY_FAILURES.undeliverable);
-    emulator.sunshine.failDeliveriesTo('+33622222222', DELIVERY_FAILURES.optedOut);
+    // Refusals on the call (WhatsApp reports these later in production; the app still handles them on the call).
+    emulator.sunshine.failDeliveriesTo('+33611111111', onTheCall(DELIVERY_FAILURES.undeliverable));
+    emulator.sunshine.failDeliveriesTo('+33622222222', onTheCall(DELIVERY_FAILURES.optedOut));
     expect(await sendTestMessage(sender, recipient('+33611111111'))).toEqual({ kind: 'failed', code: 'whatsapp-131026' });
     expect(await sendTestMessage(sender, recipient('+33622222222'))).toEqual({ kind: 'skipped', reason: 'opted-out' });
     emulator.sunshine.setTemplateStatus(FRANCE, 'spring_sale', 'fr', 'PAUSED');

@@ -50,7 +50,7 @@ function undeliverableForm(refresh: () => Promise<void>): HTMLFormElement {
   const share = numberField('fault-undeliverable-share', 'Share of numbers (%)', { min: 0, max: 100, value: 20 });
   return faultForm(
     'Undeliverable WhatsApp numbers',
-    'WhatsApp messages to this share of numbers are refused as undeliverable (131026: not on WhatsApp), the same numbers every time. 0 removes it.',
+    'WhatsApp messages to this share of numbers are accepted, then reported undeliverable by webhook (131026: not on WhatsApp), the same numbers every time. 0 removes it.',
     [share.row],
     'Set the share',
     async () => {
@@ -164,7 +164,11 @@ export function faultInWords(rule: ListedFault): string {
     const { fault } = rule;
     switch (fault.kind) {
       case 'undeliverable':
-        return `${Math.round(fault.share * 100)} % of WhatsApp numbers undeliverable (131026)`;
+        return `${Math.round(fault.share * 100)} % of WhatsApp numbers undeliverable (131026${fault.synchronous ? ', refused on the call' : ', reported later'})`;
+      case 'webhookDuplicates':
+        return `${Math.round(fault.share * 100)} % of webhook calls made twice`;
+      case 'webhookDelays':
+        return `webhook events delayed up to ${fault.maxMinutes} min`;
       case 'rateLimit':
         return `429 Too Many Requests, Retry-After ${fault.retryAfterSeconds} s`;
       case 'status':

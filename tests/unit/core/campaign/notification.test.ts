@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock, type Emulator } from '../../../../emulator/index';
 import { createInstallation } from '../../../../emulator/installation';
-import { DELIVERY_FAILURES } from '../../../../emulator/sunshine/deliveryFailures';
+import { DELIVERY_FAILURES, onTheCall } from '../../../../emulator/sunshine/deliveryFailures';
 import { SEEDED_INTEGRATION_IDS } from '../../../../emulator/sunshine/seedIntegrations';
 import type { MessageTemplate } from '../../../../emulator/sunshine/state';
 import { NotificationNotSentError, NotificationsClient } from '../../../../src/api/sunshine/notifications';
@@ -203,7 +203,7 @@ describe('NotificationsClient against the emulator', () => {
     const h = harness();
     const seeded = h.emulator.sunshine.messageTemplates(SEEDED_INTEGRATION_IDS.whatsappFrance).find((candidate) => candidate.status === 'APPROVED') as MessageTemplate;
     const template = fromMetaTemplate(seeded as unknown as MetaTemplate);
-    h.emulator.sunshine.failDeliveriesTo(PHONE, DELIVERY_FAILURES.undeliverable);
+    h.emulator.sunshine.failDeliveriesTo(PHONE, onTheCall(DELIVERY_FAILURES.undeliverable));
     const body = buildNotification({
       integration: { id: SEEDED_INTEGRATION_IDS.whatsappFrance, channel: 'whatsapp' },
       recipient: { phone: PHONE, values: valuesFor(template) },

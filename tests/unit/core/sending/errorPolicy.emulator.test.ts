@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onTheCall } from '../../../../emulator/sunshine/deliveryFailures';
 import { DELIVERY_FAILURES, SEEDED_INTEGRATION_IDS } from '../../../../emulator/sunshine/state';
 import { classifySendError, type SendErrorClass } from '../../../../src/core/sending/errorPolicy';
 import { errorForStatus } from '../../../../src/api/transport/errors';
@@ -50,7 +51,8 @@ describe('the error table against the emulator', () => {
     ['pair rate limit', DELIVERY_FAILURES.pairRateLimit, { kind: 'retry', reason: 'pair-rate-limit', lowersRate: false }],
   ])('per number: %s', async (_name, failure, expected) => {
     const { harness, transport } = harnessWithTransport();
-    harness.state.failDeliveriesTo(PHONE, failure);
+    // The app's handling of a refusal on the call: these codes come later by webhook in production, so the refusal is forced.
+    harness.state.failDeliveriesTo(PHONE, onTheCall(failure));
     expect(await classifySend(transport, harness, notification(harness, 'spring_sale', 'fr'))).toEqual(expected);
   });
 
