@@ -48,8 +48,8 @@ export interface ConversationMessage {
   metadata: Record<string, string | number | boolean> | undefined;
   /** The notification `_id` it came from. */
   notificationId?: string;
-  /** What the phone shows (a template rendered with its parameters). */
-  shownText: string;
+  /** What the phone shows (a template rendered with its parameters), worked out when a phone is looked at. */
+  shownText: () => string;
   /** The channel's id for it (`wamid.…`, `SM…`). */
   externalId: string;
 }

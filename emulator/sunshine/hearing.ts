@@ -37,7 +37,6 @@ export class SunshineHearing {
     const state = this.deps.state();
     const { conversations, heard } = state;
     const { user, conversation } = conversations.conversationFor(record.destinationId, record.integrationId, record.integrationType, record.at);
-    const template = record.template && state.messageTemplate(record.integrationId, record.template.name, record.template.language);
     const metadata = record.message.metadata as Record<string, string | number | boolean> | undefined;
     const message = conversations.addMessage({
       id: state.hearingOptions.messageIdIsNotificationId ? record.id : undefined,
@@ -48,7 +47,7 @@ export class SunshineHearing {
       sourceType: 'notification',
       metadata,
       notificationId: record.id,
-      shownText: shownTextOf(record, template),
+      shownText: () => shownTextOf(record, record.template && this.deps.state().messageTemplate(record.integrationId, record.template.name, record.template.language)),
     });
     const planned = planOutcome(
       { key: record.id, phone: record.destinationId, integrationType: record.integrationType, category, acceptedAt: record.at, failure: laterFailure },
@@ -132,7 +131,7 @@ export class SunshineHearing {
           content: { type: 'text', text: fact.reply.text, ...(fact.reply.payload === undefined ? {} : { payload: fact.reply.payload }) },
           sourceType: conversation.integrationType,
           metadata: undefined,
-          shownText: fact.reply.text,
+          shownText: () => fact.reply.text,
         });
         this.emit(messageEvent(context, written, recent));
         return;

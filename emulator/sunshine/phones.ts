@@ -37,7 +37,7 @@ export function phoneViews(store: ConversationStore, log: HeardLog, now: number)
       for (const message of store.messages(conversation.id)) {
         if (message.author !== 'business') continue;
         const heard = log.message(message.id);
-        const shown: PhoneMessage = { id: message.id, from: 'business', text: message.shownText, at: message.received, status: 'sent' };
+        const shown: PhoneMessage = { id: message.id, from: 'business', text: message.shownText(), at: message.received, status: 'sent' };
         const failure = heard?.facts.find((fact) => fact.kind === 'failure' && fact.at <= now);
         const delivered = heard?.facts.find((fact) => fact.kind === 'user' && fact.at <= now);
         if (failure?.kind === 'failure') {

@@ -121,3 +121,47 @@ export function componentsFor(template: MessageTemplate): Array<Record<string, u
   }
   return components;
 }
+
+/** One webhook call the emulator made, as a receiver saw it. */
+export interface ReceivedWebhook {
+  target: string;
+  headers: Record<string, string>;
+  body: { app: { id: string }; webhook: { id: string; version: string }; events: Array<{ id: string; type: string; createdAt: string; payload: Record<string, unknown> }> };
+  at: number;
+}
+
+/**
+ * A Sunshine harness whose webhook calls land in `received` (answered by `answer`, 200 by default)
+ * instead of leaving the process, and a way to register a webhook as the service would.
+ */
+export function webhookHarness(options?: SunshineSeedOptions) {
+  const harness = sunshineHarness(options);
+  const received: ReceivedWebhook[] = [];
+  let answer: (call: ReceivedWebhook) => number | Promise<number> | 'network' = () => 200;
+  harness.emulator.useWebhookSender(async (call) => {
+    const seen: ReceivedWebhook = { target: call.target, headers: call.headers, body: JSON.parse(call.body) as ReceivedWebhook['body'], at: harness.clock.now() };
+    received.push(seen);
+    const status = await answer(seen);
+    return status === 'network' ? { error: 'network' } : { status };
+  });
+
+  async function register(webhook: { target?: string; triggers: string[]; includeFullUser?: boolean; includeFullSource?: boolean }) {
+    const reply = await harness.call('POST', harness.integrationsPath, {
+      body: { type: 'custom', displayName: 'Herald service', webhooks: [{ target: 'https://herald-service.local/webhooks/sunshine', ...webhook }] },
+    });
+    if (reply.status !== 201) throw new Error(`Create Integration answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    const integration = reply.json<{ integration: { id: string; webhooks: Array<{ id: string; secret: string }> } }>().integration;
+    return { integrationId: integration.id, webhook: integration.webhooks[0] as { id: string; secret: string } };
+  }
+
+  return {
+    ...harness,
+    received,
+    /** Every event received, in arrival order (duplicates included). */
+    events: () => received.flatMap((call) => call.body.events),
+    answerWith(next: typeof answer) {
+      answer = next;
+    },
+    register,
+  };
+}

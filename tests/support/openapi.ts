@@ -96,6 +96,7 @@ function dereference(node: Json, file: string, stack: string[], direction: Direc
     if (key === 'discriminator' || key === 'example' || key === 'examples' || key === 'xml' || key.startsWith('x-')) continue;
     out[key] = dereference(value, file, stack, direction);
   }
+  narrowByDiscriminator(node, out);
   const properties = out.properties;
   if (properties && typeof properties === 'object' && !Array.isArray(properties)) {
     const hidden = direction === 'response' ? 'writeOnly' : 'readOnly';
@@ -105,7 +106,33 @@ function dereference(node: Json, file: string, stack: string[], direction: Direc
     if (direction === 'response') for (const name of names) properties[name] = false;
     if (Array.isArray(out.required)) out.required = out.required.filter((name) => !names.includes(String(name)));
   }
+  // OpenAPI 3.0's `nullable` next to `allOf` and no `type` (the v2 webhook schemas): Ajv only takes it
+  // beside a `type`, so it is spelled as what it means, null or the schema.
+  if ('nullable' in out && out.type === undefined) {
+    const { nullable, ...rest } = out;
+    return nullable === true ? { anyOf: [{ type: 'null' }, rest] } : rest;
+  }
   return out;
+}
+
+/**
+ * A `oneOf` with a discriminator mapping: each mapped branch only takes its own value of the
+ * discriminating property, as the mapping says. Without it, a branch whose `type` is any string
+ * (`textMessage`) also matches a `template` content, and `oneOf` fails on two matches.
+ */
+function narrowByDiscriminator(node: JsonObject, out: JsonObject): void {
+  const discriminator = node.discriminator;
+  if (!discriminator || typeof discriminator !== 'object' || Array.isArray(discriminator)) return;
+  const { propertyName, mapping } = discriminator as JsonObject;
+  if (typeof propertyName !== 'string' || !mapping || typeof mapping !== 'object' || Array.isArray(mapping)) return;
+  const source = node.oneOf;
+  if (!Array.isArray(source) || !Array.isArray(out.oneOf)) return;
+  const keyOfRef = new Map(Object.entries(mapping).map(([key, ref]) => [String(ref), key]));
+  out.oneOf = out.oneOf.map((branch, index) => {
+    const ref = (source[index] as JsonObject | undefined)?.$ref;
+    const key = typeof ref === 'string' ? keyOfRef.get(ref) : undefined;
+    return key === undefined ? branch : { allOf: [branch, { properties: { [propertyName]: { const: key } } }] };
+  });
 }
 
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
