@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { closeServer, listen } from '../../emulator/nodeServer';
 import { SEEDED_INTEGRATION_IDS } from '../../emulator/sunshine/state';
-import { smsNotification, webhookHarness } from './sunshine.support';
+import { smsNotification, sunshineHarness, webhookHarness } from './sunshine.support';
 
 const SMS = SEEDED_INTEGRATION_IDS.twilioSms;
 const PHONE = '+33612345678';
@@ -128,5 +130,38 @@ describe('webhook faults', () => {
       byConversation.set(id, [...(byConversation.get(id) ?? []), order.indexOf(event.type)]);
     }
     expect([...byConversation.values()].some((ranks) => ranks.join() !== '0,1,2')).toBe(true);
+  });
+});
+
+describe('the default sender', () => {
+  it('calls the target over real HTTP, outside msw and fetch', async () => {
+    const seen: Array<{ key: string | undefined; type: string | undefined; events: number }> = [];
+    const server = createServer((incoming, outgoing) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { events: unknown[] };
+        seen.push({ key: incoming.headers['x-api-key'] as string | undefined, type: incoming.headers['content-type'], events: body.events.length });
+        outgoing.writeHead(seen.length === 1 ? 500 : 200).end();
+      });
+    });
+    const port = await listen(server, 0);
+    try {
+      const harness = sunshineHarness({ hearing: { readShare: 0 } });
+      const created = await harness.call('POST', harness.integrationsPath, {
+        body: { type: 'custom', webhooks: [{ target: `http://127.0.0.1:${port}/webhooks/sunshine`, triggers: ['conversation:message'] }] },
+      });
+      const secret = created.json<{ integration: { webhooks: Array<{ secret: string }> } }>().integration.webhooks[0]?.secret;
+      await harness.call('POST', harness.notificationsPath, { body: smsNotification(SMS, PHONE, 'x') });
+      await harness.emulator.drain();
+      // A 500 first, retried a minute later.
+      expect(seen).toEqual([
+        { key: secret, type: 'application/json', events: 1 },
+        { key: secret, type: 'application/json', events: 1 },
+      ]);
+      expect(harness.emulator.webhookAttempts.map((attempt) => attempt.outcome)).toEqual([500, 200]);
+    } finally {
+      await closeServer(server);
+    }
   });
 });
