@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { WebhooksClient } from '../src/api/sunshine/webhooks';
+import { AxiosTransport } from '../src/api/transport/axiosTransport';
+import { withRateLimitRetries } from '../src/api/transport/rateLimitRetries';
+import { realClock } from '../src/core/time/clock';
+import type { ServiceConfig } from './config';
+import { WEBHOOK_PATH } from './http/app';
+import { createHeraldService, type HeraldService } from './heraldService';
+import type { LogStream } from './http/logging';
+import type { ServicePorts } from './ports';
+import type { Database } from './store/database';
+import { openPgliteDatabase } from './store/pgliteDatabase';
+import { openPostgresDatabase } from './store/postgresDatabase';
+import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts, zendeskWriters } from './zendeskPorts';
+
+/**
+ * The Herald service as its configuration describes it: the store (PGlite in the data folder, or
+ * Postgres with DATABASE_URL), the ports to Zendesk over the Node transport, the installation's
+ * settings, the webhook's registration. `npm run service`, the sandbox and the chaos test build it
+ * here, so they run the same service.
+ */
+export interface AssembleOptions {
+  /** Wraps the store (the chaos test's refusals). */
+  database?: (db: Database) => Database;
+  logLevel?: string;
+  logStream?: LogStream;
+}
+
+export async function assembleService(config: ServiceConfig, options: AssembleOptions = {}): Promise<{ service: HeraldService; db: Database }> {
+  const transport = withRateLimitRetries(
+    new AxiosTransport({
+      zendeskOrigin: config.zendeskOrigin,
+      ...(config.zendeskAuth.kind === 'token' ? { zendeskToken: { email: config.zendeskAuth.email, token: config.zendeskAuth.token } } : { zendeskOAuthToken: config.zendeskAuth.token }),
+      sunshineKey: { keyId: config.sunshine.keyId, secret: config.sunshine.secret },
+    }),
+    realClock,
+  );
+  const opened: Database = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : await openPgliteDatabase(config.dataDir);
+  const db = options.database ? options.database(opened) : opened;
+  const settings = new InstallationSettings(transport, config.installationId, config.sunshine.appId);
+  const tagged = () => new ZendeskOptOuts(transport, settings.current().optOutTag ?? '');
+  const ports: ServicePorts = {
+    ...zendeskWriters(transport),
+    optOuts: { optOut: (userId) => tagged().optOut(userId), optIn: (userId) => tagged().optIn(userId) },
+    audience: new FrozenAudienceLookup(transport),
+    pauser: new StoreCampaignPauser(transport),
+  };
+  const connection = { baseUrl: config.sunshine.baseUrl, appId: config.sunshine.appId };
+  const publicUrl = config.publicUrl;
+  const service = await createHeraldService({
+    db,
+    ports,
+    settings,
+    ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
+    ...(publicUrl ? { registerWebhook: async () => (await new WebhooksClient(transport, connection).ensure(`${publicUrl}${WEBHOOK_PATH}`)).secret } : {}),
+    version: packageVersion(),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
+  return { service, db };
+}
+
+function packageVersion(): string {
+  const parsed = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return parsed.version ?? 'unknown';
+}
