@@ -1,3 +1,4 @@
+import { HttpError } from '../../src/api/transport/errors';
 import type { Database } from '../store/database';
 import type { AudienceLookup, HeardNumber, HeardNumbers, OptOuts } from '../ports';
 import type { EffectKind } from '../intake/recordBatch';
@@ -55,7 +56,12 @@ export class EffectsWorker {
           try {
             await (row.kind === 'opt-out' ? optOuts.optOut(recipient.userId) : optOuts.optIn(recipient.userId));
             finished.push(row.id);
-          } catch {
+          } catch (error) {
+            // The user is gone from Zendesk (deleted or merged away): there is nobody to tag, and waiting would hold every later effect.
+            if (error instanceof HttpError && error.status === 404) {
+              finished.push(row.id);
+              continue;
+            }
             stopped = true;
             break;
           }

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HttpError } from '../../src/api/transport/errors';
 import { delivered, echo, failed, read, reply, serviceUnderTest, T0, warmUp, type ServiceUnderTest } from './serviceHarness';
 
 /** What the service makes of the events: attribution, duplicates, any order, replies, opt-outs, writes and pauses. */
@@ -93,6 +94,20 @@ describe('hearing back', () => {
     await sut.post([reply('c1', 'START', T0 + 2_000)]);
     await outcomes('camp');
     expect([...sut.ports.optedOut]).toEqual([1002]);
+  });
+
+  it('skips the opt-out of a user Zendesk no longer has, and still opts out the next one', async () => {
+    sut = await serviceUnderTest();
+    const optOut = sut.ports.optOuts.optOut;
+    sut.ports.optOuts.optOut = async (userId: number) => {
+      if (userId === 1001) throw new HttpError(404, { code: 'RecordNotFound', message: 'Not found' }, undefined, {});
+      return optOut(userId);
+    };
+    await sut.post([echo('m1', 'c1', 'camp', 1, T0), echo('m2', 'c2', 'camp', 2, T0)]);
+    await sut.post([reply('c1', 'STOP', T0 + 1_000), reply('c2', 'STOP', T0 + 2_000)]);
+    await outcomes('camp');
+    expect([...sut.ports.optedOut]).toEqual([1002]);
+    expect((await sut.db.query('SELECT id FROM herald_effects WHERE done_at IS NULL')).rows).toHaveLength(0);
   });
 
   it('hears the installation’s own keywords instead of the defaults', async () => {
