@@ -56,7 +56,7 @@ function notifyOutcome(client: ZafClient, t: Translate, campaign: CampaignRecord
   const name = campaign.name;
   let message: string | undefined;
   let kind: 'notice' | 'alert' | 'error' = 'notice';
-  if (outcome.status === 'completed') message = t('campaigns.notify.completed', { name, sent: outcome.report.counts.sent });
+  if (outcome.status === 'completed') message = t('campaigns.notify.completed', { name, count: outcome.report.counts.sent });
   else if (outcome.status === 'cancelled') message = t('campaigns.notify.cancelled', { name });
   else if (outcome.status === 'paused' && outcome.reason !== 'user') {
     message = t('campaigns.notify.paused', { name, reason: stopReasonMessage(t, outcome.reason) });
