@@ -32,6 +32,11 @@ export function deliveryOutcomeRecords(campaignId: string, chunks: DeliveryChunk
   return records;
 }
 
+/** How `readSome` names a campaign's recipient. */
+export function deliveryKey(campaignId: string, index: number): string {
+  return `${campaignId}:${index}`;
+}
+
 const totalsSchema: z.ZodMiniType<DeliveryTotals> = z.object({
   heard: z.number(),
   delivered: z.number(),
@@ -81,6 +86,23 @@ export class DeliveryOutcomes {
   async readOne(campaignId: string, index: number): Promise<RecipientDelivery | undefined> {
     const [record] = await this.read([chunkExternalId(campaignId, 'delivery', Math.floor(index / DELIVERY_CHUNK_SIZE))]);
     return record ? this.decoded(record).get(index) : undefined;
+  }
+
+  /**
+   * What was heard about several recipients of several campaigns, in one read of the chunks that
+   * hold them (a user's campaign history): by `deliveryKey(campaignId, index)`, those heard about.
+   */
+  async readSome(wanted: ReadonlyArray<{ campaignId: string; index: number }>): Promise<Map<string, RecipientDelivery>> {
+    const chunkOf = ({ campaignId, index }: { campaignId: string; index: number }) => chunkExternalId(campaignId, 'delivery', Math.floor(index / DELIVERY_CHUNK_SIZE));
+    const ids = [...new Set(wanted.map(chunkOf))];
+    const found = new Map<string, Map<number, RecipientDelivery>>();
+    if (ids.length > 0) for (const record of await this.read(ids)) if (record.external_id) found.set(record.external_id, this.decoded(record));
+    const heard = new Map<string, RecipientDelivery>();
+    for (const one of wanted) {
+      const delivery = found.get(chunkOf(one))?.get(one.index);
+      if (delivery) heard.set(deliveryKey(one.campaignId, one.index), delivery);
+    }
+    return heard;
   }
 
   private decoded(record: CustomObjectRecord): Map<number, RecipientDelivery> {

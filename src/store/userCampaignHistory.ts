@@ -23,6 +23,8 @@ export const HISTORY_CAMPAIGN_LIMIT = 50;
 
 export interface UserCampaignEntry {
   campaignId: string;
+  /** The user's position in the campaign's audience (what was heard about the message is kept by it). */
+  index: number;
   campaignName: string;
   channel: CampaignChannel;
   templateName: string;
@@ -161,6 +163,7 @@ export class UserCampaignHistoryReader {
           const detail = ledger.details.get(index);
           const entry: UserCampaignEntry = {
             campaignId: campaign.id,
+            index,
             campaignName: campaign.name,
             channel: campaign.channel,
             templateName: campaign.templateName,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RECORD_BYTES, recordBytes } from '../../emulator/zendesk/customObjectRules';
 import { totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
-import { DELIVERY_CHUNK_SIZE, DeliveryOutcomes } from '../../src/store/deliveryOutcomes';
+import { DELIVERY_CHUNK_SIZE, DeliveryOutcomes, deliveryKey } from '../../src/store/deliveryOutcomes';
 import { HeardNumbers, HEARD_PER_RECORD, type HeardNumber } from '../../src/store/heardNumbers';
 import { CAMPAIGN_CHUNK_OBJECT } from '../../src/store/heraldObjects';
 import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
@@ -77,6 +77,26 @@ describe('delivery outcomes', () => {
     expect(record).toBeDefined();
     if (!record) return;
     expect(recordBytes(record.name, record.externalId, record.fields)).toBeLessThan(MAX_RECORD_BYTES);
+  });
+
+  it('are read for recipients of several campaigns in one request', async () => {
+    const h = await campaignHarness();
+    const outcomes = new DeliveryOutcomes(h.transport, { clock: h.waits });
+    const first = heardAbout([3, 2_500]);
+    await outcomes.write('campaign-1', first, totalsOf([], AT));
+    await outcomes.write('campaign-2', heardAbout([7]), totalsOf([], AT));
+    h.emulator.requests.length = 0;
+    const heard = await outcomes.readSome([
+      { campaignId: 'campaign-1', index: 3 },
+      { campaignId: 'campaign-1', index: 2_500 },
+      { campaignId: 'campaign-1', index: 4 },
+      { campaignId: 'campaign-2', index: 7 },
+      { campaignId: 'campaign-3', index: 0 },
+    ]);
+    expect(h.emulator.requests.filter((request) => request.method === 'GET')).toHaveLength(1);
+    expect([...heard.keys()]).toEqual([deliveryKey('campaign-1', 3), deliveryKey('campaign-1', 2_500), deliveryKey('campaign-2', 7)]);
+    expect(heard.get(deliveryKey('campaign-1', 2_500))).toEqual(first.get(1)?.get(2_500));
+    expect((await outcomes.readSome([])).size).toBe(0);
   });
 
   it('need Herald’s setup', async () => {

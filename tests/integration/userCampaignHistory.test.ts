@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { userCampaignHistory } from '../../src/app/people/campaignHistory';
+import { totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import { DeliveryOutcomes } from '../../src/store/deliveryOutcomes';
 import type { Recipient } from '../../src/core/campaign/plan';
 import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../../src/core/sending/states';
 import { CAMPAIGN_CHUNK_OBJECT } from '../../src/store/heraldObjects';
@@ -62,10 +65,11 @@ describe('UserCampaignHistoryReader', () => {
     const history = await new UserCampaignHistoryReader(h.transport).forUser(USER);
     expect(history).toEqual({
       entries: [
-        { campaignId: pending, campaignName: 'En cours', channel: 'sms', templateName: 'order_update', templateLanguage: 'fr', state: 'pending', at: AT - 60_000 },
-        { campaignId: small, campaignName: 'Relance', channel: 'whatsapp', templateName: 'order_update', templateLanguage: 'en', state: 'sent', at: AT + 9 },
+        { campaignId: pending, index: 0, campaignName: 'En cours', channel: 'sms', templateName: 'order_update', templateLanguage: 'fr', state: 'pending', at: AT - 60_000 },
+        { campaignId: small, index: 12, campaignName: 'Relance', channel: 'whatsapp', templateName: 'order_update', templateLanguage: 'en', state: 'sent', at: AT + 9 },
         {
           campaignId: large,
+          index: 19_500,
           campaignName: 'Soldes',
           channel: 'whatsapp',
           templateName: 'spring_sale',
@@ -93,6 +97,27 @@ describe('UserCampaignHistoryReader', () => {
     // The campaign list, the audiences, the ledgers.
     expect(counted.reads).toBe(3);
     expect(counted.writes.requests).toBe(0);
+  });
+
+  it('gives, for each message Sunshine accepted, what the Herald service heard: delivered, read', async () => {
+    const h = await campaignHarness();
+    const read = await sentCampaign(h, { name: 'Lue' }, audienceWith(30, 7, [4, 9]), [
+      [4, 'sent', { at: AT }],
+      [9, 'failed', { code: 'whatsapp-131026', at: AT }],
+    ]);
+    const unheard = await sentCampaign(h, { name: 'Sans nouvelles' }, audienceWith(10, 8, [2]), [[2, 'sent', { at: AT }]]);
+    const outcomes = new DeliveryOutcomes(h.transport, { clock: h.waits });
+    const heard = { deliveredAt: AT + 1_000, readAt: AT + 2_000 };
+    // What was heard about recipient 9 (whose send failed) is no delivery of theirs.
+    await outcomes.write(read, new Map([[0, new Map<number, RecipientDelivery>([[4, heard], [9, { deliveredAt: AT }]])]]), totalsOf([heard], AT));
+    await outcomes.write(unheard, new Map([[0, new Map([[3, heard]])]]), totalsOf([heard], AT));
+
+    const history = await userCampaignHistory({ transport: h.transport }, USER);
+    expect(history.entries.map((entry) => [entry.campaignName, entry.state, entry.delivery])).toEqual([
+      ['Sans nouvelles', 'sent', undefined],
+      ['Lue', 'sent', heard],
+      ['Lue', 'failed', undefined],
+    ]);
   });
 
   it('says which campaigns could not be read, and still gives the others', async () => {

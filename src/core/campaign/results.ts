@@ -1,4 +1,5 @@
 import { csvFile, type CsvSeparator } from '../csv/csvFile';
+import { deliveryStateOf, type DeliveryState, type RecipientDelivery } from '../delivery/deliveryState';
 import { RETRIES_EXHAUSTED } from '../sending/errorPolicy';
 import { stateOf, type LedgerSnapshot, type RecipientState } from '../sending/states';
 import type { Recipient } from './plan';
@@ -19,6 +20,8 @@ export interface ResultRow {
   code?: string;
   /** When the result came (ms since epoch). */
   at?: number;
+  /** What the Herald service heard about the message after Sunshine accepted it, when it heard anything. */
+  delivery?: RecipientDelivery;
 }
 
 /** Rows of a frozen audience and its ledger. Linear: one object per recipient, nothing copied per row. */
@@ -41,12 +44,39 @@ export interface ResultFilter {
   states?: readonly RecipientState[];
   /** A user id, or part of a phone number as people type it ("+33 6 12", "06 12 34", "0033612"). */
   search?: string;
+  /** Only messages Sunshine accepted whose delivery is one of these ("failed later"…); all when absent or empty. */
+  deliveries?: readonly DeliveryState[];
 }
 
 export function filterResults(rows: readonly ResultRow[], filter: ResultFilter): ResultRow[] {
   const states = filter.states && filter.states.length > 0 ? new Set(filter.states) : undefined;
+  const deliveries = filter.deliveries && filter.deliveries.length > 0 ? new Set(filter.deliveries) : undefined;
   const matches = searchMatcher(filter.search ?? '');
-  return rows.filter((row) => (states === undefined || states.has(row.state)) && matches(row));
+  return rows.filter((row) => {
+    if (states !== undefined && !states.has(row.state)) return false;
+    if (deliveries !== undefined) {
+      const delivery = deliveryOfRow(row);
+      if (delivery === undefined || !deliveries.has(delivery)) return false;
+    }
+    return matches(row);
+  });
+}
+
+/**
+ * What became of a message Sunshine accepted (the ledger's `sent`): `accepted` while nothing was
+ * heard; undefined for a recipient Sunshine never accepted a message for.
+ */
+export function deliveryOfRow(row: Pick<ResultRow, 'state' | 'delivery'>): DeliveryState | undefined {
+  return row.state === 'sent' ? deliveryStateOf(row.delivery ?? {}) : undefined;
+}
+
+/** Each row with what was heard about its message (rows of recipients heard about), in place. */
+export function withDeliveries(rows: ResultRow[], deliveries: ReadonlyMap<number, RecipientDelivery>): ResultRow[] {
+  for (const [index, delivery] of deliveries) {
+    const row = rows[index];
+    if (row) row.delivery = delivery;
+  }
+  return rows;
 }
 
 /**
@@ -71,9 +101,28 @@ export interface ResultDescription {
   outcome: string;
   /** What the code means, or '' when there is none. */
   meaning: string;
+  /** What became of an accepted message ("Delivered", "Failed later"…); none for one never accepted. */
+  delivery?: string;
+  /** What a later failure's code means. */
+  deliveryMeaning?: string;
 }
 
-export const RESULTS_CSV_COLUMNS = ['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local'] as const;
+export const RESULTS_CSV_COLUMNS = [
+  'user_id',
+  'phone',
+  'outcome',
+  'code',
+  'meaning',
+  'at',
+  'at_local',
+  'delivery',
+  'delivery_code',
+  'delivery_meaning',
+  'read_at',
+  'read_at_local',
+  'replied_at',
+  'replied_at_local',
+] as const;
 
 export interface ResultsCsvOptions {
   separator: CsvSeparator;
@@ -86,9 +135,11 @@ export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow
   const data = new Array<string[]>(rows.length);
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as ResultRow;
-    const { outcome, meaning } = describe(row);
-    const at = row.at === undefined ? ['', ''] : [new Date(row.at).toISOString(), options.localTime(row.at)];
-    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, ...at];
+    const { outcome, meaning, delivery = '', deliveryMeaning = '' } = describe(row);
+    const time = (at: number | undefined) => (at === undefined ? ['', ''] : [new Date(at).toISOString(), options.localTime(at)]);
+    const heard = row.state === 'sent' ? row.delivery : undefined;
+    const laterCode = heard && deliveryOfRow(row) === 'failed' ? (heard.code ?? '') : '';
+    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, ...time(row.at), delivery, laterCode, deliveryMeaning, ...time(heard?.readAt), ...time(heard?.repliedAt)];
   }
   return csvFile(RESULTS_CSV_COLUMNS, data, options.separator);
 }

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { errorForStatus } from '../../../../src/api/transport/errors';
 import type { Recipient } from '../../../../src/core/campaign/plan';
-import { filterResults, resultRows, resultsCsv, retryableFailures, type ResultDescription, type ResultRow } from '../../../../src/core/campaign/results';
+import { deliveryOfRow, filterResults, resultRows, resultsCsv, retryableFailures, withDeliveries, type ResultDescription, type ResultRow } from '../../../../src/core/campaign/results';
 import { classifySendError, INVALID_NUMBER, RETRIES_EXHAUSTED } from '../../../../src/core/sending/errorPolicy';
 import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../../../../src/core/sending/states';
 import { generateRecipients } from '../../../support/recipients';
@@ -94,6 +94,41 @@ describe('filterResults', () => {
   });
 });
 
+describe('what was heard after Sunshine accepted a message', () => {
+  // Recipients 0, 7 and 8 were accepted; 0 was read, 7 failed later, 8 nothing heard. 3 was skipped: nothing to hear.
+  const audience = [...AUDIENCE, recipient(108, '+33677778888'), recipient(109, '+33699990000')];
+  const ledger = ledgerOf([['sent'], ['failed', RETRIES_EXHAUSTED], ['failed', 'whatsapp-131026'], ['skipped', 'opted-out'], ['unverified', 'timeout'], ['failed', INVALID_NUMBER], ['pending'], ['sent'], ['sent']]);
+  const heard = new Map([
+    [0, { deliveredAt: AT + 60_000, readAt: AT + 120_000, repliedAt: AT + 180_000 }],
+    [7, { failedAt: AT + 60_000, code: '131049' }],
+    // Heard about a recipient the ledger has as skipped (a stray event): not a delivery of anything.
+    [3, { deliveredAt: AT }],
+  ]);
+  const rows = withDeliveries(resultRows(audience, ledger), heard);
+
+  it('reads as accepted, delivered, read or failed later only for messages Sunshine accepted', () => {
+    expect(rows.map(deliveryOfRow)).toEqual(['read', undefined, undefined, undefined, undefined, undefined, undefined, 'failed', 'accepted']);
+  });
+
+  it('filters on it: the failed later, or the delivered and read', () => {
+    expect(filterResults(rows, { deliveries: ['failed'] }).map((row) => row.userId)).toEqual([108]);
+    expect(filterResults(rows, { deliveries: ['delivered', 'read'] }).map((row) => row.userId)).toEqual([101]);
+    expect(filterResults(rows, { deliveries: ['accepted'], search: '+33699' }).map((row) => row.userId)).toEqual([109]);
+    expect(filterResults(rows, { deliveries: [] })).toHaveLength(9);
+  });
+
+  it('writes the delivery, the later failure code and its meaning, the read and reply times in UTC and local', () => {
+    const localTime = (at: number) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(at);
+    const csv = resultsCsv(rows, (row) => ({ outcome: row.state, meaning: '', delivery: deliveryOfRow(row) ?? '', deliveryMeaning: deliveryOfRow(row) === 'failed' ? 'capped' : '' }), { separator: ',', localTime });
+    const lines = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(lines[0]).toMatchObject({ delivery: 'read', delivery_code: '', read_at: '2026-11-21T09:32:15.000Z', read_at_local: '21/11/2026 10:32:15', replied_at: '2026-11-21T09:33:15.000Z', replied_at_local: '21/11/2026 10:33:15' });
+    expect(lines[7]).toMatchObject({ delivery: 'failed', delivery_code: '131049', delivery_meaning: 'capped', read_at: '', replied_at: '' });
+    expect(lines[8]).toMatchObject({ delivery: 'accepted', delivery_code: '', read_at: '' });
+    // The stray event about a skipped recipient is not written as theirs.
+    expect(lines[3]).toMatchObject({ delivery: '', read_at: '' });
+  });
+});
+
 describe('resultsCsv', () => {
   const words: Record<RecipientState, string> = { pending: 'Pending', inflight: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Skipped', unverified: 'Unverified' };
   const describeRow = (row: ResultRow): ResultDescription => ({ outcome: words[row.state], meaning: row.code ? `meaning of ${row.code}` : '' });
@@ -104,22 +139,22 @@ describe('resultsCsv', () => {
 
   it('writes one line per recipient under the documented columns, times in UTC', () => {
     const lines = parse(resultsCsv(resultRows(AUDIENCE, LEDGER), describeRow, comma));
-    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local']);
+    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local', 'delivery', 'delivery_code', 'delivery_meaning', 'read_at', 'read_at_local', 'replied_at', 'replied_at_local']);
     expect(lines).toHaveLength(8);
-    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z', '21/11/2026 10:30:16']);
-    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '', '']);
+    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z', '21/11/2026 10:30:16', '', '', '', '', '', '', '']);
+    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '', '', '', '', '', '', '', '', '']);
   });
 
   it('uses the words the UI gives, in its language, quoted when they need it', () => {
     const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
     const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées' }), comma);
-    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z', '21/11/2026 10:30:17']);
+    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z', '21/11/2026 10:30:17', '', '', '', '', '', '', '']);
   });
 
   it('writes with semicolons for a spreadsheet in French, a cell holding one quoted', () => {
     const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
     const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Refusé ; hors délai' }), { separator: ';', localTime });
-    expect(csv.split('\r\n')[0]).toBe('user_id;phone;outcome;code;meaning;at;at_local');
+    expect(csv.split('\r\n')[0]).toBe('user_id;phone;outcome;code;meaning;at;at_local;delivery;delivery_code;delivery_meaning;read_at;read_at_local;replied_at;replied_at_local');
     expect(csv).toContain('"Refusé ; hors délai"');
     expect(Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data[1]?.[4]).toBe('Refusé ; hors délai');
   });
