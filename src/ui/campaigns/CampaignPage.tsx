@@ -23,6 +23,7 @@ import type { Translate } from '../i18n/messages';
 import { CampaignDetails } from './CampaignDetails';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStatusTag } from './CampaignStatusTag';
+import { DeliveryFunnel } from './DeliveryFunnel';
 import { followUpName } from './followUpName';
 import { ResultsPanel } from './ResultsPanel';
 import { stopReasonMessage } from './sendingMessages';
@@ -134,6 +135,8 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const schedule = campaign.status === 'scheduled' && campaign.scheduledAt !== null ? scheduleState(campaign.scheduledAt, now) : undefined;
   const frozen = campaign.reservedThrough !== null;
   const unverified = campaign.counts.unverified;
+  // Messages Sunshine accepted: this tab's run counts them as it goes, the record every few seconds.
+  const accepted = run?.phase === 'sending' && run.progress ? run.progress.counts.sent : campaign.counts.sent;
   // What was frozen cannot be shown as such once it was itself changed: the page then shows the
   // records as they are, and says so.
   const frozenDefinition = untrusted?.part === 'frozen' ? undefined : frozenRead.data;
@@ -249,6 +252,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {Boolean(actionError) && <ErrorNotice error={actionError} title={t('campaigns.page.actionFailed')} />}
 
       {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} cancelled={campaign.status === 'cancelled'} />}
+      {frozen && accepted > 0 && <DeliveryFunnel campaign={campaign} accepted={accepted} now={now} />}
 
       <Actions>
         {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}

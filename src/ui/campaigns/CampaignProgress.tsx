@@ -1,24 +1,11 @@
 import { Progress } from '@zendeskgarden/react-loaders';
 import { SM } from '@zendeskgarden/react-typography';
-import styled from 'styled-components';
 import type { SendProgress } from '../../core/sending/progress';
 import type { CampaignCounts } from '../../store/campaigns';
 import { formatDuration } from '../audiences/formatDuration';
 import { useI18n } from '../i18n/I18nProvider';
 import { cancelledSummary } from './cancelledSummary';
-
-const Figures = styled.dl`
-  display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(120px, 1fr));
-  gap: ${(p) => p.theme.space.sm};
-  margin: 0;
-
-  & dd {
-    margin: 0;
-    font-size: ${(p) => p.theme.fontSizes.lg};
-    font-weight: ${(p) => p.theme.fontWeights.semibold};
-  }
-`;
+import { Figures } from './Figures';
 
 interface CampaignProgressProps {
   total: number;

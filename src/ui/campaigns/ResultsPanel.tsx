@@ -4,7 +4,8 @@ import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgar
 import { MD, Paragraph, SM } from '@zendeskgarden/react-typography';
 import { useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
-import { filterResults, resultsCsv, retryableFailures, type ResultRow } from '../../core/campaign/results';
+import { deliveryOfRow, filterResults, resultsCsv, retryableFailures, type ResultDescription, type ResultRow } from '../../core/campaign/results';
+import { DELIVERY_STATES, type DeliveryState } from '../../core/delivery/deliveryState';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
 import { createFollowUp } from '../../app/campaigns/followUp';
@@ -20,6 +21,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useAppContext } from '../herald';
 import { failureMeaning } from './sendingMessages';
+import { deliveryWord, laterFailureWords } from './deliveryWords';
 import { userNames } from '../../app/people/people';
 import { useAsync } from '../hooks/useAsync';
 
@@ -50,6 +52,7 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const context = useAppContext();
   const [load, setLoad] = useState<Load>({ status: 'idle' });
   const [state, setState] = useState<RecipientState | ''>('');
+  const [delivery, setDelivery] = useState<DeliveryState | ''>('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
   const [followUp, setFollowUp] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: unknown }>({ status: 'idle' });
@@ -59,7 +62,12 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   // Previous or Next: the title takes the focus.
   useFocusRescue(title, `${load.status} ${page}`);
   const rows = load.status === 'done' ? load.rows : undefined;
-  const filtered = useMemo(() => (rows ? filterResults(rows, { states: state === '' ? [] : [state], search }) : []), [rows, state, search]);
+  const filtered = useMemo(
+    () => (rows ? filterResults(rows, { states: state === '' ? [] : [state], deliveries: delivery === '' ? [] : [delivery], search }) : []),
+    [rows, state, delivery, search],
+  );
+  // The delivery filter and columns once the Herald service heard about any message of the campaign.
+  const heard = useMemo(() => rows?.some((row) => row.delivery !== undefined) ?? false, [rows]);
   const retryable = useMemo(() => (rows ? retryableFailures(rows) : []), [rows]);
   const failed = useMemo(() => (rows ? rows.filter((row) => row.state === 'failed').length : 0), [rows]);
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
@@ -130,6 +138,25 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
                 ))}
               </Select>
             </Field>
+            {heard && (
+              <Field>
+                <Field.Label>{t('delivery.results.filter')}</Field.Label>
+                <Select
+                  value={delivery}
+                  onChange={(event) => {
+                    setDelivery(event.target.value as DeliveryState | '');
+                    setPage(0);
+                  }}
+                >
+                  <option value="">{t('delivery.results.all')}</option>
+                  {DELIVERY_STATES.map((candidate) => (
+                    <option key={candidate} value={candidate}>
+                      {deliveryWord(t, candidate)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
             <Field>
               <Field.Label>{t('campaigns.results.search')}</Field.Label>
               <Input
@@ -167,11 +194,19 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
                   <HeaderCell>{t('campaigns.results.outcome')}</HeaderCell>
                   <HeaderCell>{t('campaigns.results.meaning')}</HeaderCell>
                   <HeaderCell>{t('campaigns.results.at')}</HeaderCell>
+                  {heard && (
+                    <>
+                      <HeaderCell>{t('delivery.results.column')}</HeaderCell>
+                      <HeaderCell>{t('delivery.results.readAt')}</HeaderCell>
+                      <HeaderCell>{t('delivery.results.repliedAt')}</HeaderCell>
+                    </>
+                  )}
                 </HeaderRow>
               </Head>
               <Body>
                 {shown.map((row) => {
-                  const { outcome, meaning } = describeRow(t, row);
+                  const { outcome, meaning, delivery: heardWord, deliveryMeaning } = describeRow(t, row);
+                  const heardAbout = row.state === 'sent' ? row.delivery : undefined;
                   return (
                     <Row key={row.index}>
                       <Cell>{names.data?.get(row.userId) ?? t('campaigns.results.userNumber', { id: String(row.userId) })}</Cell>
@@ -179,6 +214,13 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
                       <Cell>{outcome}</Cell>
                       <Cell>{meaning || '—'}</Cell>
                       <Cell>{row.at === undefined ? '—' : formatDateTime(row.at)}</Cell>
+                      {heard && (
+                        <>
+                          <Cell>{deliveryMeaning ? t('delivery.results.withMeaning', { state: heardWord ?? '', meaning: deliveryMeaning }) : heardWord || '—'}</Cell>
+                          <Cell>{heardAbout?.readAt === undefined ? '—' : formatDateTime(heardAbout.readAt)}</Cell>
+                          <Cell>{heardAbout?.repliedAt === undefined ? '—' : formatDateTime(heardAbout.repliedAt)}</Cell>
+                        </>
+                      )}
                     </Row>
                   );
                 })}
@@ -202,8 +244,17 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   );
 }
 
-/** A row's outcome and what its code means, in the user's language (the CSV says the same). */
-export function describeRow(t: Translate, row: ResultRow): { outcome: string; meaning: string } {
+/** A row's outcome and what its code means, and what became of an accepted message, in the user's language (the CSV says the same). */
+export function describeRow(t: Translate, row: ResultRow): ResultDescription {
+  const heard = deliveryOfRow(row);
+  return {
+    ...ledgerWords(t, row),
+    delivery: heard === undefined ? '' : deliveryWord(t, heard),
+    deliveryMeaning: heard === 'failed' ? laterFailureWords(t, row.delivery?.code) : '',
+  };
+}
+
+function ledgerWords(t: Translate, row: ResultRow): { outcome: string; meaning: string } {
   const outcome = t(`campaigns.state.${row.state}`);
   if (!row.code) return { outcome, meaning: '' };
   switch (row.state) {
