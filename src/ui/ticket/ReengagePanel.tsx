@@ -2,7 +2,7 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { Alert, Paragraph as AlertText, Title } from '@zendeskgarden/react-notifications';
 import { MD, SM } from '@zendeskgarden/react-typography';
-import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import styled from 'styled-components';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import { HeraldObjectsMissingError } from '../../app/errors';
@@ -43,6 +43,11 @@ import { TemplatePreview } from '../templates/TemplatePreview';
 import { useTemplateChoice } from '../templates/useTemplateChoice';
 import { reengagementOutcomeMessage } from './outcomeMessage';
 import { channelName } from '../components/channelName';
+import { lazyPart, PartSlot } from '../shell/lazyPart';
+import type { ReengageDelivery } from './ReengageDelivery';
+
+/** What WhatsApp said of the message shows only after a send: its code downloads then. */
+const reengageDelivery = lazyPart<ComponentProps<typeof ReengageDelivery>>(() => import('./ReengageDelivery').then((module) => module.ReengageDelivery));
 
 const Section = styled.section`
   display: flex;
@@ -341,6 +346,7 @@ function ResultView({
           </span>
         </Title>
         <AlertText>{outcome.kind === 'sent' ? t('ticket.reengage.sentHint', { name }) : reengagementOutcomeMessage(t, outcome)}</AlertText>
+        {outcome.kind === 'sent' && <PartSlot part={reengageDelivery} props={{ campaignId: result.campaignId }} />}
         <AlertText>{t('ticket.reengage.history', { name: result.campaignName })}</AlertText>
       </Alert>
       {note.status === 'added' ? (

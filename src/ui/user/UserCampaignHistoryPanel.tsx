@@ -3,8 +3,10 @@ import { SM } from '@zendeskgarden/react-typography';
 import { useId } from 'react';
 import styled from 'styled-components';
 import { SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
-import type { UserCampaignEntry, UserCampaignHistory } from '../../store/userCampaignHistory';
+import type { HeardCampaignEntry, HeardCampaignHistory } from '../../app/people/campaignHistory';
+import { deliveryStateOf, type DeliveryState } from '../../core/delivery/deliveryState';
 import { failureMeaning } from '../campaigns/sendingMessages';
+import { deliveryWord, laterFailureWords } from '../campaigns/deliveryWords';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useI18n } from '../i18n/I18nProvider';
@@ -62,7 +64,7 @@ export function UserCampaignHistoryPanel({ state }: { state: ReturnType<typeof u
   );
 }
 
-function HistoryContent({ history, titleId }: { history: UserCampaignHistory; titleId: string }) {
+function HistoryContent({ history, titleId }: { history: HeardCampaignHistory; titleId: string }) {
   const { t, locale } = useI18n();
   if (history.campaignsRead === 0) return <SM>{t('user.history.none')}</SM>;
   return (
@@ -89,29 +91,52 @@ function HistoryContent({ history, titleId }: { history: UserCampaignHistory; ti
   );
 }
 
-function HistoryEntry({ entry }: { entry: UserCampaignEntry }) {
+const HEARD_HUE: Record<Exclude<DeliveryState, 'accepted'>, string> = { delivered: 'green', read: 'blue', failed: 'red' };
+
+function HistoryEntry({ entry }: { entry: HeardCampaignEntry }) {
   const { t, locale, formatDateTime } = useI18n();
   const meaning = outcomeMeaning(t, entry);
+  // What the Herald service heard about an accepted message: its delivery, when it was read or answered.
+  const heard = entry.delivery ? deliveryStateOf(entry.delivery) : 'accepted';
   return (
     <Entry>
       <EntryHead>
         <SM isBold>{entry.campaignName || t('campaigns.list.unnamed')}</SM>
-        <Tag hue={HUE[entry.state]} size="small">
-          {t(`campaigns.state.${entry.state}`)}
-        </Tag>
+        <span>
+          <Tag hue={HUE[entry.state]} size="small">
+            {t(`campaigns.state.${entry.state}`)}
+          </Tag>{' '}
+          {heard !== 'accepted' && (
+            <Tag hue={HEARD_HUE[heard]} size="small">
+              {deliveryWord(t, heard)}
+            </Tag>
+          )}
+        </span>
       </EntryHead>
       <SM>{`${entry.templateName} · ${languageName(entry.templateLanguage, locale)} · ${t(`campaigns.channel.${entry.channel}`)}`}</SM>
       <SM>{entry.at === null ? t('user.history.noDate') : <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>}</SM>
       {meaning && <SM>{meaning}</SM>}
+      {entry.delivery && <HeardTimes delivery={entry.delivery} />}
+      {heard === 'failed' && <SM>{laterFailureWords(t, entry.delivery?.code)}</SM>}
     </Entry>
   );
+}
+
+/** When the message was delivered, read and answered, as far as the Herald service heard. */
+function HeardTimes({ delivery }: { delivery: NonNullable<HeardCampaignEntry['delivery']> }) {
+  const { t, formatDateTime } = useI18n();
+  const times = [
+    delivery.readAt === undefined ? (delivery.deliveredAt === undefined ? undefined : t('delivery.history.deliveredAt', { at: formatDateTime(delivery.deliveredAt) })) : t('delivery.history.readAt', { at: formatDateTime(delivery.readAt) }),
+    delivery.repliedAt === undefined ? undefined : t('delivery.history.repliedAt', { at: formatDateTime(delivery.repliedAt) }),
+  ].filter((line): line is string => line !== undefined);
+  return times.length === 0 ? null : <SM>{times.join(' · ')}</SM>;
 }
 
 const isSkip = (code: string): code is SkipReason => (SKIP_REASONS as readonly string[]).includes(code);
 const isDoubt = (code: string): code is UnverifiedCause => (UNVERIFIED_CAUSES as readonly string[]).includes(code);
 
 /** What the code of a failed, skipped or unverified send means; the results table says the same. */
-function outcomeMeaning(t: Translate, entry: UserCampaignEntry): string {
+function outcomeMeaning(t: Translate, entry: HeardCampaignEntry): string {
   if (entry.code === undefined) return '';
   switch (entry.state) {
     case 'failed':

@@ -1,6 +1,5 @@
 import { HeraldObjectsMissingError } from '../../app/errors';
-import { userCampaignHistory } from '../../app/people/campaignHistory';
-import type { UserCampaignHistory } from '../../store/userCampaignHistory';
+import { userCampaignHistory, type HeardCampaignHistory } from '../../app/people/campaignHistory';
 import { useHerald } from '../herald';
 import { useAsync } from '../hooks/useAsync';
 import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
@@ -9,7 +8,7 @@ import { useObjectsSetUps } from '../hooks/useObjectsSetUp';
 export function useUserCampaignHistory(userId: number) {
   const { base } = useHerald();
   const setUps = useObjectsSetUps();
-  return useAsync<UserCampaignHistory | 'missing'>(
+  return useAsync<HeardCampaignHistory | 'missing'>(
     () =>
       userCampaignHistory(base, userId).catch((error: unknown) => {
         if (error instanceof HeraldObjectsMissingError) return 'missing' as const;
