@@ -6,6 +6,7 @@ import { isUsable, normalizePhone } from '../../src/core/phone/normalizePhone';
 import { createTranslator } from '../../src/ui/i18n/messages';
 import { accessibilityProblems, appFrameOf, type AccessibilityException } from './support/accessibility';
 import { BUILT_APP_DIR } from './support/builtApp';
+import { campaignIdNamed, seedHeardBack } from './support/heardBack';
 import { keyboard } from './support/keyboard';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
@@ -214,6 +215,20 @@ describe('re-engaging from the closed ticket', () => {
     );
     const campaign = records.custom_object_records.find((record) => record.name === t('ticket.reengage.campaignName', { id: ticketId }));
     expect(campaign?.custom_object_fields).toMatchObject({ status: 'completed', recipients: 1, template_name: 'order_update', template_language: 'es' });
+
+    // What WhatsApp says of it, live: accepted ✓, then delivered ✓✓, then read, as the Herald service writes it back.
+    const delivery = sidebar().locator('[data-herald-delivery]');
+    await delivery.getByText(t('delivery.ticket.accepted')).waitFor();
+    await expect(delivery.getAttribute('data-herald-delivery')).resolves.toBe('accepted');
+    const campaignId = campaignIdNamed(harness().sandbox.emulator, t('ticket.reengage.campaignName', { id: ticketId }));
+    const sentAt = Date.now();
+    seedHeardBack(harness().sandbox.emulator, campaignId, new Map([[0, { deliveredAt: sentAt + 1_000 }]]));
+    await delivery.getByText(t('delivery.ticket.delivered')).waitFor({ timeout: 15_000 });
+    // The ticks are for the eye; the words say it to a screen reader.
+    await expect(delivery.locator('[aria-hidden="true"]').textContent()).resolves.toBe('✓✓');
+    seedHeardBack(harness().sandbox.emulator, campaignId, new Map([[0, { deliveredAt: sentAt + 1_000, readAt: sentAt + 2_000 }]]));
+    await delivery.getByText(t('delivery.ticket.read')).waitFor({ timeout: 15_000 });
+    await expectAccessible();
 
     // The same message again: the blackout log (7 days) refuses it before anything is sent.
     await sidebar().getByRole('button', { name: t('ticket.reengage.again') }).click();
