@@ -130,7 +130,7 @@ describe('reengagementNote', () => {
       'Values:',
       '- Header: 103',
       '- Placeholder 1: María',
-      'Outcome: Sent.',
+      'Outcome: Accepted by Sunshine Conversations.',
       'Sent by: Alex Martin',
       'Campaign: Ticket #103 · re-engagement',
     ]);
