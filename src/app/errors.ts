@@ -61,7 +61,11 @@ export type FollowUpRefusal =
   /** The original already sent to them: a follow-up would send the same paid message twice. */
   | 'already-sent'
   /** The original may still send to them (it is running or paused): they would get it twice. */
-  | 'still-pending';
+  | 'still-pending'
+  /** The channel reported a failure a retry would meet again (not on WhatsApp, opted out of marketing…). */
+  | 'fails-again'
+  /** Meta's marketing limit (131049) was heard less than 24 hours ago: `until` says when they may be sent to. */
+  | 'marketing-limit';
 
 export type TestSendRefusal = 'invalid-phone' | 'blocked' | 'opted-out' | 'card-number' | 'us-marketing' | 'too-many-per-minute' | 'too-many-per-day';
 
@@ -115,6 +119,8 @@ export class FollowUpRefusedError extends Error {
     readonly reason: FollowUpRefusal,
     /** The indexes concerned (the first few in the message). */
     readonly indexes: readonly number[],
+    /** For `marketing-limit`: when the last of them may be sent to again (ms since epoch). */
+    readonly until?: number,
   ) {
     super(`No follow-up: ${reason}${indexes.length > 0 ? ` (recipients ${indexes.slice(0, 5).join(', ')}${indexes.length > 5 ? '…' : ''})` : ''}`);
   }

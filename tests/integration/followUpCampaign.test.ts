@@ -11,6 +11,8 @@ import { createFollowUp } from '../../src/app/campaigns/followUp';
 import { CampaignNotFrozenError, FollowUpRefusedError } from '../../src/app/errors';
 import type { AppContext } from '../../src/app/context';
 import { CAMPAIGN_CHUNK_OBJECT, CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
+import { totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import { DeliveryOutcomes } from '../../src/store/deliveryOutcomes';
 import { ALEX, appHarness, type AppHarness } from '../support/appHarness';
 import { campaignDraft, frozenSend } from '../support/campaignHarness';
 import { generateRecipients } from '../support/recipients';
@@ -73,7 +75,7 @@ describe('a follow-up campaign', () => {
     const h = await appHarness();
     const { store, draft, campaignId, recipients, transport, admin } = await sentCampaign(h, MIXED);
     const rows = await loadCampaignResults(new CampaignRunPersistence(transport, campaignId));
-    const retry = retryableFailures(rows);
+    const retry = retryableFailures(rows, new Map(), h.waits.now()).rows;
     expect(retry.map((row) => row.index)).toEqual(RETRY);
 
     const id = await createFollowUp(admin, { campaignId, recipients: retry.map((row) => row.index), name: 'Soldes de printemps (relance)' });
@@ -147,4 +149,80 @@ describe('a follow-up campaign', () => {
     // Nobody can launch half a campaign: it is marked cancelled, never frozen.
     expect(left).toMatchObject({ followUpOf: campaignId, status: 'cancelled', reservedThrough: null });
   });
+
+  describe('with what the Herald service heard after Sunshine accepted the messages', () => {
+    const HOUR = 3_600_000;
+    /** Written as the service writes them: one chunk of the campaign's deliveries, and its totals. */
+    async function heard(h: AppHarness, campaignId: string, deliveries: ReadonlyArray<[number, RecipientDelivery]>) {
+      const chunk = new Map(deliveries);
+      await new DeliveryOutcomes(h.transportOf(ALEX), { clock: h.waits }).write(campaignId, new Map([[0, chunk]]), totalsOf(chunk.values(), h.waits.now()));
+    }
+    /** Later failures and deliveries of recipients the original's ledger says Sunshine accepted. */
+    const LATER = (now: number): Array<[number, RecipientDelivery]> => [
+      [0, { failedAt: now - HOUR, code: '131056' }],
+      [1, { deliveredAt: now - HOUR, readAt: now - HOUR / 2 }],
+      [2, { failedAt: now - HOUR, code: '131026' }],
+      [4, { failedAt: now - HOUR, code: '131050' }],
+      [6, { failedAt: now - HOUR, code: '131049' }],
+      [7, { failedAt: now - 25 * HOUR, code: '131049' }],
+      // Delivered, then reported failed: the phone had it.
+      [10, { deliveredAt: now - 2 * HOUR, failedAt: now - HOUR, code: '131000' }],
+    ];
+
+    it('sends again to the later failures worth another try, never to anyone who received the message', async () => {
+      const h = await appHarness();
+      const { campaignId, recipients, transport, admin } = await sentCampaign(h, MIXED);
+      const now = h.waits.now();
+      await heard(h, campaignId, LATER(now));
+      const rows = await loadCampaignResults(new CampaignRunPersistence(transport, campaignId));
+      const deliveries = await new DeliveryOutcomes(transport).readAll(campaignId, rows.length);
+      const retry = retryableFailures(rows, deliveries, now);
+      expect(retry.rows.map((row) => row.index)).toEqual([0, 3, 7, 17, 42]);
+      expect(retry.later).toBe(2);
+      expect(retry.waiting).toEqual({ count: 1, until: now + 23 * HOUR });
+
+      const id = await createFollowUp(admin, { campaignId, recipients: retry.rows.map((row) => row.index), name: 'Relance' });
+      expect((await new CampaignRunPersistence(transport, id).load()).recipients).toEqual([0, 3, 7, 17, 42].map((index) => recipients[index]));
+    });
+
+    it('refuses, before writing anything, a recipient who received it, one a retry would fail again, and a marketing limit younger than 24 hours', async () => {
+      const h = await appHarness();
+      const { campaignId, admin } = await sentCampaign(h, MIXED);
+      const now = h.waits.now();
+      await heard(h, campaignId, LATER(now));
+      const before = campaignRecords(h);
+      const attempt = (indexes: number[]) => createFollowUp(admin, { campaignId, recipients: indexes, name: 'Relance' });
+      await expect(attempt([0, 1, 10])).rejects.toMatchObject({ name: 'FollowUpRefusedError', reason: 'already-sent', indexes: [1, 10] });
+      // Accepted by Sunshine and nothing heard since: as far as anyone knows, it went out.
+      await expect(attempt([0, 12])).rejects.toMatchObject({ reason: 'already-sent', indexes: [12] });
+      await expect(attempt([0, 2, 4])).rejects.toMatchObject({ reason: 'fails-again', indexes: [2, 4] });
+      await expect(attempt([0, 6])).rejects.toMatchObject({ reason: 'marketing-limit', indexes: [6], until: now + 23 * HOUR });
+      expect(campaignRecords(h)).toBe(before);
+
+      // Once its 24 hours have passed, the marketing limit is retried.
+      h.manual.advance(23 * HOUR);
+      const id = await attempt([0, 6]);
+      expect((await new CampaignStore(h.transportOf(ALEX)).load(id)).recipients).toBe(2);
+    });
+
+    it('leaves out of "send the unverified again" those the service heard received it', async () => {
+      const h = await appHarness();
+      const { campaignId, admin } = await sentCampaign(h, [...MIXED, [12, 'unverified', 'timeout'], [13, 'unverified', 'timeout']]);
+      const now = h.waits.now();
+      await heard(h, campaignId, [
+        [11, { deliveredAt: now - HOUR }],
+        [12, { failedAt: now - HOUR, code: '131026' }],
+      ]);
+      const id = await createFollowUp(admin, { campaignId, recipients: 'unverified', name: 'Relance' });
+      expect((await new CampaignStore(h.transportOf(ALEX)).load(id)).recipients).toBe(1);
+      // The service writes a chunk whole: all it heard of the first 2,000 recipients.
+      await heard(h, campaignId, [
+        [11, { deliveredAt: now - HOUR }],
+        [12, { failedAt: now - HOUR, code: '131026' }],
+        [13, { readAt: now }],
+      ]);
+      await expect(createFollowUp(admin, { campaignId, recipients: 'unverified', name: 'Relance' })).rejects.toMatchObject({ reason: 'no-recipients' });
+    });
+  });
 });
+

@@ -1,5 +1,6 @@
 import { csvFile, type CsvSeparator } from '../csv/csvFile';
 import { deliveryStateOf, type DeliveryState, type RecipientDelivery } from '../delivery/deliveryState';
+import { heardResend } from '../delivery/resend';
 import { RETRIES_EXHAUSTED } from '../sending/errorPolicy';
 import { stateOf, type LedgerSnapshot, type RecipientState } from '../sending/states';
 import type { Recipient } from './plan';
@@ -165,11 +166,43 @@ export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow
  *
  * Skipped recipients (opted out, Meta's marketing cap, cancelled) are not failures and are never
  * retried; unverified ones may already have received the message and have their own re-send path,
- * where the person confirms the risk of a duplicate.
+ * where the person confirms the risk of a duplicate (unless the service heard the channel report a
+ * failure: then Sunshine did accept it, and it counts as a later failure).
  */
 export const RETRYABLE_FAILURE_CODES: ReadonlySet<string> = new Set([RETRIES_EXHAUSTED]);
 
-/** The failed recipients worth another try (a follow-up campaign), in audience order. */
-export function retryableFailures(rows: readonly ResultRow[]): ResultRow[] {
-  return rows.filter((row) => row.state === 'failed' && row.code !== undefined && RETRYABLE_FAILURE_CODES.has(row.code));
+/** Who a "retry failed" follow-up sends to, and what the page says about them. */
+export interface RetrySelection {
+  /** The recipients worth another try, in audience order. */
+  rows: ResultRow[];
+  /** Of them, those Sunshine accepted and the channel reported failed later. */
+  later: number;
+  /** Later failures at Meta's marketing limit (131049) heard less than 24 hours ago: how many, and when the last of them may be sent again. */
+  waiting: { count: number; until: number } | undefined;
+}
+
+/**
+ * The failed recipients worth another try (a follow-up campaign), in audience order, at `now`:
+ * those Sunshine refused for a passing reason (above), and those it accepted but the channel
+ * reported failed later for a passing reason (`deliveries`, by index, as the Herald service heard
+ * them; core/delivery/resend.ts), 131049 only once its 24 hours have passed. A recipient the
+ * service heard received the message is never among them, whatever the ledger says.
+ */
+export function retryableFailures(rows: readonly ResultRow[], deliveries: ReadonlyMap<number, RecipientDelivery>, now: number): RetrySelection {
+  const selection: RetrySelection = { rows: [], later: 0, waiting: undefined };
+  for (const row of rows) {
+    const heard = heardResend(deliveries.get(row.index), now);
+    if (row.state === 'failed') {
+      if (heard.verdict !== 'received' && row.code !== undefined && RETRYABLE_FAILURE_CODES.has(row.code)) selection.rows.push(row);
+    } else if (row.state === 'sent' || row.state === 'unverified') {
+      if (heard.verdict === 'retry') {
+        selection.rows.push(row);
+        selection.later += 1;
+      } else if (heard.verdict === 'wait') {
+        const waiting = selection.waiting ?? { count: 0, until: heard.until };
+        selection.waiting = { count: waiting.count + 1, until: Math.max(waiting.until, heard.until) };
+      }
+    }
+  }
+  return selection;
 }

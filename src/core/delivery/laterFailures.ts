@@ -58,10 +58,13 @@ export function laterFailureMeaning(code: string): LaterFailureMeaning {
   return MEANINGS[code] ?? { meaning: 'unknown', retry: 'never', campaignProblem: false };
 }
 
+/** How long `after-24h` waits after the failure was heard (Meta: no sooner than 24 hours). */
+export const LATER_RETRY_WAIT_MS = 24 * 60 * 60 * 1000;
+
 /** Whether a follow-up campaign started at `now` may send again to a recipient that failed at `failedAt`. */
 export function retryableLater(code: string, failedAt: number, now: number): boolean {
   const { retry } = laterFailureMeaning(code);
   if (retry === 'now') return true;
-  if (retry === 'after-24h') return now - failedAt >= 24 * 60 * 60 * 1000;
+  if (retry === 'after-24h') return now - failedAt >= LATER_RETRY_WAIT_MS;
   return false;
 }

@@ -56,7 +56,7 @@ function refusalMessage(t: Translate, error: unknown, formatTime: (at: number) =
   if (error instanceof ScheduleNotDueError) return t('errors.notDue');
   if (error instanceof EmptyAudienceError) return t('errors.emptyAudience');
   if (error instanceof MappingIncompleteError) return t('errors.mappingIncomplete');
-  if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length });
+  if (error instanceof FollowUpRefusedError) return t(`errors.followUp.${error.reason}`, { count: error.indexes.length, at: formatTime(error.until ?? Date.now()) });
   if (error instanceof HeraldObjectsMissingError) return t('errors.objectsMissing');
   if (error instanceof ContactListCsvError) {
     return t(`errors.listFile.${error.problem}`, { line: error.firstLine ?? '', at: error.line ?? 0, rows: MAX_LIST_FILE_ROWS, megabytes: MAX_LIST_FILE_BYTES / 1024 / 1024 });

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { errorForStatus } from '../../../../src/api/transport/errors';
 import type { Recipient } from '../../../../src/core/campaign/plan';
 import { deliveryOfRow, filterResults, resultRows, resultsCsv, retryableFailures, withDeliveries, type ResultDescription, type ResultRow } from '../../../../src/core/campaign/results';
+import type { RecipientDelivery } from '../../../../src/core/delivery/deliveryState';
 import { classifySendError, INVALID_NUMBER, RETRIES_EXHAUSTED } from '../../../../src/core/sending/errorPolicy';
 import { stateCode, type LedgerSnapshot, type RecipientDetail, type RecipientState } from '../../../../src/core/sending/states';
 import { generateRecipients } from '../../../support/recipients';
 
 const AT = Date.UTC(2026, 10, 21, 9, 30, 15);
+const HOUR = 3_600_000;
+const NOTHING_HEARD: ReadonlyMap<number, RecipientDelivery> = new Map();
 
 function recipient(userId: number, phone: string): Recipient {
   return { userId, phone, country: 'FR', locale: 'fr', timeZone: 'Europe/Paris', values: ['Clarice'] };
@@ -191,14 +194,14 @@ describe('resultsCsv', () => {
 describe('retryableFailures', () => {
   it('keeps only the failures whose retries ran out, in audience order', () => {
     const rows = resultRows(AUDIENCE, LEDGER);
-    expect(retryableFailures(rows).map((row) => row.userId)).toEqual([102]);
+    expect(retryableFailures(rows, NOTHING_HEARD, AT).rows.map((row) => row.userId)).toEqual([102]);
   });
 
   it('never retries skipped or unverified recipients, whatever their code', () => {
     const rows = resultRows(AUDIENCE.slice(0, 3), ledgerOf([['skipped', 'opted-out'], ['unverified', 'connection-lost'], ['sent']]));
-    expect(retryableFailures(rows)).toEqual([]);
+    expect(retryableFailures(rows, NOTHING_HEARD, AT).rows).toEqual([]);
     const odd: ResultRow[] = [{ index: 0, userId: 1, phone: '+33612345678', state: 'unverified', code: RETRIES_EXHAUSTED }];
-    expect(retryableFailures(odd)).toEqual([]);
+    expect(retryableFailures(odd, NOTHING_HEARD, AT).rows).toEqual([]);
   });
 
   it('leaves out every failure code the error table gives a recipient, none of which a retry would fix', () => {
@@ -216,7 +219,7 @@ describe('retryableFailures', () => {
     });
     expect(codes).toEqual(['whatsapp-131026', INVALID_NUMBER, 'whatsapp-131000', 'http-409', 'conversation-full']);
     const rows = codes.map((code, index): ResultRow => ({ index, userId: index + 1, phone: '+33612345678', state: 'failed', code }));
-    expect(retryableFailures(rows)).toEqual([]);
+    expect(retryableFailures(rows, NOTHING_HEARD, AT).rows).toEqual([]);
   });
 
   it('takes back recipients that only met passing refusals (pace, maintenance, server errors) until their retries ran out', () => {
@@ -228,6 +231,66 @@ describe('retryableFailures', () => {
       expect(classifySendError(error).kind).toBe('retry');
     }
     const rows: ResultRow[] = [{ index: 0, userId: 1, phone: '+33612345678', state: 'failed', code: RETRIES_EXHAUSTED, at: AT }];
-    expect(retryableFailures(rows)).toEqual(rows);
+    expect(retryableFailures(rows, NOTHING_HEARD, AT).rows).toEqual(rows);
   });
 });
+
+describe('retryableFailures with what the Herald service heard', () => {
+  /** Ten recipients Sunshine accepted; the service heard each one's fate. */
+  const sentRows = (count: number): ResultRow[] => Array.from({ length: count }, (_, index) => ({ index, userId: 200 + index, phone: '+33612345678', state: 'sent', at: AT }));
+  const HEARD = new Map<number, RecipientDelivery>([
+    [0, { failedAt: AT + HOUR, code: '131056' }],
+    [1, { failedAt: AT + HOUR, code: '131026' }],
+    [2, { failedAt: AT + HOUR, code: '131050' }],
+    [3, { failedAt: AT + HOUR, code: '131049' }],
+    [4, { deliveredAt: AT + HOUR }],
+    [5, { deliveredAt: AT + HOUR, readAt: AT + 2 * HOUR }],
+    // WhatsApp may report a failure after a delivery: the phone had it, it is not sent twice.
+    [6, { deliveredAt: AT + HOUR, failedAt: AT + 2 * HOUR, code: '131000' }],
+    [7, { failedAt: AT + 3 * HOUR, code: '131049' }],
+    [8, { failedAt: AT + HOUR, code: '131000' }],
+  ]);
+
+  it('adds the recipients Sunshine accepted whose later failure is worth another try, and counts them', () => {
+    const selection = retryableFailures(sentRows(10), HEARD, AT + 4 * HOUR);
+    expect(selection.rows.map((row) => row.index)).toEqual([0, 8]);
+    expect(selection.later).toBe(2);
+  });
+
+  it('holds a marketing limit for 24 hours after it was heard, saying how many wait and until when', () => {
+    const early = retryableFailures(sentRows(10), HEARD, AT + 4 * HOUR);
+    expect(early.waiting).toEqual({ count: 2, until: AT + 27 * HOUR });
+    const between = retryableFailures(sentRows(10), HEARD, AT + 25 * HOUR);
+    expect(between.rows.map((row) => row.index)).toEqual([0, 3, 8]);
+    expect(between.waiting).toEqual({ count: 1, until: AT + 27 * HOUR });
+    const after = retryableFailures(sentRows(10), HEARD, AT + 27 * HOUR);
+    expect(after.rows.map((row) => row.index)).toEqual([0, 3, 7, 8]);
+    expect(after.later).toBe(4);
+    expect(after.waiting).toBeUndefined();
+  });
+
+  it('never sends again to a number not on WhatsApp, one that opted out of marketing, or anyone who received it', () => {
+    const rows = retryableFailures(sentRows(10), HEARD, AT + 60 * 24 * HOUR).rows.map((row) => row.index);
+    for (const index of [1, 2, 4, 5, 6, 9]) expect(rows).not.toContain(index);
+  });
+
+  it('mixes both kinds in audience order, and leaves out a failure on the call the service heard delivered', () => {
+    const rows: ResultRow[] = [
+      { index: 0, userId: 1, phone: '+33612345678', state: 'failed', code: RETRIES_EXHAUSTED, at: AT },
+      { index: 1, userId: 2, phone: '+33612345679', state: 'sent', at: AT },
+      { index: 2, userId: 3, phone: '+33612345670', state: 'failed', code: RETRIES_EXHAUSTED, at: AT },
+      { index: 3, userId: 4, phone: '+33612345671', state: 'unverified', code: 'timeout', at: AT },
+    ];
+    const heard = new Map<number, RecipientDelivery>([
+      [1, { failedAt: AT, code: '131057' }],
+      // An earlier attempt went through after all: the phone has it.
+      [2, { deliveredAt: AT }],
+      // An unverified send the channel reported failed: Sunshine did accept it.
+      [3, { failedAt: AT, code: '131056' }],
+    ]);
+    const selection = retryableFailures(rows, heard, AT + HOUR);
+    expect(selection.rows.map((row) => row.index)).toEqual([0, 1, 3]);
+    expect(selection.later).toBe(2);
+  });
+});
+
