@@ -4,11 +4,10 @@ import { Body, Cell, Head, HeaderCell, HeaderRow, Row, Table } from '@zendeskgar
 import { MD, Paragraph, SM } from '@zendeskgarden/react-typography';
 import { useMemo, useRef, useState } from 'react';
 import styled from 'styled-components';
-import { deliveryOfRow, filterResults, resultsCsv, retryableFailures, type ResultDescription, type ResultRow } from '../../core/campaign/results';
+import { deliveryOfRow, filterResults, resultsCsv, type ResultDescription, type ResultRow } from '../../core/campaign/results';
 import { DELIVERY_STATES, type DeliveryState } from '../../core/delivery/deliveryState';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
 import { RECIPIENT_STATES, SKIP_REASONS, UNVERIFIED_CAUSES, type RecipientState, type SkipReason, type UnverifiedCause } from '../../core/sending/states';
-import { createFollowUp } from '../../app/campaigns/followUp';
 import { loadCampaignResults } from '../../app/campaigns/results';
 import type { CampaignRecord } from '../../store/campaigns';
 import { downloadText } from '../audiences/download';
@@ -16,12 +15,12 @@ import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorFi
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { useFocusRescue } from '../hooks/useFocusRescue';
-import { followUpName } from './followUpName';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
 import { useAppContext } from '../herald';
 import { failureMeaning } from './sendingMessages';
 import { deliveryWord, laterFailureWords } from './deliveryWords';
+import { RetryFailed } from './RetryFailed';
 import { userNames } from '../../app/people/people';
 import { useAsync } from '../hooks/useAsync';
 
@@ -55,7 +54,6 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const [delivery, setDelivery] = useState<DeliveryState | ''>('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
-  const [followUp, setFollowUp] = useState<{ status: 'idle' | 'running' } | { status: 'failed'; error: unknown }>({ status: 'idle' });
 
   const title = useRef<HTMLHeadingElement>(null);
   // Showing or reading the results again replaces the button used, the first or last page disables
@@ -68,8 +66,6 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   );
   // The delivery filter and columns once the Herald service heard about any message of the campaign.
   const heard = useMemo(() => rows?.some((row) => row.delivery !== undefined) ?? false, [rows]);
-  const retryable = useMemo(() => (rows ? retryableFailures(rows) : []), [rows]);
-  const failed = useMemo(() => (rows ? rows.filter((row) => row.state === 'failed').length : 0), [rows]);
   const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
   const shown = filtered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   // The names of the page shown (one request for 50 rows); a user Zendesk no longer knows keeps their number.
@@ -89,21 +85,6 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
   const download = () => {
     const csv = resultsCsv(filtered, (row) => describeRow(t, row), { separator, localTime: formatDateTime });
     downloadText(`${slug(campaign.name)}-results.csv`, csv);
-  };
-
-  const retry = async () => {
-    setFollowUp({ status: 'running' });
-    try {
-      const id = await createFollowUp(context, {
-        campaignId: campaign.id,
-        recipients: retryable.map((row) => row.index),
-        name: followUpName(t, campaign),
-      });
-      setFollowUp({ status: 'idle' });
-      onFollowUp(id);
-    } catch (error) {
-      setFollowUp({ status: 'failed', error });
-    }
   };
 
   return (
@@ -174,14 +155,8 @@ export function ResultsPanel({ campaign, canSend, onFollowUp }: ResultsPanelProp
             <Button onClick={() => void read()} isBasic>
               {t('campaigns.results.refresh')}
             </Button>
-            {canSend && retryable.length > 0 && (
-              <Button onClick={() => void retry()} disabled={followUp.status === 'running'}>
-                {t('campaigns.results.retryFailed', { count: retryable.length })}
-              </Button>
-            )}
           </Filters>
-          {failed > retryable.length && <Paragraph>{t('campaigns.results.notRetried', { count: failed - retryable.length })}</Paragraph>}
-          {followUp.status === 'failed' && <ErrorNotice error={followUp.error} title={t('campaigns.results.followUpFailed')} />}
+          <RetryFailed campaign={campaign} rows={rows} canSend={canSend} onFollowUp={onFollowUp} />
           <SM role="status">{t('campaigns.results.count', { shown: formatNumber(filtered.length), count: rows.length })}</SM>
           {shown.length === 0 ? (
             <Paragraph>{t('campaigns.results.none')}</Paragraph>
