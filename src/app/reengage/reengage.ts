@@ -6,6 +6,7 @@ import { TicketsClient } from '../../api/zendesk/tickets';
 import type { ZendeskUser } from '../../api/zendesk/users';
 import type { AudienceUser } from '../../core/campaign/audienceUser';
 import { evaluateRecipient, type Evaluation, type ExclusionReason } from '../../core/campaign/eligibility';
+import { heardIndex, NOT_ON_WHATSAPP_WINDOW_MS, type HeardIndex } from '../../core/campaign/heard';
 import { NO_BLACKOUT, toContactLists, type BlackoutIndex, type ContactLists } from '../../core/campaign/lists';
 import { resolveValue, type SlotMapping, type TemplateSlot } from '../../core/campaign/mapping';
 import type { Recipient } from '../../core/campaign/plan';
@@ -31,6 +32,7 @@ import { loadCampaignResults } from '../../store/campaignResults';
 import { CampaignRunPersistence } from '../../store/campaignRun';
 import { CampaignStore } from '../../store/campaigns';
 import { ContactListStore } from '../../store/contactLists';
+import { HeardNumbers } from '../../store/heardNumbers';
 import { recordRunOutcome } from '../campaigns/campaignRuns';
 import { createFrozenCampaign } from '../campaigns/drafts';
 import { createCampaignRunner, type EnginePorts } from '../campaigns/engine';
@@ -66,10 +68,12 @@ export interface ReengageMessage {
   mappings: readonly SlotMapping[];
 }
 
-/** The lists and the blackout log as the eligibility reads them. */
+/** The lists, the blackout log and what WhatsApp reported about numbers, as the eligibility reads them. */
 export interface SendGuard {
   lists: ContactLists;
   blackout: BlackoutIndex;
+  /** Numbers reported not on WhatsApp (30 days) or at their marketing limit (24 hours), as the Herald service heard them. */
+  heard: HeardIndex;
 }
 
 export interface Assessment {
@@ -82,7 +86,8 @@ export type ReengageStage = 'checking' | 'saving' | 'sending' | 'noting';
 export type NoteResult = { status: 'added' } | { status: 'failed'; error: unknown; body: string };
 
 export type ReengageResult =
-  | { status: 'refused'; reasons: ExclusionReason[] }
+  /** `heardAt`: when WhatsApp reported the number not on WhatsApp or at its marketing limit, when that is a reason. */
+  | { status: 'refused'; reasons: ExclusionReason[]; heardAt?: number }
   | {
       status: 'finished';
       campaignId: string;
@@ -119,8 +124,8 @@ export function requesterAsRecipient(user: ZendeskUser, organizationName?: strin
 
 /**
  * The block and allow list entries that can name the requester (by user or by number: two requests,
- * however long the lists) and the blackout index; HeraldObjectsMissingError when Herald's objects
- * are missing.
+ * however long the lists), the blackout index and what WhatsApp reported about numbers lately (one
+ * request); HeraldObjectsMissingError when Herald's objects are missing.
  */
 export async function loadSendGuard(
   context: Pick<AppContext, 'transport' | 'settings'>,
@@ -129,11 +134,12 @@ export async function loadSendGuard(
 ): Promise<SendGuard> {
   const { transport, settings } = context;
   const phone = normalizePhone(phoneOf({ phone: requester.phone, user_fields: requester.userFields }, settings.phoneField), settings.defaultCountry);
-  const [entries, blackout] = await Promise.all([
+  const [entries, blackout, heard] = await Promise.all([
     new ContactListStore(transport).loadFor({ userId: requester.id, phone: isUsable(phone) ? phone.e164 : undefined }),
     settings.blackoutDays > 0 ? new BlackoutLogStore(transport).index(now, settings.blackoutDays) : Promise.resolve(NO_BLACKOUT),
+    new HeardNumbers(transport).read(now - NOT_ON_WHATSAPP_WINDOW_MS, now),
   ]);
-  return { lists: toContactLists(entries), blackout };
+  return { lists: toContactLists(entries), blackout, heard: heardIndex(heard, now) };
 }
 
 /** The requester against every rule of a campaign, and the re-engagement's decision on it. */
@@ -148,6 +154,7 @@ export function assessReengagement(target: ReengageTarget, message: Pick<Reengag
     contact: settings,
     lists: guard.lists,
     blackout: guard.blackout,
+    heard: guard.heard,
     ticket: ticketFieldValues(target.ticket),
   });
   const decision = reengagementDecision(evaluation.reasons, { reengageWithoutOptIn: settings.reengageWithoutOptIn, customerWrote: target.customerWrote });
@@ -186,7 +193,7 @@ export async function reengage(
   onStage('checking');
   const guard = await loadSendGuard(context, target.requester, clock.now());
   const { evaluation, decision } = assessReengagement(target, message, guard, settings);
-  if (!decision.allowed) return { status: 'refused', reasons: decision.reasons };
+  if (!decision.allowed) return { status: 'refused', reasons: decision.reasons, ...(evaluation.heardAt === undefined ? {} : { heardAt: evaluation.heardAt }) };
   const { phone, values } = evaluation;
   // Allowed means a usable number and every value: the eligibility says so by its reasons.
   if (!isUsable(phone) || values === undefined) return { status: 'refused', reasons: evaluation.reasons.length > 0 ? evaluation.reasons : ['empty-placeholder'] };

@@ -53,7 +53,8 @@ export type ReengagementDecision =
  * Whether the requester may receive the template, from the eligibility's reasons. Exactly one
  * reason can be waived: the missing opt-in, when the admin allows re-engaging customers who wrote
  * first and this customer did write on the ticket. An opt-out, the block list, the blackout, a
- * missing or invalid number, a suspended user or an empty placeholder always refuse.
+ * missing or invalid number, a suspended user, an empty placeholder, and what WhatsApp reported
+ * about the number (not on WhatsApp, or its marketing limit for a marketing template) always refuse.
  */
 export function reengagementDecision(reasons: readonly ExclusionReason[], rule: WaiverRule): ReengagementDecision {
   const waivable = rule.reengageWithoutOptIn && rule.customerWrote;

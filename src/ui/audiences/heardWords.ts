@@ -3,7 +3,7 @@ import type { ExcludedEntry, ExclusionGroup } from '../../core/campaign/plan';
 import type { Translate } from '../i18n/messages';
 
 /** "Not on WhatsApp, learned on …", "Marketing limit reached; try again after …": what WhatsApp said about an excluded number. */
-export function heardDetail(t: Translate, formatDateTime: (at: number) => string, entry: ExcludedEntry): string {
+export function heardDetail(t: Translate, formatDateTime: (at: number) => string, entry: Pick<ExcludedEntry, 'reasons' | 'heardAt'>): string {
   if (entry.heardAt === undefined) return '';
   if (entry.reasons.includes('not-on-whatsapp')) return t('plan.heard.notOnWhatsApp', { date: formatDateTime(entry.heardAt) });
   return t('plan.heard.marketingLimit', { at: formatDateTime(entry.heardAt + MARKETING_LIMIT_HOLD_MS) });

@@ -43,6 +43,7 @@ import { TemplatePreview } from '../templates/TemplatePreview';
 import { useTemplateChoice } from '../templates/useTemplateChoice';
 import { reengagementOutcomeMessage } from './outcomeMessage';
 import { channelName } from '../components/channelName';
+import { heardDetail } from '../audiences/heardWords';
 import { lazyPart, PartSlot } from '../shell/lazyPart';
 import type { ReengageDelivery } from './ReengageDelivery';
 
@@ -115,7 +116,7 @@ export function ReengageSection({ ticket, requester, settings, suggested }: Reen
 }
 
 function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket; requester: ZendeskUser; settings: HeraldSettings }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const context = useAppContext();
   const ports = useEnginePorts();
   const name = requester.name ?? t('contact.unnamed');
@@ -215,6 +216,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
         assessment && !assessment.decision.allowed && problems.length === 0
         ? assessment.decision.reasons
         : undefined;
+  const heardAt = attempt.status === 'done' && attempt.result.status === 'refused' ? attempt.result.heardAt : assessment?.evaluation.heardAt;
   const waived = assessment?.decision.allowed === true && assessment.decision.waived.length > 0;
   const running = attempt.status === 'running';
 
@@ -275,7 +277,7 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
         />
       )}
       {preview && chosen && <TemplatePreview key={`${chosen.integration.id}:${offer?.template.key ?? ''}`} content={preview} initial={ticket.channel} />}
-      {refused && <Refusal reasons={refused} name={name} t={t} />}
+      {refused && <Refusal reasons={refused} heard={heardDetail(t, formatDateTime, { reasons: refused, heardAt })} name={name} t={t} />}
       {waived && (
         <Alert type="info" role="status">
           <AlertText>{t('ticket.reengage.waived', { name })}</AlertText>
@@ -292,8 +294,8 @@ function ReengageForm({ ticket, requester, settings }: { ticket: ReengageTicket;
   );
 }
 
-/** Why the requester cannot receive the template: each reason with what to do about it (the plan's own words). */
-function Refusal({ reasons, name, t }: { reasons: readonly ExclusionReason[]; name: string; t: Translate }) {
+/** Why the requester cannot receive the template: each reason with what to do about it (the plan's own words), and when WhatsApp said so. */
+function Refusal({ reasons, heard, name, t }: { reasons: readonly ExclusionReason[]; heard: string; name: string; t: Translate }) {
   return (
     <Alert type="warning" role="status">
       <Title>{t('ticket.reengage.refused', { name })}</Title>
@@ -304,6 +306,7 @@ function Refusal({ reasons, name, t }: { reasons: readonly ExclusionReason[]; na
           </li>
         ))}
       </Reasons>
+      {heard && <SM>{heard}</SM>}
     </Alert>
   );
 }
