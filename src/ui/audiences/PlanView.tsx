@@ -22,7 +22,7 @@ import { WhatsAppBubble } from '../templates/WhatsAppBubble';
 import { CsvSeparatorField, useCsvSeparator } from '../components/CsvSeparatorField';
 import { downloadText } from './download';
 import { exclusionCsv } from './exclusionCsv';
-import { heardDetail, heldUntil } from './heardWords';
+import { heardDetail, heldUntil, learnedWhen } from './heardWords';
 import { formatMinimumDuration } from './formatDuration';
 import { regionName } from './regionName';
 import { formatPhoneForDisplay } from '../../core/phone/formatPhone';
@@ -120,6 +120,7 @@ export function PlanView({ planned, content, slots, cost, tier, sendRate }: Plan
                   {t(`exclusion.${reason}`)}
                   <SM>{t(`exclusionHelp.${reason}`)}</SM>
                   {reason === 'marketing-limit' && exclusion.count > 0 && <SM>{t('plan.heard.heldUntil', { at: formatDateTime(heldUntil(exclusion) ?? 0) })}</SM>}
+                  {reason === 'not-on-whatsapp' && exclusion.count > 0 && <SM>{learnedWhen(t, formatDateTime, exclusion)}</SM>}
                 </Cell>
                 <Cell>{formatNumber(exclusion.count)}</Cell>
                 <Cell>

@@ -15,3 +15,17 @@ export function heldUntil(group: ExclusionGroup): number | undefined {
   for (const entry of group.entries) if (entry.heardAt !== undefined) latest = Math.max(latest ?? 0, entry.heardAt + MARKETING_LIMIT_HOLD_MS);
   return latest;
 }
+
+/** When WhatsApp said the numbers left out for this reason are not on WhatsApp: "Learned on …", or the first and last reports. */
+export function learnedWhen(t: Translate, formatDateTime: (at: number) => string, group: ExclusionGroup): string {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const entry of group.entries) {
+    if (entry.heardAt === undefined) continue;
+    first = Math.min(first ?? entry.heardAt, entry.heardAt);
+    last = Math.max(last ?? entry.heardAt, entry.heardAt);
+  }
+  if (first === undefined || last === undefined) return '';
+  const [from, to] = [formatDateTime(first), formatDateTime(last)];
+  return from === to ? t('plan.heard.learnedOn', { date: from }) : t('plan.heard.learnedBetween', { first: from, last: to });
+}
