@@ -4,13 +4,16 @@ import type { Transport } from '../../src/api/transport/types';
 import { CustomObjectsClient } from '../../src/api/zendesk/customObjects';
 import { assessContact } from '../../src/core/contact/assessContact';
 import { isUsable, normalizePhone } from '../../src/core/phone/normalizePhone';
+import { totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import { DeliveryOutcomes } from '../../src/store/deliveryOutcomes';
 import { HeardNumbers, type HeardCode } from '../../src/store/heardNumbers';
+import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { ServiceHeartbeatStore } from '../../src/store/serviceHeartbeat';
 import { setUpHeraldObjects } from '../../src/store/setup';
 import { createTranslator, type Translate } from '../../src/ui/i18n/messages';
 import { transportOn } from '../support/appHarness';
 import { BUILT_APP_DIR } from './support/builtApp';
-import { messagePattern } from './support/campaignFlow';
+import { launch, messagePattern, NEWSLETTER, openCampaigns, prepareCampaign, setUpObjects } from './support/campaignFlow';
 import { sandboxBrowserPerFile } from './support/sandboxBrowser';
 
 /**
@@ -156,3 +159,46 @@ describe('the send plan and what WhatsApp reported', () => {
     await cappedRow.getByText(/^Réessayez après le /).waitFor();
   });
 });
+
+describe('retrying the failed recipients of a campaign', () => {
+  it('counts the later failures WhatsApp reported, says how many wait for the marketing limit, and says both before making the follow-up', { timeout: 180_000 }, async () => {
+    const t = createTranslator('en');
+    await harness().sandboxApi('PUT', '/settings', { settings: { send_rate: 150 } });
+    const frame = await openCampaigns(harness(), t);
+    await setUpObjects(frame, t);
+    await prepareCampaign(frame, t, NEWSLETTER);
+    await launch(frame, t);
+    await frame.getByText(t('campaigns.status.completed'), { exact: true }).waitFor({ timeout: 60_000 });
+
+    // What the service heard: two passing later failures, a delivery, a fresh marketing limit, a number not on WhatsApp.
+    const { emulator, installation } = harness().sandbox;
+    const campaign = emulator.zendesk.customObjects.records(CAMPAIGN_OBJECT.key).find((record) => record.name === 'Spring sale')!;
+    const now = Date.now();
+    const chunk = new Map<number, RecipientDelivery>([
+      [0, { failedAt: now - HOUR, code: '131056' }],
+      [1, { failedAt: now - HOUR, code: '131000' }],
+      [2, { deliveredAt: now - HOUR }],
+      [3, { failedAt: now - HOUR, code: '131049' }],
+      [4, { failedAt: now - HOUR, code: '131026' }],
+    ]);
+    await new DeliveryOutcomes(transportOn(emulator, installation, 1)).write(campaign.id, new Map([[0, chunk]]), totalsOf(chunk.values(), now));
+
+    await frame.getByRole('button', { name: t('campaigns.results.show') }).click();
+    const retry = frame.getByRole('button', { name: t('campaigns.results.retryFailed', { count: 2 }) });
+    await retry.waitFor();
+    await frame.getByText(t('campaigns.results.retryLater', { count: 2 })).waitFor();
+    await frame.getByText(messagePattern(t, 'campaigns.results.retryWaiting', { count: 1 }, ['at'])).waitFor();
+
+    await retry.click();
+    const dialog = harness().appFrame('nav_bar').getByRole('dialog', { name: t('campaigns.results.retryConfirm.title', { count: 2 }) });
+    await dialog.getByText(t('campaigns.results.retryConfirm.later', { count: 2 })).waitFor();
+    await expect(dialog.getByText(messagePattern(t, 'campaigns.results.retryConfirm.onCall', { count: 987654 })).count()).resolves.toBe(0);
+    await dialog.getByRole('button', { name: t('campaigns.results.retryConfirm.confirm') }).click();
+    await frame.getByRole('heading', { name: t('campaigns.results.followUpName', { name: 'Spring sale' }) }).first().waitFor();
+    const followUp = emulator.zendesk.customObjects.records(CAMPAIGN_OBJECT.key).find((record) => record.name === t('campaigns.results.followUpName', { name: 'Spring sale' }));
+    expect(followUp?.fields.recipients).toBe(2);
+    // The template's header image lives on a CDN the offline sandbox does not reach: expected.
+    expect(harness().consoleErrors.filter((error) => !error.includes('cdn.herald.example') && !error.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+  });
+});
+
