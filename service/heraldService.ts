@@ -87,13 +87,13 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
   );
 
   const timers: NodeJS.Timeout[] = [];
-  const every = (ms: number, work: () => Promise<unknown>) => {
+  const every = (name: string, ms: number, work: () => Promise<unknown>) => {
     let busy = false;
     const timer = setInterval(() => {
       if (busy) return;
       busy = true;
       work()
-        .catch((error: unknown) => app.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' } }, 'background work failed; tried again later'))
+        .catch((error: unknown) => app.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' }, work: name }, 'background work failed; tried again later'))
         .finally(() => {
           busy = false;
         });
@@ -126,10 +126,10 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
       await options.settings.refresh?.().catch(() => undefined);
       await register();
       await beat().catch(() => undefined);
-      every(intervals.flush, () => flusher.flushDue());
-      every(intervals.effects, () => effects.run());
-      every(intervals.heartbeat, beat);
-      if (options.settings.refresh) every(intervals.settings, options.settings.refresh);
+      every('flush', intervals.flush, () => flusher.flushDue());
+      every('effects', intervals.effects, () => effects.run());
+      every('heartbeat', intervals.heartbeat, beat);
+      if (options.settings.refresh) every('settings', intervals.settings, options.settings.refresh);
     },
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
@@ -144,7 +144,7 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
       await app.close();
       await intake.idle();
       await effects.run().catch(() => undefined);
-      await flusher.flushDue().catch(() => undefined);
+      await flusher.flushAll().catch(() => undefined);
     },
   };
 }

@@ -12,6 +12,7 @@ import type { EffectKind } from '../intake/recordBatch';
 export class EffectsWorker {
   done = 0;
   private running: Promise<void> | undefined;
+  private lastHeardWrite = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Database,
@@ -20,6 +21,8 @@ export class EffectsWorker {
     private readonly heard: HeardNumbers,
     private readonly now: () => number,
     private readonly batch = 200,
+    /** Numbers heard are written together at most this often: each write is a custom-object record, opt-outs are not. */
+    private readonly heardIntervalMs = 30_000,
   ) {}
 
   /** One pass at a time; a call during a pass waits for it. */
@@ -31,15 +34,19 @@ export class EffectsWorker {
   }
 
   private async pass(): Promise<void> {
+    const withHeard = this.now() - this.lastHeardWrite >= this.heardIntervalMs;
+    // Numbers heard in this pass, written together once at its end: one record write, not one a batch.
+    const heard: HeardNumber[] = [];
+    const heardIds: number[] = [];
+    let after = 0;
     for (;;) {
       const { rows } = await this.db.query<{ id: number; kind: EffectKind; campaign_id: string; recipient: number; code: string | null; at: number }>(
-        'SELECT id, kind, campaign_id, recipient, code, at FROM herald_effects WHERE done_at IS NULL ORDER BY id LIMIT $1',
-        [this.batch],
+        `SELECT id, kind, campaign_id, recipient, code, at FROM herald_effects WHERE done_at IS NULL AND id > $2 ${withHeard ? '' : "AND kind <> 'heard'"} ORDER BY id LIMIT $1`,
+        [this.batch, after],
       );
-      if (rows.length === 0) return;
+      if (rows.length === 0) break;
+      after = Number(rows.at(-1)!.id);
       const finished: number[] = [];
-      const heard: HeardNumber[] = [];
-      const heardIds: number[] = [];
       let stopped = false;
       for (const row of rows) {
         const recipient = await this.audience.recipient(row.campaign_id, row.recipient);
@@ -67,17 +74,18 @@ export class EffectsWorker {
           }
         }
       }
-      if (heard.length > 0) {
-        try {
-          await this.heard.record(heard);
-          finished.push(...heardIds);
-        } catch {
-          stopped = true;
-        }
-      }
-      if (finished.length > 0) await this.db.query('UPDATE herald_effects SET done_at = $2 WHERE id = ANY($1::bigint[])', [finished, this.now()]);
-      this.done += finished.length;
-      if (stopped || rows.length < this.batch) return;
+      await this.markDone(finished);
+      if (stopped || rows.length < this.batch) break;
     }
+    if (heard.length === 0) return;
+    this.lastHeardWrite = this.now();
+    await this.heard.record(heard);
+    await this.markDone(heardIds);
+  }
+
+  private async markDone(ids: readonly number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query('UPDATE herald_effects SET done_at = $2 WHERE id = ANY($1::bigint[])', [ids, this.now()]);
+    this.done += ids.length;
   }
 }

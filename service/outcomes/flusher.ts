@@ -53,14 +53,26 @@ export class OutcomeFlusher {
   ) {}
 
   /** Flushes every campaign with changes whose last write is at least the interval old. */
-  async flushDue(): Promise<void> {
-    const { rows } = await this.db.query<{ campaign_id: string }>(
-      `SELECT DISTINCT d.campaign_id FROM herald_deliveries d LEFT JOIN herald_flushes f ON f.campaign_id = d.campaign_id
+  flushDue(): Promise<void> {
+    return this.flushChanged(false);
+  }
+
+  /** Flushes every campaign with changes now, whatever the interval: a stopping service leaves nothing unwritten. */
+  flushAll(): Promise<void> {
+    return this.flushChanged(true);
+  }
+
+  private async flushChanged(whateverTheInterval: boolean): Promise<void> {
+    // When each campaign was last written is read from the store, so that a restarted service (or
+    // another instance) keeps to the interval too.
+    const { rows } = await this.db.query<{ campaign_id: string; flushed_at: number | null }>(
+      `SELECT DISTINCT d.campaign_id, f.flushed_at FROM herald_deliveries d LEFT JOIN herald_flushes f ON f.campaign_id = d.campaign_id
        WHERE f.flushed_seq IS NULL OR d.seq > f.flushed_seq`,
     );
     const now = this.now();
-    for (const { campaign_id: campaignId } of rows) {
-      if (now - (this.lastFlush.get(campaignId) ?? -Infinity) < this.intervalMs) continue;
+    for (const { campaign_id: campaignId, flushed_at: flushedAt } of rows) {
+      const last = Math.max(this.lastFlush.get(campaignId) ?? Number.NEGATIVE_INFINITY, flushedAt === null ? Number.NEGATIVE_INFINITY : Number(flushedAt));
+      if (!whateverTheInterval && now - last < this.intervalMs) continue;
       await this.flush(campaignId);
     }
   }
