@@ -9,7 +9,7 @@ import { createHeraldService, type HeraldService } from './heraldService';
 import type { LogStream } from './http/logging';
 import type { ServicePorts } from './ports';
 import type { Database } from './store/database';
-import { openPgliteDatabase } from './store/pgliteDatabase';
+import { openPgliteThread } from './store/pgliteThread';
 import { openPostgresDatabase } from './store/postgresDatabase';
 import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts, zendeskWriters } from './zendeskPorts';
 
@@ -35,7 +35,7 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
     }),
     realClock,
   );
-  const opened: Database = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : await openPgliteDatabase(config.dataDir);
+  const opened: Database = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : await openPgliteThread(config.dataDir);
   const db = options.database ? options.database(opened) : opened;
   const settings = new InstallationSettings(transport, config.installationId, config.sunshine.appId);
   const tagged = () => new ZendeskOptOuts(transport, settings.current().optOutTag ?? '');

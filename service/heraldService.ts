@@ -3,11 +3,11 @@ import { buildApp, type Health } from './http/app';
 import type { LogStream } from './http/logging';
 import { GroupCommit } from './intake/groupCommit';
 import { heardEvents, type HeardEvent } from './intake/heardEvents';
-import { recordBatch, type BatchSummary } from './intake/recordBatch';
+import { recordBatch, RECORD_BATCH_MODULE, type BatchSummary } from './intake/recordBatch';
 import { EffectsWorker } from './outcomes/effects';
 import { OutcomeFlusher } from './outcomes/flusher';
 import type { ServicePorts, ServiceSettings } from './ports';
-import type { Database } from './store/database';
+import { inTransaction, type Database } from './store/database';
 import { migrate } from './store/migrations';
 
 /**
@@ -62,7 +62,7 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
   const flusher = new OutcomeFlusher(db, ports.outcomes, ports.pauser, now);
   const effects = new EffectsWorker(db, ports.audience, () => (options.settings.current().optOutTag ? ports.optOuts : undefined), ports.heard, now);
   const intake = new GroupCommit<HeardEvent, BatchSummary>(async (events) => {
-    const summary = await db.transaction((tx) => recordBatch(tx, events, now()));
+    const summary = await inTransaction(db, RECORD_BATCH_MODULE, 'recordBatch', recordBatch, events, now());
     if (summary.fresh > 0) lastEventAt = now();
     if (summary.effects > 0) void effects.run().catch(() => undefined);
     return summary;

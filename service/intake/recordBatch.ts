@@ -11,6 +11,9 @@ import type { Attribution, HeardEvent } from './heardEvents';
  * earliest, order-free), and the work owed to Zendesk (opt-outs, opt-ins, heard numbers).
  */
 
+/** This module, for a store that runs `recordBatch` in its own thread (store/pgliteThread.ts). */
+export const RECORD_BATCH_MODULE = new URL(import.meta.url);
+
 export const REPLY_FALLBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Work owed to Zendesk once the facts are committed. */

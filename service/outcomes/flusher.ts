@@ -1,6 +1,6 @@
-import { totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import type { DeliveryTotals, RecipientDelivery } from '../../src/core/delivery/deliveryState';
 import { laterFailureMeaning, type LaterFailureKind } from '../../src/core/delivery/laterFailures';
-import type { Database } from '../store/database';
+import type { Database, Queryable } from '../store/database';
 import type { CampaignPauser, OutcomeWriter, PauseReason } from '../ports';
 
 /**
@@ -28,8 +28,6 @@ interface DeliveryRow {
   code: string | null;
   replied_at: number | null;
   opted_out_at: number | null;
-  last_heard_at: number;
-  seq: number;
 }
 
 const PAUSE_REASONS: Partial<Record<LaterFailureKind, PauseReason>> = {
@@ -81,30 +79,29 @@ export class OutcomeFlusher {
     this.lastFlush.set(campaignId, this.now());
     const flushed = await this.db.query<{ flushed_seq: number }>('SELECT flushed_seq FROM herald_flushes WHERE campaign_id = $1', [campaignId]);
     const since = Number(flushed.rows[0]?.flushed_seq ?? 0);
-    const { rows } = await this.db.query<DeliveryRow>(
-      'SELECT recipient, delivered_at, read_at, failed_at, code, replied_at, opted_out_at, last_heard_at, seq FROM herald_deliveries WHERE campaign_id = $1',
-      [campaignId],
+    // Only the chunks whose recipients changed are read (a few thousand rows, never the whole
+    // campaign), and the totals are counted by the store: a flush holds the store for little time.
+    const changed = await this.db.query<{ chunk: number; through: number }>(
+      'SELECT recipient / $3::int AS chunk, max(seq) AS through FROM herald_deliveries WHERE campaign_id = $1 AND seq > $2 GROUP BY 1',
+      [campaignId, since, DELIVERY_CHUNK_SIZE],
     );
-    const changed = new Set(rows.filter((row) => Number(row.seq) > since).map((row) => Math.floor(row.recipient / DELIVERY_CHUNK_SIZE)));
-    const chunks = new Map<number, Map<number, RecipientDelivery>>([...changed].map((chunk) => [chunk, new Map()]));
-    let heardAt = 0;
-    let through = since;
-    const all: RecipientDelivery[] = [];
-    for (const row of rows) {
-      const delivery = deliveryOf(row);
-      all.push(delivery);
-      chunks.get(Math.floor(row.recipient / DELIVERY_CHUNK_SIZE))?.set(row.recipient, delivery);
-      heardAt = Math.max(heardAt, Number(row.last_heard_at));
-      through = Math.max(through, Number(row.seq));
-    }
-    await this.writer.write(campaignId, chunks, totalsOf(all, heardAt));
+    if (changed.rows.length === 0) return;
+    const chunkNumbers = changed.rows.map((row) => Number(row.chunk));
+    const through = Math.max(since, ...changed.rows.map((row) => Number(row.through)));
+    const { rows } = await this.db.query<DeliveryRow>(
+      'SELECT recipient, delivered_at, read_at, failed_at, code, replied_at, opted_out_at FROM herald_deliveries WHERE campaign_id = $1 AND recipient / $3::int = ANY($2::int[])',
+      [campaignId, chunkNumbers, DELIVERY_CHUNK_SIZE],
+    );
+    const chunks = new Map<number, Map<number, RecipientDelivery>>(chunkNumbers.map((chunk) => [chunk, new Map()]));
+    for (const row of rows) chunks.get(Math.floor(row.recipient / DELIVERY_CHUNK_SIZE))?.set(row.recipient, deliveryOf(row));
+    await this.writer.write(campaignId, chunks, await campaignTotals(this.db, campaignId));
     this.writes += 1;
     await this.db.query(
       `INSERT INTO herald_flushes (campaign_id, flushed_seq, flushed_at) VALUES ($1, $2, $3)
        ON CONFLICT (campaign_id) DO UPDATE SET flushed_seq = GREATEST(herald_flushes.flushed_seq, excluded.flushed_seq), flushed_at = excluded.flushed_at`,
       [campaignId, through, this.now()],
     );
-    const reason = burstReason(rows, this.now());
+    const reason = burstReason(await recentOutcomes(this.db, campaignId, this.now() - BURST_WINDOW_MS));
     if (reason) await this.pauseOnce(campaignId, reason);
   }
 
@@ -136,25 +133,58 @@ function deliveryOf(row: DeliveryRow): RecipientDelivery {
   return delivery;
 }
 
+/**
+ * A campaign's totals counted by the store, with the rule of core/delivery `deliveryStateOf` in SQL
+ * (a failure at or after the delivery is kept; a read implies delivered; a reply implies delivered):
+ * the chaos test holds them equal to `totalsOf` over the emulator's truth.
+ */
+export async function campaignTotals(db: Queryable, campaignId: string): Promise<DeliveryTotals> {
+  const failed = 'failed_at IS NOT NULL AND (delivered_at IS NULL OR failed_at >= delivered_at)';
+  const { rows } = await db.query<{ heard: number; delivered: number; read: number; replied: number; opted_out: number; heard_at: number | null }>(
+    `SELECT count(*) AS heard,
+            count(*) FILTER (WHERE NOT (${failed}) AND (read_at IS NOT NULL OR delivered_at IS NOT NULL OR replied_at IS NOT NULL)) AS delivered,
+            count(*) FILTER (WHERE NOT (${failed}) AND read_at IS NOT NULL) AS read,
+            count(replied_at) AS replied, count(opted_out_at) AS opted_out, max(last_heard_at) AS heard_at
+       FROM herald_deliveries WHERE campaign_id = $1`,
+    [campaignId],
+  );
+  const byCode = await db.query<{ code: string | null; count: number }>(`SELECT code, count(*) AS count FROM herald_deliveries WHERE campaign_id = $1 AND ${failed} GROUP BY code`, [campaignId]);
+  const row = rows[0]!;
+  return {
+    heard: Number(row.heard),
+    delivered: Number(row.delivered),
+    read: Number(row.read),
+    replied: Number(row.replied),
+    optedOut: Number(row.opted_out),
+    failed: Object.fromEntries(byCode.rows.map((entry) => [entry.code ?? 'unknown', Number(entry.count)])),
+    heardAt: Number(row.heard_at ?? 0),
+  };
+}
+
+/** What the channel said of a campaign's messages since `since`: outcomes, and later failures by code. */
+export interface RecentOutcomes {
+  outcomes: number;
+  failedByCode: ReadonlyMap<string, number>;
+}
+
+async function recentOutcomes(db: Queryable, campaignId: string, since: number): Promise<RecentOutcomes> {
+  const { rows } = await db.query<{ outcomes: number }>('SELECT count(*) AS outcomes FROM herald_deliveries WHERE campaign_id = $1 AND (delivered_at >= $2 OR failed_at >= $2)', [campaignId, since]);
+  const failures = await db.query<{ code: string | null; count: number }>('SELECT code, count(*) AS count FROM herald_deliveries WHERE campaign_id = $1 AND failed_at >= $2 GROUP BY code', [campaignId, since]);
+  return { outcomes: Number(rows[0]?.outcomes ?? 0), failedByCode: new Map(failures.rows.map((row) => [row.code ?? 'unknown', Number(row.count)])) };
+}
+
 /** Why the later failures of the last 5 minutes say the campaign should stop, if they do. */
-export function burstReason(rows: readonly DeliveryRow[], now: number): PauseReason | undefined {
-  const since = now - BURST_WINDOW_MS;
-  const recent = (at: number | null) => at !== null && Number(at) >= since;
+export function burstReason(recent: RecentOutcomes): PauseReason | undefined {
   const problems = new Map<PauseReason, number>();
-  let capped = 0;
-  let outcomes = 0;
-  for (const row of rows) {
-    if (recent(row.delivered_at) || recent(row.failed_at)) outcomes += 1;
-    if (!recent(row.failed_at) || row.code === null) continue;
-    if (row.code === '131049') capped += 1;
-    const meaning = laterFailureMeaning(row.code);
-    if (meaning.campaignProblem) {
-      const reason = PAUSE_REASONS[meaning.meaning] ?? 'error-burst';
-      problems.set(reason, (problems.get(reason) ?? 0) + 1);
-    }
+  for (const [code, count] of recent.failedByCode) {
+    const meaning = laterFailureMeaning(code);
+    if (!meaning.campaignProblem) continue;
+    const reason = PAUSE_REASONS[meaning.meaning] ?? 'error-burst';
+    problems.set(reason, (problems.get(reason) ?? 0) + count);
   }
   const total = [...problems.values()].reduce((sum, count) => sum + count, 0);
   if (total >= CAMPAIGN_PROBLEM_BURST) return [...problems.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-  if (capped >= CAP_WAVE_COUNT && capped >= CAP_WAVE_SHARE * outcomes) return 'error-burst';
+  const capped = recent.failedByCode.get('131049') ?? 0;
+  if (capped >= CAP_WAVE_COUNT && capped >= CAP_WAVE_SHARE * recent.outcomes) return 'error-burst';
   return undefined;
 }

@@ -13,5 +13,22 @@ export interface Queryable {
 export interface Database extends Queryable {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it rejects. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `name`, exported by `module` as `(tx, ...args) => Promise<T>`, in one transaction where the
+   * store runs: the embedded store's thread runs it there in one round trip instead of one a
+   * statement. A store without it runs the same function through `transaction`.
+   */
+  procedure?<T>(module: URL, name: string, args: readonly unknown[]): Promise<T>;
   close(): Promise<void>;
+}
+
+/** `procedure` where the store has it, else the same function in a transaction here: the same SQL either way. */
+export function inTransaction<Args extends unknown[], T>(
+  db: Database,
+  module: URL,
+  name: string,
+  work: (tx: Queryable, ...args: Args) => Promise<T>,
+  ...args: Args
+): Promise<T> {
+  return db.procedure ? db.procedure<T>(module, name, args) : db.transaction((tx) => work(tx, ...args));
 }
