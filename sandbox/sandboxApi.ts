@@ -4,6 +4,7 @@ import type { Emulator } from '../emulator/index';
 import { proxyZafRequest, type AppRequestRecord } from '../emulator/zafProxy';
 import { SANDBOX_API_PREFIX, SANDBOX_LOCALES, type AppMetadata, type Bootstrap, type Session, type SettingsView } from './apiTypes';
 import type { AppPackage } from './appPackage';
+import type { SandboxService } from './heraldService';
 import { faultRuleToJson, parseFaultRule } from './faultRules';
 import { HttpError, readJsonBody, sendJson } from './http';
 import { publicSettings, type RegisteredInstallation, type Settings } from '../emulator/installation';
@@ -27,6 +28,8 @@ export interface SandboxState {
   readonly appOrigin: string;
   /** Language chosen with the language switch; the agent's own locale when unset. */
   locale: string | undefined;
+  /** The Herald service beside the sandbox, when started: a reset starts it again on an empty store. */
+  service: SandboxService | undefined;
 }
 
 interface Call {
@@ -200,6 +203,8 @@ async function addFault({ state, request, response }: Call): Promise<void> {
 
 async function reset({ state, response }: Call): Promise<void> {
   state.emulator.reset();
+  // The reset emptied the webhooks and Herald's objects: what the service heard belongs to no campaign now.
+  await state.service?.restart();
   state.installation.settings = { ...state.initialSettings };
   state.installation.currentUserId = DEFAULT_AGENT_ID;
   state.appRequests.length = 0;

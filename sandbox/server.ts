@@ -7,6 +7,7 @@ import type { AppRequestRecord } from '../emulator/zafProxy';
 import { createAppServer } from './appServer';
 import { readAppPackage } from './appPackage';
 import { bundleHostPage, bundleZafSdk } from './bundles';
+import { startSandboxService } from './heraldService';
 import { createHostServer } from './hostServer';
 import { SANDBOX_APP_ID, SANDBOX_INSTALLATION_ID, type SandboxState } from './sandboxApi';
 import type { Settings } from '../emulator/installation';
@@ -29,6 +30,11 @@ export interface SandboxOptions {
   emulator?: Emulator;
   /** Installation settings over the defaults (manifest defaults plus a configuration that works with the emulator). */
   settings?: Settings;
+  /**
+   * Starts the Herald service beside the sandbox (sandbox/heraldService.ts), its webhook registered
+   * with the emulator; `port` 0 (default) picks a free one. Off by default: most tests do without.
+   */
+  service?: boolean | { port?: number };
 }
 
 export interface Sandbox {
@@ -44,6 +50,8 @@ export interface Sandbox {
   installation: RegisteredInstallation;
   /** The app's requests as it posted them, before secure settings were substituted. */
   appRequests: AppRequestRecord[];
+  /** The Herald service, when started: where it listens. */
+  service: { url: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -72,14 +80,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     initialSettings,
     appOrigin,
     locale: undefined,
+    service: undefined,
   };
 
   const hostServer = createHostServer({ state, hostScript });
   let hostPort: number;
   try {
     hostPort = await listen(hostServer, options.hostPort ?? 0);
+    if (options.service) {
+      const port = options.service === true ? 0 : (options.service.port ?? 0);
+      state.service = await startSandboxService({ emulator, port, installationId: SANDBOX_INSTALLATION_ID });
+    }
   } catch (error) {
-    await closeServer(appServer);
+    await Promise.all([closeServer(appServer), hostServer.listening ? closeServer(hostServer) : undefined]);
     throw error;
   }
 
@@ -89,8 +102,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     emulator,
     installation: state.installation,
     appRequests: state.appRequests,
+    service: state.service ? { url: state.service.url } : undefined,
     async close() {
       await Promise.all([closeServer(hostServer), closeServer(appServer)]);
+      await state.service?.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_AGENT_ID, zendeskRequest } from './zendeskSession';
 
 const DEFAULT_HOST_PORT = 4567;
 const DEFAULT_APP_PORT = 4568;
+const DEFAULT_SERVICE_PORT = 4570;
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(repoRoot, 'dist');
@@ -33,13 +34,16 @@ async function main(): Promise<void> {
   }
   const hostPort = portFromEnv('HERALD_SANDBOX_PORT', DEFAULT_HOST_PORT);
   const appPort = portFromEnv('HERALD_SANDBOX_APP_PORT', DEFAULT_APP_PORT);
+  const servicePort = portFromEnv('HERALD_SERVICE_PORT', DEFAULT_SERVICE_PORT);
 
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ distDir, hostPort, appPort });
+    sandbox = await startSandbox({ distDir, hostPort, appPort, service: { port: servicePort } });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`Port ${hostPort} or ${appPort} is already in use. Set HERALD_SANDBOX_PORT and HERALD_SANDBOX_APP_PORT to other ports.`);
+      console.error(
+        `Port ${hostPort}, ${appPort} or ${servicePort} is already in use. Set HERALD_SANDBOX_PORT, HERALD_SANDBOX_APP_PORT and HERALD_SERVICE_PORT to other ports.`,
+      );
       process.exit(1);
     }
     throw error;
@@ -58,6 +62,11 @@ Herald sandbox: a local Zendesk agent workspace around the built app (emulated a
   A ticket + sidebar     ${url}#/tickets/101
   Customers              ${url}#/users${requesterId === undefined ? '' : `\n  A user + sidebar       ${url}#/users/${requesterId}`}
   App settings (admin)   ${url}#/admin/apps/herald
+  Phones                 ${url}#/phones   (each customer's WhatsApp: ✓, ✓✓, read; reply or type STOP)
+
+Herald service on ${sandbox.service?.url ?? '(not started)'} (HERALD_SERVICE_PORT): it hears the emulator's webhooks
+(delivered, read, failed, replies, STOP) on an embedded store in a temporary folder, and writes them back
+to the emulated Zendesk; Settings says "Herald service: connected" once Herald's objects are set up.
 
 First-time setup (Admin page, "Reset to empty settings"): the emulator's test credentials, not secrets
   Conversations API app ID       ${sunshine.appId}

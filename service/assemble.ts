@@ -5,7 +5,7 @@ import { withRateLimitRetries } from '../src/api/transport/rateLimitRetries';
 import { realClock } from '../src/core/time/clock';
 import type { ServiceConfig } from './config';
 import { WEBHOOK_PATH } from './http/app';
-import { createHeraldService, type HeraldService } from './heraldService';
+import { createHeraldService, type HeraldService, type HeraldServiceOptions } from './heraldService';
 import type { LogStream } from './http/logging';
 import type { ServicePorts } from './ports';
 import type { Database } from './store/database';
@@ -24,6 +24,8 @@ export interface AssembleOptions {
   database?: (db: Database) => Database;
   logLevel?: string;
   logStream?: LogStream;
+  /** The service's timers, when not the production ones (the sandbox beats every few seconds). */
+  intervals?: HeraldServiceOptions['intervals'];
 }
 
 export async function assembleService(config: ServiceConfig, options: AssembleOptions = {}): Promise<{ service: HeraldService; db: Database }> {
@@ -56,6 +58,7 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
     version: packageVersion(),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.intervals ? { intervals: options.intervals } : {}),
   });
   return { service, db };
 }
