@@ -50,6 +50,8 @@ export interface ConversationMessage {
   notificationId?: string;
   /** What the phone shows (a template rendered with its parameters), worked out when a phone is looked at. */
   shownText: () => string;
+  /** The quick-reply buttons shown under it (a template's), worked out when a phone is looked at. */
+  quickReplies?: () => Array<{ text: string; payload: string }>;
   /** The channel's id for it (`wamid.…`, `SM…`). */
   externalId: string;
 }

@@ -5,7 +5,7 @@ import { intentOf, type CustomerReply, type ReplyIntent } from './customerReplie
 import type { ConversationFact, HeardMessage } from './heardLog';
 import { planOutcome, type PlannedFact } from './outcomePlan';
 import { phoneViews, type PhoneView } from './phones';
-import { contentOf, shownTextOf } from './shownText';
+import { contentOf, quickRepliesOf, shownTextOf } from './shownText';
 import type { SunshineState } from './state';
 import { truthOf, type MessageTruth } from './truth';
 import type { DeliveryFailure, NotificationRecord, TemplateCategory } from './types';
@@ -38,6 +38,7 @@ export class SunshineHearing {
     const { conversations, heard } = state;
     const { user, conversation } = conversations.conversationFor(record.destinationId, record.integrationId, record.integrationType, record.at);
     const metadata = record.message.metadata as Record<string, string | number | boolean> | undefined;
+    const templateOf = () => record.template && this.deps.state().messageTemplate(record.integrationId, record.template.name, record.template.language);
     const message = conversations.addMessage({
       id: state.hearingOptions.messageIdIsNotificationId ? record.id : undefined,
       conversationId: conversation.id,
@@ -47,7 +48,8 @@ export class SunshineHearing {
       sourceType: 'notification',
       metadata,
       notificationId: record.id,
-      shownText: () => shownTextOf(record, record.template && this.deps.state().messageTemplate(record.integrationId, record.template.name, record.template.language)),
+      shownText: () => shownTextOf(record, templateOf()),
+      quickReplies: () => quickRepliesOf(record, templateOf()),
     });
     const planned = planOutcome(
       { key: record.id, phone: record.destinationId, integrationType: record.integrationType, category, acceptedAt: record.at, failure: laterFailure },

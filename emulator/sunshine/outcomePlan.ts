@@ -27,6 +27,12 @@ export interface HearingOptions {
    * they differ by default; this makes them equal, to test the other reading.
    */
   messageIdIsNotificationId?: boolean;
+  /**
+   * Every delay after the call (to the channel, to the phone, to a read, to a reply) is multiplied by
+   * this (default 1: seconds to deliver, up to ten minutes to read): a demo or a browser test shortens
+   * them. The draws stay the same, so the same messages get the same fates.
+   */
+  delayScale?: number;
 }
 
 export const DEFAULT_HEARING: Required<HearingOptions> = {
@@ -37,6 +43,7 @@ export const DEFAULT_HEARING: Required<HearingOptions> = {
   readShare: 0.6,
   replyShare: 0.05,
   messageIdIsNotificationId: false,
+  delayScale: 1,
 };
 
 export type PlannedFact =
@@ -68,22 +75,23 @@ export function seededFailure(phone: string, category: TemplateCategory | undefi
 
 export function planOutcome(message: MessageToPlan, options: Required<HearingOptions>): PlannedFact[] {
   const random = new Random(mix32(options.seed, hashOf(message.key)));
-  const channelAt = message.acceptedAt + random.int(1_000, 3_000);
+  const delay = (min: number, max: number) => Math.round(random.int(min, max) * options.delayScale);
+  const channelAt = message.acceptedAt + delay(1_000, 3_000);
   const facts: PlannedFact[] = [{ kind: 'channel', at: channelAt }];
   const whatsApp = message.integrationType === 'whatsapp';
   const failure = message.failure ?? (whatsApp ? seededFailure(message.phone, message.category, options) : undefined);
   if (failure) {
-    facts.push({ kind: 'failure', at: channelAt + random.int(1_000, 5_000), code: failure.code, message: failure.title });
+    facts.push({ kind: 'failure', at: channelAt + delay(1_000, 5_000), code: failure.code, message: failure.title });
     return facts;
   }
-  const userAt = channelAt + random.int(2_000, 6_000);
+  const userAt = channelAt + delay(2_000, 6_000);
   facts.push({ kind: 'user', at: userAt });
   // SMS has no read receipts, and customers answer the WhatsApp messages they read.
   if (!whatsApp || !random.chance(options.readShare)) return facts;
-  const readAt = userAt + random.int(10_000, 600_000);
+  const readAt = userAt + delay(10_000, 600_000);
   facts.push({ kind: 'read', at: readAt });
   if (options.readShare > 0 && random.chance(options.replyShare / options.readShare)) {
-    facts.push({ kind: 'reply', at: readAt + random.int(5_000, 300_000), reply: seededReply(random) });
+    facts.push({ kind: 'reply', at: readAt + delay(5_000, 300_000), reply: seededReply(random) });
   }
   return facts;
 }

@@ -16,6 +16,8 @@ export interface PhoneMessage {
    */
   status: 'sent' | 'delivered' | 'read' | 'failed';
   code?: string;
+  /** The quick-reply buttons under a business message (a template's), to tap as the answer. */
+  quickReplies?: Array<{ text: string; payload: string }>;
 }
 
 export interface PhoneView {
@@ -38,6 +40,8 @@ export function phoneViews(store: ConversationStore, log: HeardLog, now: number)
         if (message.author !== 'business') continue;
         const heard = log.message(message.id);
         const shown: PhoneMessage = { id: message.id, from: 'business', text: message.shownText(), at: message.received, status: 'sent' };
+        const quickReplies = message.quickReplies?.() ?? [];
+        if (quickReplies.length > 0) shown.quickReplies = quickReplies;
         const failure = heard?.facts.find((fact) => fact.kind === 'failure' && fact.at <= now);
         const delivered = heard?.facts.find((fact) => fact.kind === 'user' && fact.at <= now);
         if (failure?.kind === 'failure') {

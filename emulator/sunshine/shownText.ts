@@ -21,3 +21,20 @@ export function shownTextOf(record: NotificationRecord, template: MessageTemplat
   const values = isPlainObject(bodyParameters) && Array.isArray(bodyParameters.parameters) ? bodyParameters.parameters.map((parameter) => (isPlainObject(parameter) ? String(parameter.text ?? '') : '')) : [];
   return body && body.type === 'BODY' ? fillVariables(body.text, values) : template.name;
 }
+
+/**
+ * The quick-reply buttons a template shows under its body, as the phone offers them. A tap sends
+ * the button's text; its payload is the one the sender set on that button, the text otherwise (what
+ * WhatsApp falls back to, per Meta's template messages guide: the payload is optional).
+ */
+export function quickRepliesOf(record: NotificationRecord, template: MessageTemplate | undefined): Array<{ text: string; payload: string }> {
+  if (!template) return [];
+  const buttons = template.components.flatMap((component) => (component.type === 'BUTTONS' ? component.buttons : []));
+  const sent = isPlainObject(record.message.template) && Array.isArray(record.message.template.components) ? record.message.template.components : [];
+  const payloadAt = (index: number): string | undefined => {
+    const button = sent.find((component) => isPlainObject(component) && String(component.type).toLowerCase() === 'button' && Number(component.index) === index);
+    const parameter = isPlainObject(button) && Array.isArray(button.parameters) ? button.parameters[0] : undefined;
+    return isPlainObject(parameter) && typeof parameter.payload === 'string' ? parameter.payload : undefined;
+  };
+  return buttons.flatMap((button, index) => (button.type === 'QUICK_REPLY' ? [{ text: button.text, payload: payloadAt(index) ?? button.text }] : []));
+}

@@ -94,6 +94,19 @@ describe('the seeded fate of each message', () => {
     expect(replies).toEqual(expect.arrayContaining([{ text: 'Stop promotions', payload: 'stop promotions' }, { text: 'Arrêt' }]));
   });
 
+  it('shortens every delay by the scale asked, the fates unchanged', () => {
+    const message = { phone: '+33612000001', integrationType: 'whatsapp' as const, category: 'MARKETING' as const, acceptedAt: 1_000, failure: undefined };
+    for (const key of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const normal = planOutcome({ ...message, key }, { ...DEFAULT_HEARING, readShare: 1, replyShare: 1 });
+      const fast = planOutcome({ ...message, key }, { ...DEFAULT_HEARING, readShare: 1, replyShare: 1, delayScale: 0.01 });
+      expect(fast.map((fact) => fact.kind)).toEqual(normal.map((fact) => fact.kind));
+      for (const [index, fact] of fast.entries()) {
+        expect(fact.at - 1_000).toBeLessThanOrEqual(Math.ceil(((normal[index]?.at ?? 0) - 1_000) / 100) + fast.length);
+      }
+      expect(fast.at(-1)!.at - 1_000).toBeLessThan(10_000);
+    }
+  });
+
   it('spares utility templates from the marketing-only failures, and SMS from WhatsApp’s', async () => {
     const harness = sunshineHarness({ hearing: { marketingCapShare: 1, optedOutShare: 1, undeliverableShare: 0 } });
     expect((await harness.call('POST', harness.notificationsPath, { body: campaignMessage(harness, PHONE, 'order_update') })).status).toBe(201);
@@ -164,5 +177,19 @@ describe('what the customer does, as webhooks', () => {
     expect(view?.messages.map((message) => [message.from, message.status])).toEqual([['business', 'read'], ['customer', 'sent']]);
     expect(view?.messages[0]?.text).not.toContain('{{');
     expect(() => harness.emulator.reply('+33700000000', 'STOP')).toThrow(/No WhatsApp conversation/);
+  });
+
+  it('the phone offers a template’s quick-reply buttons, with the payload the sender set or else their text', async () => {
+    const harness = sunshineHarness({ hearing: { readShare: 0, replyShare: 0, undeliverableShare: 0 } });
+    const body = campaignMessage(harness, PHONE, 'spring_sale');
+    const template = (body.message as { template: { components: unknown[] } }).template;
+    template.components.push({ type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'not-now' }] });
+    expect((await harness.call('POST', harness.notificationsPath, { body })).status).toBe(201);
+    expect(harness.emulator.phones()[0]?.messages[0]?.quickReplies).toEqual([
+      { text: 'Je veux voir', payload: 'Je veux voir' },
+      { text: 'Pas intéressé', payload: 'not-now' },
+    ]);
+    await harness.call('POST', harness.notificationsPath, { body: campaignMessage(harness, PHONE) });
+    expect(harness.emulator.phones()[0]?.messages[1]?.quickReplies).toBeUndefined();
   });
 });
