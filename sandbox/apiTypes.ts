@@ -113,3 +113,28 @@ export interface ListedFault extends FaultRuleJson {
   id: number;
   hits: number;
 }
+
+/** One customer's WhatsApp as their phone shows it (GET /__sandbox/phones). */
+export interface PhoneEntry {
+  /** E.164. */
+  phone: string;
+  /** The Zendesk user with this number, when the account has one. */
+  user?: { id: number; name: string };
+  /** Oldest first: the business's messages with their ✓ state, the customer's answers. */
+  messages: Array<{
+    from: 'business' | 'customer';
+    text: string;
+    /** ISO 8601. */
+    at: string;
+    status: 'sent' | 'delivered' | 'read' | 'failed';
+    code?: string;
+    quickReplies?: Array<{ text: string; payload: string }>;
+  }>;
+}
+
+/** What a customer types or taps (POST /__sandbox/phones/reply). */
+export interface PhoneReply {
+  phone: string;
+  text: string;
+  payload?: string;
+}

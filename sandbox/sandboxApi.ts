@@ -5,6 +5,8 @@ import { proxyZafRequest, type AppRequestRecord } from '../emulator/zafProxy';
 import { SANDBOX_API_PREFIX, SANDBOX_LOCALES, type AppMetadata, type Bootstrap, type Session, type SettingsView } from './apiTypes';
 import type { AppPackage } from './appPackage';
 import type { SandboxService } from './heraldService';
+import type { PhoneBook } from './phoneBook';
+import { phoneEntries, phoneReadSchema, phoneReplySchema, readOnPhone, replyOnPhone } from './phonesApi';
 import { faultRuleToJson, parseFaultRule } from './faultRules';
 import { HttpError, readJsonBody, sendJson } from './http';
 import { publicSettings, type RegisteredInstallation, type Settings } from '../emulator/installation';
@@ -30,6 +32,8 @@ export interface SandboxState {
   locale: string | undefined;
   /** The Herald service beside the sandbox, when started: a reset starts it again on an empty store. */
   service: SandboxService | undefined;
+  /** Who has each number, for the Phones view. */
+  readonly phoneBook: PhoneBook;
 }
 
 interface Call {
@@ -110,6 +114,23 @@ const routes: Route[] = [
   { method: 'GET', path: /^\/session$/, handle: async ({ state, response }) => sendJson(response, 200, await session(state)) },
   { method: 'PUT', path: /^\/session$/, handle: updateSession },
   { method: 'GET', path: /^\/zendesk(\/api\/v2\/.*)$/, handle: readZendeskApi },
+  { method: 'GET', path: /^\/phones$/, handle: async ({ state, response }) => sendJson(response, 200, { phones: phoneEntries(state) }) },
+  {
+    method: 'POST',
+    path: /^\/phones\/reply$/,
+    handle: async ({ state, request, response }) => {
+      replyOnPhone(state, await parseBody(request, phoneReplySchema));
+      sendJson(response, 200, { phones: phoneEntries(state) });
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/phones\/read$/,
+    handle: async ({ state, request, response }) => {
+      readOnPhone(state, (await parseBody(request, phoneReadSchema)).phone);
+      sendJson(response, 200, { phones: phoneEntries(state) });
+    },
+  },
 ];
 
 /** Answers a request under `/__sandbox/`; false when the path is not an endpoint of the sandbox API. */
@@ -203,6 +224,7 @@ async function addFault({ state, request, response }: Call): Promise<void> {
 
 async function reset({ state, response }: Call): Promise<void> {
   state.emulator.reset();
+  state.phoneBook.clear();
   // The reset emptied the webhooks and Herald's objects: what the service heard belongs to no campaign now.
   await state.service?.restart();
   state.installation.settings = { ...state.initialSettings };

@@ -9,6 +9,7 @@ import { readAppPackage } from './appPackage';
 import { bundleHostPage, bundleZafSdk } from './bundles';
 import { startSandboxService } from './heraldService';
 import { createHostServer } from './hostServer';
+import { PhoneBook } from './phoneBook';
 import { SANDBOX_APP_ID, SANDBOX_INSTALLATION_ID, type SandboxState } from './sandboxApi';
 import type { Settings } from '../emulator/installation';
 import { defaultSettings } from './settings';
@@ -81,6 +82,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     appOrigin,
     locale: undefined,
     service: undefined,
+    phoneBook: new PhoneBook(emulator, () => {
+      const country = state.installation.settings.default_country;
+      return typeof country === 'string' ? country : undefined;
+    }),
   };
 
   const hostServer = createHostServer({ state, hostScript });
