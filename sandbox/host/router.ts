@@ -7,6 +7,7 @@ export type Route =
   | { name: 'customers' }
   | { name: 'user'; id: number }
   | { name: 'admin' }
+  | { name: 'phones' }
   | { name: 'notFound'; hash: string };
 
 export const DEFAULT_HASH = '#/tickets';
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/users') return { name: 'customers' };
   if ((match = /^\/users\/(\d+)$/.exec(path))) return { name: 'user', id: Number(match[1]) };
   if (path === '/admin/apps/herald') return { name: 'admin' };
+  if (path === '/phones') return { name: 'phones' };
   return { name: 'notFound', hash };
 }
 
@@ -36,6 +38,8 @@ export function navSectionOf(route: Route): string | undefined {
       return 'app';
     case 'admin':
       return 'admin';
+    case 'phones':
+      return 'phones';
     default:
       return undefined;
   }

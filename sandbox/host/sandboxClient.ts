@@ -4,6 +4,8 @@ import {
   type Bootstrap,
   type FaultRuleJson,
   type ListedFault,
+  type PhoneEntry,
+  type PhoneReply,
   type SandboxLocale,
   type Session,
   type SettingsUpdate,
@@ -51,5 +53,8 @@ export const sandboxClient = {
   addFault: (rule: FaultRuleJson) => call<{ id: number }>('POST', '/faults', rule),
   removeFault: (id: number) => call<{ faults: ListedFault[] }>('DELETE', `/faults/${id}`),
   clearFaults: () => call<{ faults: ListedFault[] }>('DELETE', '/faults'),
+  phones: () => call<{ phones: PhoneEntry[] }>('GET', '/phones').then((body) => body.phones),
+  replyOnPhone: (reply: PhoneReply) => call<{ phones: PhoneEntry[] }>('POST', '/phones/reply', reply).then((body) => body.phones),
+  readOnPhone: (phone: string) => call<{ phones: PhoneEntry[] }>('POST', '/phones/read', { phone }).then((body) => body.phones),
   proxyRequest: (instanceGuid: string, options: unknown) => call<{ ok: boolean; payload: unknown }>('POST', '/request', { instanceGuid, options }),
 };

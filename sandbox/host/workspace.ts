@@ -5,6 +5,7 @@ import { openModal } from './modal';
 import { adminPage } from './pages/adminPage';
 import { customersPage } from './pages/customersPage';
 import type { PageContext } from './pages/page';
+import { phonesPage } from './pages/phonesPage';
 import { ticketPage } from './pages/ticketPage';
 import { ticketsPage } from './pages/ticketsPage';
 import { userPage } from './pages/userPage';
@@ -99,6 +100,8 @@ export class Workspace {
         return userPage(page, route.id);
       case 'admin':
         return adminPage(page);
+      case 'phones':
+        return phonesPage(page);
       case 'notFound':
         page.setTitle('Not found');
         page.container.append(el('p', { class: 'card' }, `Nothing at ${route.hash}. `, el('a', { href: DEFAULT_HASH }, 'Go to the tickets')));
