@@ -129,7 +129,8 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
       every('flush', intervals.flush, () => flusher.flushDue());
       every('effects', intervals.effects, () => effects.run());
       every('heartbeat', intervals.heartbeat, beat);
-      if (options.settings.refresh) every('settings', intervals.settings, options.settings.refresh);
+      // Called on the settings object: a detached method would lose its `this` (InstallationSettings reads its fields).
+      if (options.settings.refresh) every('settings', intervals.settings, () => options.settings.refresh?.() ?? Promise.resolve());
     },
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
