@@ -32,4 +32,9 @@ describe('README', () => {
     const faults = await section('Faults in the sandbox');
     for (const words of ['Admin page', 'undeliverable', '429', '5xx', '/__sandbox/faults']) expect(faults).toContain(words);
   });
+
+  it('says the service runs with the sandbox, on which port, and what the Phones view is', async () => {
+    const hearing = await section('The Herald service and the Phones view in the sandbox');
+    for (const words of ['npm start', 'HERALD_SERVICE_PORT', '4570', '#/phones', 'STOP', '/__sandbox/phones/reply', 'Herald service: connected']) expect(hearing).toContain(words);
+  });
 });

@@ -62,6 +62,17 @@ export async function openPlaceholdersStep(frame: Locator, t: Translate, audienc
 /** Goes through the wizard up to the confirmation (template spring_sale on Herald France), in the language of `t`. */
 export async function prepareCampaign(frame: Locator, t: Translate, audience: CampaignAudience, name = 'Spring sale'): Promise<void> {
   await openPlaceholdersStep(frame, t, audience, name);
+  await mapAndBuildPlan(frame, t);
+  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
+
+  await frame.getByLabel(t('campaigns.wizard.test.phone')).fill('+33 6 12 34 56 78');
+  await frame.getByRole('button', { name: t('campaigns.wizard.test.send') }).click();
+  await frame.getByText(t('campaigns.wizard.test.sent', { phone: '+33612345678' })).waitFor();
+  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
+}
+
+/** On the Placeholders step of spring_sale: maps both placeholders, goes on and builds the plan, which then shows. */
+export async function mapAndBuildPlan(frame: Locator, t: Translate): Promise<void> {
   const first = t('mapping.slot.body', { position: 1, sample: 'Clarice' });
   const second = t('mapping.slot.body', { position: 2, sample: '20%' });
   await frame.getByLabel(t('mapping.source', { slot: first })).selectOption({ label: t('mapping.field.first_name') });
@@ -72,12 +83,6 @@ export async function prepareCampaign(frame: Locator, t: Translate, audience: Ca
 
   await frame.getByRole('button', { name: t('plan.build') }).click();
   await frame.getByRole('table', { name: t('plan.exclusions') }).waitFor({ timeout: 30_000 });
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
-
-  await frame.getByLabel(t('campaigns.wizard.test.phone')).fill('+33 6 12 34 56 78');
-  await frame.getByRole('button', { name: t('campaigns.wizard.test.send') }).click();
-  await frame.getByText(t('campaigns.wizard.test.sent', { phone: '+33612345678' })).waitFor();
-  await frame.getByRole('button', { name: t('campaigns.wizard.next') }).click();
 }
 
 /** On the confirmation step: types the count when asked, and launches. Resolves with the count. */

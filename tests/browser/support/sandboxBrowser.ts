@@ -16,6 +16,8 @@ export interface SandboxBrowserOptions {
   settings?: SandboxOptions['settings'];
   /** The emulator behind the sandbox, e.g. one with a manual clock; a new one by default. */
   emulator?: SandboxOptions['emulator'];
+  /** Starts the Herald service beside the sandbox (off by default). */
+  service?: SandboxOptions['service'];
 }
 
 export interface SandboxBrowser {
@@ -35,7 +37,7 @@ export interface SandboxBrowser {
 }
 
 export async function startSandboxBrowser(options: SandboxBrowserOptions): Promise<SandboxBrowser> {
-  const sandbox = await startSandbox({ distDir: options.distDir, settings: options.settings, emulator: options.emulator });
+  const sandbox = await startSandbox({ distDir: options.distDir, settings: options.settings, emulator: options.emulator, service: options.service });
   let browser: Browser;
   try {
     // `launch` gives every run a new, empty user-data directory.
