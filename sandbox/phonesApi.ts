@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { PhoneView } from '../emulator/index';
+import type { Emulator, PhoneView } from '../emulator/index';
 import type { PhoneEntry, PhoneReply } from './apiTypes';
 import { HttpError } from './http';
-import type { SandboxState } from './sandboxApi';
+import type { PhoneBook } from './phoneBook';
 
 /**
  * The Phones view's server side: each number's WhatsApp as the customer's phone shows it
@@ -10,10 +10,16 @@ import type { SandboxState } from './sandboxApi';
  * turns into Sunshine's webhooks. WhatsApp only: the emulator's customers answer and read there.
  */
 
+/** What these endpoints use of the sandbox's state. */
+interface Phones {
+  readonly emulator: Emulator;
+  readonly phoneBook: PhoneBook;
+}
+
 export const phoneReplySchema = z.object({ phone: z.string().min(2), text: z.string().trim().min(1).max(4096), payload: z.string().max(256).optional() });
 export const phoneReadSchema = z.object({ phone: z.string().min(2) });
 
-export function phoneEntries(state: SandboxState): PhoneEntry[] {
+export function phoneEntries(state: Phones): PhoneEntry[] {
   const byPhone = new Map<string, PhoneView[]>();
   for (const view of state.emulator.phones()) {
     if (view.channel !== 'whatsapp') continue;
@@ -37,11 +43,11 @@ export function phoneEntries(state: SandboxState): PhoneEntry[] {
 }
 
 /** The customer answers (text, or a quick reply's text and payload): 404 when nothing was ever sent to the number. */
-export function replyOnPhone(state: SandboxState, reply: PhoneReply): void {
+export function replyOnPhone(state: Phones, reply: PhoneReply): void {
   onPhone(reply.phone, () => state.emulator.reply(reply.phone, reply.payload === undefined ? reply.text.trim() : { text: reply.text.trim(), payload: reply.payload }));
 }
 
-export function readOnPhone(state: SandboxState, phone: string): void {
+export function readOnPhone(state: Phones, phone: string): void {
   onPhone(phone, () => state.emulator.read(phone));
 }
 
