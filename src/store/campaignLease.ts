@@ -3,6 +3,7 @@ import { retryingRateLimited, withoutRateLimitRetries } from '../api/transport/r
 import type { Transport } from '../api/transport/types';
 import { CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import { leaseHolderName } from '../core/campaign/runPresence';
+import { STOP_REASONS, type StopReason } from '../core/sending/errorPolicy';
 import type { LeaseKeeper } from '../core/sending/ports';
 import { leaseOfRecord, type CampaignLeaseState } from './campaignModel';
 import { onCampaign } from './campaigns';
@@ -46,6 +47,8 @@ export class CampaignLease implements LeaseKeeper {
   private readonly settleMs: number;
   /** Until when the record was last seen naming this holder: past it, someone may have taken over. */
   private confirmedUntil = 0;
+  /** The record's status at the last heartbeat, when someone else stopped the campaign meanwhile. */
+  private stopped: ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>>;
 
   constructor(
     transport: Transport,
@@ -85,7 +88,9 @@ export class CampaignLease implements LeaseKeeper {
    */
   async heartbeat(): Promise<boolean> {
     try {
-      const lease = leaseOfRecord(await this.read());
+      const record = await this.read();
+      this.stopped = stoppedOfRecord(record);
+      const lease = leaseOfRecord(record);
       if (lease?.holder !== this.holder) return false;
       if (lease.expiresAt <= this.clock.now()) return (await this.claim()).ok;
       this.confirmedUntil = await this.write();
@@ -94,6 +99,10 @@ export class CampaignLease implements LeaseKeeper {
       if (this.clock.now() >= this.confirmedUntil) return false;
       throw error;
     }
+  }
+
+  stoppedElsewhere(): ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>> {
+    return this.stopped;
   }
 
   /**
@@ -139,4 +148,13 @@ export class CampaignLease implements LeaseKeeper {
   private guarded<T>(work: () => Promise<T>): Promise<T> {
     return onCampaign(this.objects, this.campaignId, work);
   }
+}
+
+/** A running campaign's record that someone paused or cancelled while a runner held its lease. */
+function stoppedOfRecord(record: CustomObjectRecord): ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>> {
+  const fields = record.custom_object_fields ?? {};
+  if (fields.status === 'cancelled') return { status: 'cancelled' };
+  if (fields.status !== 'paused') return undefined;
+  const reason = typeof fields.pause_reason === 'string' && (STOP_REASONS as readonly string[]).includes(fields.pause_reason) ? (fields.pause_reason as StopReason) : 'unexpected';
+  return { status: 'paused', reason };
 }

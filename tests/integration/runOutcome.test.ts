@@ -45,3 +45,23 @@ describe('a run’s end', () => {
     expect(await new CampaignStore(admin.transport).load(id)).toMatchObject({ status: 'completed', counts: { sent: 10, pending: 0 } });
   });
 });
+
+describe('a run stopped elsewhere', () => {
+  it('stops at its next heartbeat when the Herald service pauses the campaign, and keeps the service’s reason', async () => {
+    const h = await appHarness();
+    const admin = h.as(ALEX, { send_rate: 1 });
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const choices = await springSaleChoices(admin);
+    const id = await launchCampaign(admin, deps, choices, plannedAudience(200, choices.slots.length), { when: 'now' });
+    await advanceUntil(h.clock, () => (deps.runs.state(id)?.phase ?? '') === 'sending', 50);
+    // What the service's pauser does on a burst of later failures: the status, through the one writer of a status.
+    await new CampaignStore(admin.transport).transition(id, 'pause', { pauseReason: 'template-paused' });
+    await advanceUntil(h.clock, () => deps.runs.state(id)?.phase === 'ended', 200);
+
+    const stored = await new CampaignStore(admin.transport).load(id);
+    expect(stored).toMatchObject({ status: 'paused', pauseReason: 'template-paused' });
+    // Far fewer than 200 at 1 a second: the run stopped within a heartbeat of the pause.
+    expect(stored.counts?.sent ?? 0).toBeLessThan(60);
+    expect(stored.counts?.pending ?? 0).toBeGreaterThan(100);
+  });
+});

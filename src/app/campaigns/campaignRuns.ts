@@ -257,8 +257,12 @@ export async function recordRunOutcome(context: Pick<AppContext, 'transport' | '
     case 'completed':
       return store.transition(campaignId, 'complete', { finishedAt: now, report: outcome.report, counts: campaignCounts(outcome.report.counts), pauseReason: null });
     case 'cancelled':
+      // Cancelled elsewhere while this runner sent (its heartbeat saw it): the record keeps that status, gains the run's report.
+      if ((await store.load(campaignId)).status === 'cancelled') return store.update(campaignId, { report: outcome.report, counts: campaignCounts(outcome.report.counts) });
       return store.transition(campaignId, 'cancel', { finishedAt: now, report: outcome.report, counts: campaignCounts(outcome.report.counts), pauseReason: null });
     case 'paused':
+      // Paused elsewhere (the Herald service, on a burst of later failures): its reason stays, the run's report is added.
+      if ((await store.load(campaignId)).status === 'paused') return store.update(campaignId, { report: outcome.report, counts: campaignCounts(outcome.report.counts) });
       return store.transition(campaignId, 'pause', { pauseReason: outcome.reason, report: outcome.report, counts: campaignCounts(outcome.report.counts) });
     case 'busy':
     case 'lease-lost':

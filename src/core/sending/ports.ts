@@ -1,3 +1,4 @@
+import type { StopReason } from './errorPolicy';
 import type { Recipient } from '../campaign/plan';
 import type { LedgerSnapshot, RecipientDetail, RecipientState } from './states';
 
@@ -91,6 +92,12 @@ export interface LeaseKeeper {
   /** Extends the lease; false when another runner took it (then this runner must stop at once). */
   heartbeat(): Promise<boolean>;
   release(): Promise<void>;
+  /**
+   * What the campaign's record said at the last heartbeat when someone else stopped it while this
+   * runner held the lease (the Herald service pausing it on a burst of later failures): the runner
+   * stops as it would have, with that reason.
+   */
+  stoppedElsewhere?(): { status: 'paused'; reason: StopReason } | { status: 'cancelled' } | undefined;
 }
 
 /** Records that a customer opted out (WhatsApp 131050) on their Zendesk user. */

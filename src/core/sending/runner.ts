@@ -510,6 +510,8 @@ export class CampaignRunner {
     const ours = await this.options.lease.heartbeat().catch(() => true);
     if (ours) this.leaseConfirmedAt = this.options.clock.now();
     else this.requestStop({ kind: 'lease-lost' });
+    const elsewhere = ours ? this.options.lease.stoppedElsewhere?.() : undefined;
+    if (elsewhere) this.requestStop(elsewhere.status === 'cancelled' ? { kind: 'cancel' } : { kind: 'stop', reason: elsewhere.reason });
     return ours;
   }
 
