@@ -61,7 +61,7 @@ function chaotic(db: Database): Database {
 }
 
 const config = loadConfig();
-const { service, db } = await assembleService(config, { database: chaotic, logLevel: 'error' });
+const { service, db } = await assembleService(config, { database: chaotic, logLevel: 'fatal' });
 await service.start();
 await service.listen(config.port, '127.0.0.1');
 process.send?.({ ready: true });
