@@ -35,7 +35,13 @@ export interface BatchSummary {
 const HEARD_CODES = new Set(['131026', '131049']);
 const OPTED_OUT_CODE = '131050';
 
+/** Any number: the batches of every instance on one Postgres are recorded one after the other. */
+const INTAKE_LOCK = 4571;
+
 export async function recordBatch(tx: Queryable, events: readonly HeardEvent[], heardAt: number): Promise<BatchSummary> {
+  // An echo and a delivery of the same message recorded at once by two instances (or connections)
+  // would each miss the other (the delivery held, the echo finding nothing held): one at a time.
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [INTAKE_LOCK]);
   const unique = [...new Map(events.map((event) => [event.id, event])).values()];
   if (unique.length === 0) return { fresh: 0, campaigns: new Set(), effects: 0 };
   const inserted = await tx.query<{ id: string }>(

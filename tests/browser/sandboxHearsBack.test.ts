@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
+import { SEEDED_TICKET_IDS } from '../../emulator/zendesk/ticketSeed';
 import type { PhoneEntry } from '../../sandbox/apiTypes';
 import { createTranslator } from '../../src/ui/i18n/messages';
 import { BUILT_APP_DIR } from './support/builtApp';
@@ -116,4 +117,31 @@ describe('the sandbox hears back', () => {
     // The wizard's preview asks for the template's header image, outside the sandbox: only that is refused.
     expect(harness().consoleErrors.filter((line) => !line.includes('spring-sale.jpg') && !line.includes('ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
   });
+
+  it('a re-engagement sent from a ticket turns from accepted ✓ to delivered ✓✓ as the service hears it', { timeout: 120_000 }, async () => {
+    const ticketId = SEEDED_TICKET_IDS.whatsappClosedWindow;
+    await harness().open(`#/tickets/${ticketId}`);
+    const sidebar = harness().appFrame('ticket_sidebar');
+    const toggle = sidebar.getByRole('button', { name: t('ticket.reengage.toggle') });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const template = sidebar.getByLabel(t('ticket.reengage.template'), { exact: true });
+    await template.selectOption({ label: t('ticket.reengage.templateOption', { name: 'order_update', language: 'Spanish' }) });
+    // Each placeholder chosen: the header, the order and the link from the ticket, the name from the requester, the arrival typed.
+    const source = (slot: string) => t('mapping.source', { slot });
+    await sidebar.getByLabel(source(t('mapping.slot.header', { sample: '#10482' }))).selectOption({ label: t('ticket.field.id') });
+    await sidebar.getByLabel(source(t('mapping.slot.body', { position: 1, sample: 'Clarice' }))).selectOption({ label: t('mapping.field.first_name') });
+    await sidebar.getByLabel(source(t('mapping.slot.body', { position: 2, sample: '#10482' }))).selectOption({ label: t('ticket.field.id') });
+    const arrival = t('mapping.slot.body', { position: 3, sample: '24/11' });
+    await sidebar.getByLabel(t('mapping.source', { slot: arrival })).selectOption({ label: t('mapping.static') });
+    await sidebar.getByLabel(t('mapping.value', { slot: arrival })).fill('lunes');
+    await sidebar.getByLabel(source(t('mapping.slot.button', { button: 1, sample: '10482' }))).selectOption({ label: t('ticket.field.id') });
+    await sidebar.getByRole('button', { name: new RegExp(t('ticket.reengage.send', { name: '§' }).split('§')[0]!) }).click();
+
+    const delivery = sidebar.locator('[data-herald-delivery]');
+    await delivery.getByText(t('delivery.ticket.accepted')).waitFor({ timeout: 30_000 });
+    // Nothing written by the test: the emulator delivers, Sunshine's webhook reaches the service, the service writes it back, the sidebar reads it.
+    await delivery.getByText(t('delivery.ticket.delivered')).or(delivery.getByText(t('delivery.ticket.read'))).waitFor({ timeout: 60_000 });
+    await expect(delivery.locator('[aria-hidden="true"]').textContent()).resolves.toBe('✓✓');
+  });
 });
+
