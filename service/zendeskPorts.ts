@@ -7,6 +7,7 @@ import { CampaignRunPersistence } from '../src/store/campaignRun';
 import { CampaignStore } from '../src/store/campaigns';
 import { DeliveryOutcomes } from '../src/store/deliveryOutcomes';
 import { HeardNumbers as HeardNumberStore, isHeardCode } from '../src/store/heardNumbers';
+import { HeraldObjectsMissingError } from '../src/store/objectGuard';
 import { ZendeskOptOutRecorder } from '../src/store/optOuts';
 import { ServiceHeartbeatStore } from '../src/store/serviceHeartbeat';
 import type { AudienceLookup, CampaignPauser, HeardNumber, OptOuts, ServicePorts, ServiceSettings } from './ports';
@@ -121,6 +122,9 @@ export function zendeskWriters(transport: Transport): Pick<ServicePorts, 'outcom
       // Only the codes the plan reads (131026, 131049) are kept by day.
       record: (entries: readonly HeardNumber[]) => heard.record(entries.flatMap((entry) => (isHeardCode(entry.code) ? [{ phone: entry.phone, code: entry.code, at: entry.at }] : []))),
     },
-    heartbeat: { write: (beat) => heartbeat.write(beat) },
+    heartbeat: {
+      // Before an admin sets Herald up there is nowhere to write a heartbeat: Settings says so itself.
+      write: (beat) => heartbeat.write(beat).catch((error: unknown) => (error instanceof HeraldObjectsMissingError ? undefined : Promise.reject(error))),
+    },
   };
 }

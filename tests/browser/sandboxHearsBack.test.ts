@@ -125,6 +125,12 @@ describe('the sandbox hears back', () => {
     const toggle = sidebar.getByRole('button', { name: t('ticket.reengage.toggle') });
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const template = sidebar.getByLabel(t('ticket.reengage.template'), { exact: true });
+    // Herald's objects, when this test runs alone (the campaign's test sets them up from the nav bar).
+    const setUp = sidebar.getByRole('button', { name: t('templates.setup.run') });
+    await template.or(setUp).first().waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`The sidebar shows: ${(await sidebar.locator('body').textContent()) ?? ''}`);
+    });
+    if (await setUp.isVisible()) await setUp.click();
     await template.selectOption({ label: t('ticket.reengage.templateOption', { name: 'order_update', language: 'Spanish' }) });
     // Each placeholder chosen: the header, the order and the link from the ticket, the name from the requester, the arrival typed.
     const source = (slot: string) => t('mapping.source', { slot });
