@@ -201,9 +201,11 @@ async function storeFacts(tx: Queryable, facts: readonly Fact[]): Promise<number
   }
   const rows = [...merged.values()];
   const column = (read: (row: (typeof rows)[number]) => unknown) => rows.map(read);
+  // One sequence number for the whole batch (not one a row): the flusher only asks which rows changed after its last flush.
+  const { rows: sequence } = await tx.query<{ seq: number }>("SELECT nextval('herald_delivery_seq') AS seq");
   await tx.query(
     `INSERT INTO herald_deliveries AS d (campaign_id, recipient, delivered_at, read_at, failed_at, code, replied_at, opted_out_at, last_heard_at, seq)
-     SELECT k.*, nextval('herald_delivery_seq') FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) AS k
+     SELECT k.*, $10::bigint FROM unnest($1::text[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[]) AS k
      ON CONFLICT (campaign_id, recipient) DO UPDATE SET
        delivered_at = LEAST(d.delivered_at, excluded.delivered_at),
        read_at = LEAST(d.read_at, excluded.read_at),
@@ -223,7 +225,15 @@ async function storeFacts(tx: Queryable, facts: readonly Fact[]): Promise<number
       column((row) => row.delivery.repliedAt ?? null),
       column((row) => row.delivery.optedOutAt ?? null),
       column((row) => row.lastAt),
+      Number(sequence[0]!.seq),
     ],
+  );
+  const lastByCampaign = new Map<string, number>();
+  for (const row of rows) lastByCampaign.set(row.campaignId, Math.max(lastByCampaign.get(row.campaignId) ?? 0, row.lastAt));
+  await tx.query(
+    `INSERT INTO herald_campaign_changes AS c (campaign_id, seq, heard_at) SELECT k.campaign_id, $3::bigint, k.heard_at FROM unnest($1::text[], $2::bigint[]) AS k(campaign_id, heard_at)
+     ON CONFLICT (campaign_id) DO UPDATE SET seq = excluded.seq, heard_at = GREATEST(c.heard_at, excluded.heard_at)`,
+    [[...lastByCampaign.keys()], [...lastByCampaign.values()], Number(sequence[0]!.seq)],
   );
   const effects = facts.filter((fact): fact is Fact & Required<Pick<Fact, 'effect'>> => fact.effect !== undefined);
   if (effects.length > 0) {

@@ -1,4 +1,4 @@
-import type { DeliveryTotals, RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import { totalsOf, type DeliveryTotals, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
 import { laterFailureMeaning, type LaterFailureKind } from '../../src/core/delivery/laterFailures';
 import type { Database, Queryable } from '../store/database';
 import type { CampaignPauser, OutcomeWriter, PauseReason } from '../ports';
@@ -41,6 +41,8 @@ export class OutcomeFlusher {
   /** Writes made so far (one per campaign flush). */
   writes = 0;
   private readonly lastFlush = new Map<string, number>();
+  /** Each campaign's totals by chunk, as last read: a flush reads only the chunks that changed. */
+  private readonly chunkTotals = new Map<string, Map<number, DeliveryTotals>>();
 
   constructor(
     private readonly db: Database,
@@ -64,8 +66,8 @@ export class OutcomeFlusher {
     // When each campaign was last written is read from the store, so that a restarted service (or
     // another instance) keeps to the interval too.
     const { rows } = await this.db.query<{ campaign_id: string; flushed_at: number | null }>(
-      `SELECT DISTINCT d.campaign_id, f.flushed_at FROM herald_deliveries d LEFT JOIN herald_flushes f ON f.campaign_id = d.campaign_id
-       WHERE f.flushed_seq IS NULL OR d.seq > f.flushed_seq`,
+      `SELECT c.campaign_id, f.flushed_at FROM herald_campaign_changes c LEFT JOIN herald_flushes f ON f.campaign_id = c.campaign_id
+       WHERE f.flushed_seq IS NULL OR c.seq > f.flushed_seq`,
     );
     const now = this.now();
     for (const { campaign_id: campaignId, flushed_at: flushedAt } of rows) {
@@ -79,22 +81,17 @@ export class OutcomeFlusher {
     this.lastFlush.set(campaignId, this.now());
     const flushed = await this.db.query<{ flushed_seq: number }>('SELECT flushed_seq FROM herald_flushes WHERE campaign_id = $1', [campaignId]);
     const since = Number(flushed.rows[0]?.flushed_seq ?? 0);
-    // Only the chunks whose recipients changed are read (a few thousand rows, never the whole
-    // campaign), and the totals are counted by the store: a flush holds the store for little time.
+    // Only the chunks whose recipients changed are read, one query a chunk (a range of the primary
+    // key): a flush never holds the store for long, and webhooks are committed between its reads.
     const changed = await this.db.query<{ chunk: number; through: number }>(
       'SELECT recipient / $3::int AS chunk, max(seq) AS through FROM herald_deliveries WHERE campaign_id = $1 AND seq > $2 GROUP BY 1',
       [campaignId, since, DELIVERY_CHUNK_SIZE],
     );
     if (changed.rows.length === 0) return;
-    const chunkNumbers = changed.rows.map((row) => Number(row.chunk));
     const through = Math.max(since, ...changed.rows.map((row) => Number(row.through)));
-    const { rows } = await this.db.query<DeliveryRow>(
-      'SELECT recipient, delivered_at, read_at, failed_at, code, replied_at, opted_out_at FROM herald_deliveries WHERE campaign_id = $1 AND recipient / $3::int = ANY($2::int[])',
-      [campaignId, chunkNumbers, DELIVERY_CHUNK_SIZE],
-    );
-    const chunks = new Map<number, Map<number, RecipientDelivery>>(chunkNumbers.map((chunk) => [chunk, new Map()]));
-    for (const row of rows) chunks.get(Math.floor(row.recipient / DELIVERY_CHUNK_SIZE))?.set(row.recipient, deliveryOf(row));
-    await this.writer.write(campaignId, chunks, await campaignTotals(this.db, campaignId));
+    const chunks = new Map<number, Map<number, RecipientDelivery>>();
+    for (const { chunk } of changed.rows) chunks.set(Number(chunk), await this.readChunk(campaignId, Number(chunk)));
+    await this.writer.write(campaignId, chunks, await this.totals(campaignId));
     this.writes += 1;
     await this.db.query(
       `INSERT INTO herald_flushes (campaign_id, flushed_seq, flushed_at) VALUES ($1, $2, $3)
@@ -103,6 +100,38 @@ export class OutcomeFlusher {
     );
     const reason = burstReason(await recentOutcomes(this.db, campaignId, this.now() - BURST_WINDOW_MS));
     if (reason) await this.pauseOnce(campaignId, reason);
+  }
+
+  /** One chunk's recipients as stored; its totals kept for the campaign's (core/delivery `totalsOf`, the one rule). */
+  private async readChunk(campaignId: string, chunk: number): Promise<Map<number, RecipientDelivery>> {
+    const { rows } = await this.db.query<DeliveryRow>(
+      'SELECT recipient, delivered_at, read_at, failed_at, code, replied_at, opted_out_at FROM herald_deliveries WHERE campaign_id = $1 AND recipient >= $2 AND recipient < $3',
+      [campaignId, chunk * DELIVERY_CHUNK_SIZE, (chunk + 1) * DELIVERY_CHUNK_SIZE],
+    );
+    const deliveries = new Map(rows.map((row) => [row.recipient, deliveryOf(row)]));
+    const byChunk = this.chunkTotals.get(campaignId) ?? new Map<number, DeliveryTotals>();
+    byChunk.set(chunk, totalsOf(deliveries.values(), 0));
+    this.chunkTotals.set(campaignId, byChunk);
+    return deliveries;
+  }
+
+  /** The campaign's totals: the sum of its chunks' (a chunk not read since this process started is read once). */
+  private async totals(campaignId: string): Promise<DeliveryTotals> {
+    // The highest recipient heard (the primary key's end: no scan) bounds the chunks there are.
+    const { rows } = await this.db.query<{ last: number | null }>('SELECT max(recipient) AS last FROM herald_deliveries WHERE campaign_id = $1', [campaignId]);
+    const lastChunk = rows[0]?.last === null || rows[0]?.last === undefined ? -1 : Math.floor(Number(rows[0].last) / DELIVERY_CHUNK_SIZE);
+    for (let chunk = 0; chunk <= lastChunk; chunk++) if (!this.chunkTotals.get(campaignId)?.has(chunk)) await this.readChunk(campaignId, chunk);
+    const heard = await this.db.query<{ heard_at: number }>('SELECT heard_at FROM herald_campaign_changes WHERE campaign_id = $1', [campaignId]);
+    const sum: DeliveryTotals = { heard: 0, delivered: 0, read: 0, replied: 0, optedOut: 0, failed: {}, heardAt: Number(heard.rows[0]?.heard_at ?? 0) };
+    for (const part of this.chunkTotals.get(campaignId)?.values() ?? []) {
+      sum.heard += part.heard;
+      sum.delivered += part.delivered;
+      sum.read += part.read;
+      sum.replied += part.replied;
+      sum.optedOut += part.optedOut;
+      for (const [code, count] of Object.entries(part.failed)) sum.failed[code] = (sum.failed[code] ?? 0) + count;
+    }
+    return sum;
   }
 
   private async pauseOnce(campaignId: string, reason: PauseReason): Promise<void> {
@@ -131,34 +160,6 @@ function deliveryOf(row: DeliveryRow): RecipientDelivery {
   if (row.replied_at !== null) delivery.repliedAt = Number(row.replied_at);
   if (row.opted_out_at !== null) delivery.optedOutAt = Number(row.opted_out_at);
   return delivery;
-}
-
-/**
- * A campaign's totals counted by the store, with the rule of core/delivery `deliveryStateOf` in SQL
- * (a failure at or after the delivery is kept; a read implies delivered; a reply implies delivered):
- * the chaos test holds them equal to `totalsOf` over the emulator's truth.
- */
-export async function campaignTotals(db: Queryable, campaignId: string): Promise<DeliveryTotals> {
-  const failed = 'failed_at IS NOT NULL AND (delivered_at IS NULL OR failed_at >= delivered_at)';
-  const { rows } = await db.query<{ heard: number; delivered: number; read: number; replied: number; opted_out: number; heard_at: number | null }>(
-    `SELECT count(*) AS heard,
-            count(*) FILTER (WHERE NOT (${failed}) AND (read_at IS NOT NULL OR delivered_at IS NOT NULL OR replied_at IS NOT NULL)) AS delivered,
-            count(*) FILTER (WHERE NOT (${failed}) AND read_at IS NOT NULL) AS read,
-            count(replied_at) AS replied, count(opted_out_at) AS opted_out, max(last_heard_at) AS heard_at
-       FROM herald_deliveries WHERE campaign_id = $1`,
-    [campaignId],
-  );
-  const byCode = await db.query<{ code: string | null; count: number }>(`SELECT code, count(*) AS count FROM herald_deliveries WHERE campaign_id = $1 AND ${failed} GROUP BY code`, [campaignId]);
-  const row = rows[0]!;
-  return {
-    heard: Number(row.heard),
-    delivered: Number(row.delivered),
-    read: Number(row.read),
-    replied: Number(row.replied),
-    optedOut: Number(row.opted_out),
-    failed: Object.fromEntries(byCode.rows.map((entry) => [entry.code ?? 'unknown', Number(entry.count)])),
-    heardAt: Number(row.heard_at ?? 0),
-  };
 }
 
 /** What the channel said of a campaign's messages since `since`: outcomes, and later failures by code. */
