@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, type Health } from './http/app';
 import type { LogStream } from './http/logging';
 import { GroupCommit } from './intake/groupCommit';
-import { heardEvents, type HeardEvent } from './intake/heardEvents';
+import { heardEvents, WebhookShapeError, type HeardEvent } from './intake/heardEvents';
 import { recordBatch, RECORD_BATCH_MODULE, type BatchSummary } from './intake/recordBatch';
 import { EffectsWorker } from './outcomes/effects';
 import { OutcomeFlusher } from './outcomes/flusher';
@@ -72,7 +72,12 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
     {
       apiKey: () => secret,
       async receive(body) {
-        const events = heardEvents(body, options.settings.current().keywords).filter((event) => event.kind !== 'ignored');
+        const all = heardEvents(body, options.settings.current().keywords);
+        const malformed = all.flatMap((event) => (event.kind === 'malformed' ? [event.where] : []));
+        // Nothing readable at all: the call is refused (400). Otherwise what can be read is kept.
+        if (malformed.length > 0 && malformed.length === all.length) throw new WebhookShapeError(malformed[0]!);
+        if (malformed.length > 0) app.log.warn({ skipped: malformed.slice(0, 5), count: malformed.length }, 'webhook events skipped: not what the spec allows');
+        const events = all.filter((event): event is Exclude<HeardEvent, { kind: 'ignored' | 'malformed' }> => event.kind !== 'ignored' && event.kind !== 'malformed');
         if (events.length > 0) await intake.submit(events);
       },
       async health() {

@@ -18,7 +18,7 @@ import type { AudienceLookup, CampaignPauser, HeardNumber, OptOuts, ServicePorts
  * writers over Herald's stores (src/store/deliveryOutcomes.ts, heardNumbers.ts, serviceHeartbeat.ts).
  */
 
-/** Adds the opt-out tag (store/optOuts.ts); START removes it: `DELETE /api/v2/users/{id}/tags` removes the listed tags only. */
+/** Adds the opt-out tag (store/optOuts.ts); START removes it: `DELETE /api/v2/users/{id}/tags` removes the listed tags only (204). */
 export class ZendeskOptOuts implements OptOuts {
   private readonly recorder: ZendeskOptOutRecorder;
 
@@ -35,8 +35,8 @@ export class ZendeskOptOuts implements OptOuts {
 
   async optIn(userId: number): Promise<void> {
     if (!Number.isSafeInteger(userId) || userId <= 0) throw new RangeError(`Not a Zendesk user id: ${userId}`);
-    const response = await this.transport.send({ method: 'DELETE', url: `/api/v2/users/${userId}/tags`, credentials: 'zendesk', body: { tags: [this.tag.trim().toLowerCase()] } });
-    parseResponse(z.looseObject({ tags: z.array(z.string()) }), response.body, 'DELETE /api/v2/users/{id}/tags');
+    // Remove Tags answers 204 No Content (Zendesk's Tags API): nothing to read back.
+    await this.transport.send({ method: 'DELETE', url: `/api/v2/users/${userId}/tags`, credentials: 'zendesk', body: { tags: [this.tag.trim().toLowerCase()] } });
   }
 }
 

@@ -15,6 +15,7 @@ export function userRoutes(): Route[] {
     route('PUT', '/api/v2/users/{id:int}', updateUser),
     route('GET', '/api/v2/users/{id:int}/identities', identities),
     route('PUT', '/api/v2/users/{id:int}/tags', addTags),
+    route('DELETE', '/api/v2/users/{id:int}/tags', removeTags),
     route('GET', '/api/v2/user_fields', (call) => {
       const fields = call.state.userFields.map((field) => userFieldJson(field, call.origin));
       return json({ user_fields: fields, next_page: null, previous_page: null, count: fields.length });
@@ -134,6 +135,23 @@ async function addTags(call: Call): Promise<Response> {
   user.updatedAt = call.now;
   call.state.users.save(user);
   return json({ tags: [...user.tags] });
+}
+
+/**
+ * Remove Tags (`DELETE /api/v2/users/{id}/tags` with `{"tags": [...]}`, the Tags API on users as
+ * on tickets): the tags given are removed, the others kept; the spec answers 204 No Content.
+ */
+async function removeTags(call: Call): Promise<Response> {
+  const user = requireUser(call);
+  if (call.actor.role !== 'admin' && isAgentRole(user.role) && user.id !== call.actor.id) throw forbidden();
+  const body = await readJsonBody(call.request);
+  const tags = body.tags;
+  if (!Array.isArray(tags) || tags.length === 0 || !tags.every((tag) => typeof tag === 'string')) throw badRequest('tags must be a non-empty list of strings');
+  const removed = new Set(normalizeTags(tags as string[]));
+  user.tags = user.tags.filter((tag) => !removed.has(tag));
+  user.updatedAt = call.now;
+  call.state.users.save(user);
+  return new Response(null, { status: 204 });
 }
 
 /** Zendesk tags: lower case, one word each (spaces split a tag), no repeats. */

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { keywordOf, type Keyword, type KeywordLists } from '../../src/core/delivery/optOutKeywords';
-import { isHandledType, PAYLOAD_SCHEMAS, webhookBodySchema, type messageWebhookSchema } from '../http/webhookBody';
+import { eventSchema, isHandledType, PAYLOAD_SCHEMAS, webhookBodySchema, type messageWebhookSchema } from '../http/webhookBody';
 
 /** Where a Herald message belongs: the metadata the runner put on it (`core/campaign/notification.ts`). */
 export interface Attribution {
@@ -16,6 +16,7 @@ export type HeardEvent = { id: string; type: string } & (
   | { kind: 'read'; at: number; conversationId: string }
   | { kind: 'reply'; at: number; conversationId: string | undefined; attribution: Attribution | undefined; keyword: Keyword | undefined }
   | { kind: 'ignored' }
+  | { kind: 'malformed'; where: string }
 );
 
 /** A body the spec does not allow: `where` names the field (a path), never its value. */
@@ -30,12 +31,15 @@ export class WebhookShapeError extends Error {
 export function heardEvents(body: unknown, keywords: KeywordLists): HeardEvent[] {
   const parsed = webhookBodySchema.safeParse(body);
   if (!parsed.success) throw new WebhookShapeError(pathOf(parsed.error));
-  return parsed.data.events.map((event, index) => {
+  return parsed.data.events.map((raw, index): HeardEvent => {
+    const read = eventSchema.safeParse(raw);
+    if (!read.success) return { id: '', type: '', kind: 'malformed', where: `events.${index}.${pathOf(read.error)}` };
+    const event = read.data;
     const base = { id: event.id, type: event.type };
     const createdAt = Date.parse(event.createdAt);
     if (!isHandledType(event.type)) return { ...base, kind: 'ignored' as const };
     const payload = PAYLOAD_SCHEMAS[event.type].safeParse(event.payload);
-    if (!payload.success) throw new WebhookShapeError(`events.${index}.payload.${pathOf(payload.error)}`);
+    if (!payload.success) return { ...base, kind: 'malformed', where: `events.${index}.payload.${pathOf(payload.error)}` };
     const data = payload.data as Record<string, unknown>;
     switch (event.type) {
       case 'conversation:message':

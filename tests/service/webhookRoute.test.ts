@@ -46,6 +46,20 @@ describe('POST /webhooks/sunshine', () => {
     expect((await sut.post([bad])).statusCode).toBe(400);
     expect((await sut.post([{ ...delivered('m1', 'c1', T0), id: 42 }])).statusCode).toBe(400);
     expect((await sut.post([{ id: 'e-typing', type: 'conversation:typing', createdAt: new Date(T0).toISOString(), payload: { anything: true } }])).statusCode).toBe(200);
+    // An id the store could not keep (a NUL): refused, not a 503 Sunshine would send five times.
+    expect((await sut.post([{ ...delivered('m1', 'c1', T0), id: 'evt\u0000x' }])).statusCode).toBe(400);
+  });
+
+  it('keeps the events it can read when one event of the call is malformed, and logs where, not what', async () => {
+    sut = await serviceUnderTest();
+    const bad = delivered('m9', 'c9', T0);
+    (bad.payload as { message: unknown }).message = { id: 7 };
+    const answer = await sut.post([echo('m1', 'c1', 'camp', 0, T0), bad, delivered('m1', 'c1', T0 + 1_000)]);
+    expect(answer.statusCode).toBe(200);
+    sut.clock.now += 10_000;
+    await sut.service.settle();
+    expect(sut.ports.outcomesByCampaign.get('camp')?.get(0)).toEqual({ deliveredAt: T0 + 1_000 });
+    expect(sut.logs.join('\n')).toContain('events.1.payload.message.id');
   });
 
   it('answers 503 when the events cannot be committed, so that Sunshine sends them again', async () => {

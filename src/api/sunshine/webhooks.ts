@@ -63,7 +63,7 @@ export class WebhooksClient {
       method: 'POST',
       url: this.appPath('/integrations'),
       credentials: 'sunshine',
-      body: { type: 'custom', displayName, webhooks: [{ target, triggers: [...HERALD_TRIGGERS], includeFullUser: true }] },
+      body: { type: 'custom', displayName, webhooks: [{ target, triggers: [...HERALD_TRIGGERS], includeFullUser: false }] },
     });
     const { integration } = parseResponse(z.looseObject({ integration: integrationSchema }), response.body, 'POST /v2/apps/{appId}/integrations');
     const webhook = integration.webhooks?.find((candidate) => candidate.target === target);

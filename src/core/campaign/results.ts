@@ -119,10 +119,14 @@ export const RESULTS_CSV_COLUMNS = [
   'delivery',
   'delivery_code',
   'delivery_meaning',
+  'delivered_at',
+  'delivered_at_local',
   'read_at',
   'read_at_local',
   'replied_at',
   'replied_at_local',
+  'opted_out_at',
+  'opted_out_at_local',
 ] as const;
 
 export interface ResultsCsvOptions {
@@ -140,7 +144,7 @@ export function resultsCsv(rows: readonly ResultRow[], describe: (row: ResultRow
     const time = (at: number | undefined) => (at === undefined ? ['', ''] : [new Date(at).toISOString(), options.localTime(at)]);
     const heard = row.state === 'sent' ? row.delivery : undefined;
     const laterCode = heard && deliveryOfRow(row) === 'failed' ? (heard.code ?? '') : '';
-    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, ...time(row.at), delivery, laterCode, deliveryMeaning, ...time(heard?.readAt), ...time(heard?.repliedAt)];
+    data[index] = [String(row.userId), row.phone, outcome, row.code ?? '', meaning, ...time(row.at), delivery, laterCode, deliveryMeaning, ...time(heard?.deliveredAt), ...time(heard?.readAt), ...time(heard?.repliedAt), ...time(heard?.optedOutAt)];
   }
   return csvFile(RESULTS_CSV_COLUMNS, data, options.separator);
 }

@@ -37,7 +37,7 @@ describe('WebhooksClient.ensure', () => {
     const first = await client.ensure(TARGET);
     expect(first).toEqual({ integrationId: 'int_2', webhookId: 'wh_0', secret: 'new-secret', created: true });
     const created = sunshine.requests.find((request) => request.method === 'POST');
-    expect(created?.body).toEqual({ type: 'custom', displayName: 'Herald service', webhooks: [{ target: TARGET, triggers: [...HERALD_TRIGGERS], includeFullUser: true }] });
+    expect(created?.body).toEqual({ type: 'custom', displayName: 'Herald service', webhooks: [{ target: TARGET, triggers: [...HERALD_TRIGGERS], includeFullUser: false }] });
     const again = await client.ensure(TARGET);
     expect(again).toEqual({ ...first, created: false });
     expect(sunshine.requests.filter((request) => request.method === 'POST')).toHaveLength(1);

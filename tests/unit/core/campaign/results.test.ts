@@ -102,7 +102,7 @@ describe('what was heard after Sunshine accepted a message', () => {
   const audience = [...AUDIENCE, recipient(108, '+33677778888'), recipient(109, '+33699990000')];
   const ledger = ledgerOf([['sent'], ['failed', RETRIES_EXHAUSTED], ['failed', 'whatsapp-131026'], ['skipped', 'opted-out'], ['unverified', 'timeout'], ['failed', INVALID_NUMBER], ['pending'], ['sent'], ['sent']]);
   const heard = new Map([
-    [0, { deliveredAt: AT + 60_000, readAt: AT + 120_000, repliedAt: AT + 180_000 }],
+    [0, { deliveredAt: AT + 60_000, readAt: AT + 120_000, repliedAt: AT + 180_000, optedOutAt: AT + 180_000 }],
     [7, { failedAt: AT + 60_000, code: '131049' }],
     // Heard about a recipient the ledger has as skipped (a stray event): not a delivery of anything.
     [3, { deliveredAt: AT }],
@@ -124,7 +124,16 @@ describe('what was heard after Sunshine accepted a message', () => {
     const localTime = (at: number) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' }).format(at);
     const csv = resultsCsv(rows, (row) => ({ outcome: row.state, meaning: '', delivery: deliveryOfRow(row) ?? '', deliveryMeaning: deliveryOfRow(row) === 'failed' ? 'capped' : '' }), { separator: ',', localTime });
     const lines = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-    expect(lines[0]).toMatchObject({ delivery: 'read', delivery_code: '', read_at: '2026-11-21T09:32:15.000Z', read_at_local: '21/11/2026 10:32:15', replied_at: '2026-11-21T09:33:15.000Z', replied_at_local: '21/11/2026 10:33:15' });
+    expect(lines[0]).toMatchObject({
+      delivery: 'read',
+      delivery_code: '',
+      delivered_at: '2026-11-21T09:31:15.000Z',
+      read_at: '2026-11-21T09:32:15.000Z',
+      read_at_local: '21/11/2026 10:32:15',
+      replied_at: '2026-11-21T09:33:15.000Z',
+      replied_at_local: '21/11/2026 10:33:15',
+      opted_out_at: '2026-11-21T09:33:15.000Z',
+    });
     expect(lines[7]).toMatchObject({ delivery: 'failed', delivery_code: '131049', delivery_meaning: 'capped', read_at: '', replied_at: '' });
     expect(lines[8]).toMatchObject({ delivery: 'accepted', delivery_code: '', read_at: '' });
     // The stray event about a skipped recipient is not written as theirs.
@@ -142,22 +151,22 @@ describe('resultsCsv', () => {
 
   it('writes one line per recipient under the documented columns, times in UTC', () => {
     const lines = parse(resultsCsv(resultRows(AUDIENCE, LEDGER), describeRow, comma));
-    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local', 'delivery', 'delivery_code', 'delivery_meaning', 'read_at', 'read_at_local', 'replied_at', 'replied_at_local']);
+    expect(lines[0]).toEqual(['user_id', 'phone', 'outcome', 'code', 'meaning', 'at', 'at_local', 'delivery', 'delivery_code', 'delivery_meaning', 'delivered_at', 'delivered_at_local', 'read_at', 'read_at_local', 'replied_at', 'replied_at_local', 'opted_out_at', 'opted_out_at_local']);
     expect(lines).toHaveLength(8);
-    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z', '21/11/2026 10:30:16', '', '', '', '', '', '', '']);
-    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', '', '', '', '', '', '', '', '', '', '', '']);
+    expect(lines[2]).toEqual(['102', "'+33698765432", 'Failed', RETRIES_EXHAUSTED, `meaning of ${RETRIES_EXHAUSTED}`, '2026-11-21T09:30:16.000Z', '21/11/2026 10:30:16', ...Array<string>(11).fill('')]);
+    expect(lines[7]).toEqual(['107', "'+33655556666", 'Pending', ...Array<string>(15).fill('')]);
   });
 
   it('uses the words the UI gives, in its language, quoted when they need it', () => {
     const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
     const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées' }), comma);
-    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z', '21/11/2026 10:30:17', '', '', '', '', '', '', '']);
+    expect(parse(csv)[1]).toEqual(['103', "'+5511912345678", 'Échec', 'whatsapp-131026', 'Pas sur WhatsApp, "ou" application trop ancienne, ou conditions refusées', '2026-11-21T09:30:17.000Z', '21/11/2026 10:30:17', ...Array<string>(11).fill('')]);
   });
 
   it('writes with semicolons for a spreadsheet in French, a cell holding one quoted', () => {
     const rows = resultRows(AUDIENCE, LEDGER).slice(2, 3);
     const csv = resultsCsv(rows, () => ({ outcome: 'Échec', meaning: 'Refusé ; hors délai' }), { separator: ';', localTime });
-    expect(csv.split('\r\n')[0]).toBe('user_id;phone;outcome;code;meaning;at;at_local;delivery;delivery_code;delivery_meaning;read_at;read_at_local;replied_at;replied_at_local');
+    expect(csv.split('\r\n')[0]).toBe('user_id;phone;outcome;code;meaning;at;at_local;delivery;delivery_code;delivery_meaning;delivered_at;delivered_at_local;read_at;read_at_local;replied_at;replied_at_local;opted_out_at;opted_out_at_local');
     expect(csv).toContain('"Refusé ; hors délai"');
     expect(Papa.parse<string[]>(csv, { delimiter: ';', skipEmptyLines: true }).data[1]?.[4]).toBe('Refusé ; hors délai');
   });
