@@ -3,6 +3,7 @@ import { MD, Paragraph, SM } from '@zendeskgarden/react-typography';
 import { useCallback, useId } from 'react';
 import styled from 'styled-components';
 import { readDeliveryTotals } from '../../app/campaigns/delivery';
+import { readHeraldService } from '../../app/settings/heraldService';
 import type { DeliveryTotals } from '../../core/delivery/deliveryState';
 import { deliveryFunnel, laterFailuresByCode } from '../../core/delivery/funnel';
 import type { CampaignRecord } from '../../store/campaigns';
@@ -98,9 +99,22 @@ function Heard({ totals, accepted }: { totals: DeliveryTotals; accepted: number 
   );
 }
 
-/** Nothing heard: Sunshine accepted the messages, and only the Herald service can say more. */
+/** Nothing heard: Sunshine accepted the messages, and only the Herald service can say more (when it runs, it soon will). */
 function NothingHeard() {
   const { t } = useI18n();
+  const { base } = useHerald();
+  const readService = useCallback(() => readHeraldService(base), [base]);
+  const service = usePolling(readService, { everyMs: 30_000, active: true });
+  if (service.status === 'success' && service.data.status === 'connected') {
+    return (
+      <div data-herald-delivery-unheard>
+        <Paragraph>
+          <strong>{t('delivery.noService.waitingTitle')}</strong>
+        </Paragraph>
+        <Paragraph>{t('delivery.noService.waiting')}</Paragraph>
+      </div>
+    );
+  }
   return (
     <div data-herald-delivery-unheard>
       <Paragraph>
