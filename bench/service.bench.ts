@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { createHeraldService } from '../service/heraldService';
 import { MemoryPorts, staticSettings } from '../service/memoryPorts';
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
   const url = await service.listen(0);
   const rssBefore = process.memoryUsage().rss;
   console.log(`Herald service: ${EVENTS_PER_SECOND} webhook events/s for ${SECONDS} s over HTTP, PGlite in ${dataDir}`);
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const writesBefore = ports.writes.length;
   const result = await load({ url, secret: SECRET, eventsPerSecond: EVENTS_PER_SECOND, seconds: SECONDS, campaigns: CAMPAIGNS });
   const minutes = result.elapsedMs / 60_000;
@@ -75,6 +78,8 @@ async function main(): Promise<void> {
   const servedSorted = served.sort((a, b) => a - b);
   console.log(`  time to answer, as the caller saw it: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (budget ≤ ${BUDGET.p99Ms}), max ${(latencies.at(-1) ?? 0).toFixed(1)} ms`);
   console.log(`  time to answer, as the service measured it: p50 ${percentile(servedSorted, 0.5).toFixed(1)} ms, p99 ${percentile(servedSorted, 0.99).toFixed(1)} ms`);
+  loopDelay.disable();
+  console.log(`  the service's event loop: delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`);
   console.log(`  custom-object writes: ${writes} in ${minutes.toFixed(2)} min = ${writesPerMinute.toFixed(1)} a minute for ${CAMPAIGNS} campaigns (budget ≤ ${BUDGET.writesPerMinute})`);
   console.log(`  resident memory: ${(rssBefore / 1e6).toFixed(0)} MB before, ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB after`);
   await service.stop();
