@@ -3,8 +3,8 @@ import { DEFAULT_KEYWORDS } from '../src/core/delivery/optOutKeywords';
 import type { AudienceLookup, CampaignPauser, HeardNumber, ServiceBeat, ServicePorts, ServiceSettings, PauseReason } from './ports';
 
 /**
- * In-memory ports: what the service would write to Zendesk, kept in plain maps. For the tests, the
- * sandbox before it wires the real stores, the chaos test and the bench.
+ * In-memory ports: what the service would write to Zendesk, kept in plain maps. For the service's
+ * tests and the bench.
  */
 export class MemoryPorts implements ServicePorts {
   /** Every write, in order: campaign, the chunk numbers written, the totals. */

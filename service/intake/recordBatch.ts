@@ -1,4 +1,5 @@
 import { applyDeliveryEvent, type DeliveryEvent, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
+import { isHeardCode } from '../../src/store/heardNumbers';
 import type { Queryable } from '../store/database';
 import type { Attribution, HeardEvent } from './heardEvents';
 
@@ -31,8 +32,6 @@ export interface BatchSummary {
   effects: number;
 }
 
-/** Codes whose recipient's number the next plans must know about (core/delivery laterFailures.ts). */
-const HEARD_CODES = new Set(['131026', '131049']);
 const OPTED_OUT_CODE = '131050';
 
 /** Any number: the batches of every instance on one Postgres are recorded one after the other. */
@@ -95,7 +94,7 @@ function deliveryFacts(attribution: Attribution, kind: 'delivered' | 'failed', a
   const failure = code ?? 'unknown';
   const failed: Fact = { ...attribution, event: { kind: 'failed', at, code: failure } };
   if (failure === OPTED_OUT_CODE) return [failed, { ...attribution, event: { kind: 'opted-out', at }, effect: { kind: 'opt-out', code: failure } }];
-  return [HEARD_CODES.has(failure) ? { ...failed, effect: { kind: 'heard', code: failure } } : failed];
+  return [isHeardCode(failure) ? { ...failed, effect: { kind: 'heard', code: failure } } : failed];
 }
 
 /** Delivery events that waited for these echoes, and the reads of their conversations at or after them. */

@@ -1,5 +1,6 @@
 import { totalsOf, type DeliveryTotals, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
 import { laterFailureMeaning, type LaterFailureKind } from '../../src/core/delivery/laterFailures';
+import { DELIVERY_CHUNK_SIZE } from '../../src/store/deliveryOutcomes';
 import type { Database, Queryable } from '../store/database';
 import type { CampaignPauser, OutcomeWriter, PauseReason } from '../ports';
 
@@ -10,8 +11,6 @@ import type { CampaignPauser, OutcomeWriter, PauseReason } from '../ports';
  * failures that pauses the campaign (once).
  */
 
-/** Recipients per delivery chunk: store/deliveryOutcomes.ts DELIVERY_CHUNK_SIZE (an index tells its chunk). */
-export const DELIVERY_CHUNK_SIZE = 2_000;
 export const FLUSH_INTERVAL_MS = 5_000;
 export const BURST_WINDOW_MS = 5 * 60 * 1000;
 /** Later failures that are the campaign's fault (a paused template…) within the window: pause. */
