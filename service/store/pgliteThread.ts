@@ -21,6 +21,7 @@ const { parentPort, workerData } = require('node:worker_threads');
   const { PGlite } = await import(workerData.pgliteUrl);
   const db = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
   await db.waitReady;
+  const modules = new Map();
   parentPort.postMessage({ ready: true });
   parentPort.on('message', async (call) => {
     try {
@@ -30,7 +31,10 @@ const { parentPort, workerData } = require('node:worker_threads');
         return;
       }
       if (call.op === 'procedure') {
-        const procedure = (await import(call.module))[call.name];
+        // Imported once: an import() each call goes through tsx's loader thread every time.
+        let module = modules.get(call.module);
+        if (!module) modules.set(call.module, (module = await import(call.module)));
+        const procedure = module[call.name];
         const result = await db.transaction((tx) =>
           procedure({ query: async (sql, params) => ({ rows: (await tx.query(sql, params)).rows }), exec: (sql) => tx.exec(sql) }, ...call.args),
         );
