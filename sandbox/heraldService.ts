@@ -67,6 +67,7 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
       databaseUrl: undefined,
       dataDir,
       installationId: options.installationId,
+      instanceId: 'sandbox',
     };
     // The terminal shows the sandbox's own lines; the service says only what went wrong.
     const { service, db } = await assembleService(config, { logLevel: 'warn', intervals: SANDBOX_INTERVALS });

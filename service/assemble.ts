@@ -11,6 +11,9 @@ import type { ServicePorts } from './ports';
 import type { Database } from './store/database';
 import { openPgliteThread } from './store/pgliteThread';
 import { openPostgresDatabase } from './store/postgresDatabase';
+import { RunClaims } from './campaigns/runClaims';
+import { ServiceCampaigns, type ServiceLog } from './campaigns/serviceCampaigns';
+import { ServiceContext } from './campaigns/serviceContext';
 import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts, zendeskWriters } from './zendeskPorts';
 
 /**
@@ -39,7 +42,7 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
   );
   const opened: Database = config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : await openPgliteThread(config.dataDir);
   const db = options.database ? options.database(opened) : opened;
-  const settings = new InstallationSettings(transport, config.installationId, config.sunshine.appId);
+  const settings = new InstallationSettings(transport, config.installationId, { appId: config.sunshine.appId, baseUrl: config.sunshine.baseUrl }, new URL(config.zendeskOrigin).hostname.split('.')[0]);
   const tagged = () => new ZendeskOptOuts(transport, settings.current().optOutTag ?? '');
   const ports: ServicePorts = {
     ...zendeskWriters(transport),
@@ -48,11 +51,26 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
     pauser: new StoreCampaignPauser(transport),
   };
   const connection = { baseUrl: config.sunshine.baseUrl, appId: config.sunshine.appId };
+  const identity = new ServiceContext(transport, () => settings.campaigns(), realClock);
+  const campaigns = new ServiceCampaigns({
+    context: () => identity.current(),
+    claims: new RunClaims(db, config.instanceId),
+    clock: realClock,
+    log: logOf(() => service.app.log),
+  });
   const publicUrl = config.publicUrl;
-  const service = await createHeraldService({
+  const service: HeraldService = await createHeraldService({
     db,
     ports,
-    settings,
+    settings: {
+      current: () => settings.current(),
+      // Who the service is in Zendesk is read with the settings: a role or group changed is seen within the minute.
+      refresh: async () => {
+        await settings.refresh();
+        await identity.refresh();
+      },
+    },
+    campaigns,
     ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
     ...(publicUrl ? { registerWebhook: async () => (await new WebhooksClient(transport, connection).ensure(`${publicUrl}${WEBHOOK_PATH}`)).secret } : {}),
     version: packageVersion(),
@@ -66,4 +84,13 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
 function packageVersion(): string {
   const parsed = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
   return parsed.version ?? 'unknown';
+}
+
+/** The service's logger, once the service exists (its runners start after it does). */
+function logOf(logger: () => ServiceLog): ServiceLog {
+  return {
+    info: (fields, message) => logger().info(fields, message),
+    warn: (fields, message) => logger().warn(fields, message),
+    error: (fields, message) => logger().error(fields, message),
+  };
 }

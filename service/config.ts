@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { z } from 'zod/mini';
 
 /**
@@ -22,6 +23,11 @@ export interface ServiceConfig {
   dataDir: string;
   /** Herald's installation in Zendesk, whose settings (opt-out tag, keywords) the service reads; found by its Sunshine app id when absent. */
   installationId: number | undefined;
+  /**
+   * Names this instance among several on one Postgres (the campaigns it runs, the lease holder
+   * people see): HERALD_INSTANCE_ID, else this host and process, unique even for two on one host.
+   */
+  instanceId: string;
 }
 
 export class ConfigError extends Error {
@@ -38,6 +44,7 @@ type Environment = Readonly<Record<string, string | undefined>>;
 
 const port = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(65_535));
 const subdomain = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/i));
+const instanceName = z.string().check(z.regex(/^[\w.-]{1,64}$/));
 const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/));
 const installationId = z.coerce.number().check(z.int(), z.positive());
 
@@ -117,6 +124,7 @@ export function loadConfig(env: Environment = process.env, readSecretFile: (path
     databaseUrl,
     dataDir: plain('HERALD_DATA_DIR') ?? './herald-data',
     installationId: checked('HERALD_INSTALLATION_ID', installationId, plain('HERALD_INSTALLATION_ID'), 'a positive whole number'),
+    instanceId: checked('HERALD_INSTANCE_ID', instanceName, plain('HERALD_INSTANCE_ID'), 'letters, digits, dots, dashes or underscores (at most 64)') ?? `${hostname()}-${process.pid}`,
   };
 }
 

@@ -28,8 +28,10 @@ export interface HeraldServiceOptions {
   version?: string;
   logLevel?: string;
   logStream?: LogStream;
-  /** Timers (defaults): flush check 1 s (each campaign at most every 5 s), effects 5 s, heartbeat 30 s, settings 60 s. */
-  intervals?: Partial<Record<'flush' | 'effects' | 'heartbeat' | 'settings', number>>;
+  /** Timers (defaults): flush check 1 s (each campaign at most every 5 s), effects 5 s, heartbeat 30 s, settings 60 s, campaigns 10 s. */
+  intervals?: Partial<Record<'flush' | 'effects' | 'heartbeat' | 'settings' | 'campaigns', number>>;
+  /** The campaigns it sends (service/campaigns/): looked for every `intervals.campaigns`, handed over on stop. */
+  campaigns?: { scan(): Promise<void>; handOverAll(): Promise<void> };
 }
 
 export interface HeraldService {
@@ -121,7 +123,7 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
     }
   };
 
-  const intervals = { flush: 1_000, effects: 5_000, heartbeat: 30_000, settings: 60_000, ...options.intervals };
+  const intervals = { flush: 1_000, effects: 5_000, heartbeat: 30_000, settings: 60_000, campaigns: 10_000, ...options.intervals };
   return {
     app,
     flusher,
@@ -136,6 +138,11 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
       every('heartbeat', intervals.heartbeat, beat);
       // Called on the settings object: a detached method would lose its `this` (InstallationSettings reads its fields).
       if (options.settings.refresh) every('settings', intervals.settings, () => options.settings.refresh?.() ?? Promise.resolve());
+      const campaigns = options.campaigns;
+      if (campaigns) {
+        every('campaigns', intervals.campaigns, () => campaigns.scan());
+        void campaigns.scan().catch((error: unknown) => app.log.error({ err: { name: error instanceof Error ? error.name : 'unknown' } }, 'looking for campaigns failed; tried again later'));
+      }
     },
     async listen(port, host = '127.0.0.1') {
       return app.listen({ port, host });
@@ -147,6 +154,8 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      // Each campaign sent here stops cleanly, its results stored, for another instance or a browser to go on.
+      await options.campaigns?.handOverAll().catch(() => undefined);
       await app.close();
       await intake.idle();
       await effects.run().catch(() => undefined);

@@ -3,6 +3,7 @@ import { AppInstallationsClient } from '../src/api/zendesk/appInstallations';
 import { parseResponse } from '../src/api/parse';
 import type { Transport } from '../src/api/transport/types';
 import { DEFAULT_START_WORDS, DEFAULT_STOP_WORDS, parseKeywordList } from '../src/core/delivery/optOutKeywords';
+import { parseSettings, type HeraldSettings } from '../src/core/settings/settings';
 import { CampaignRunPersistence } from '../src/store/campaignRun';
 import { CampaignStore } from '../src/store/campaigns';
 import { DeliveryOutcomes } from '../src/store/deliveryOutcomes';
@@ -77,15 +78,27 @@ export class StoreCampaignPauser implements CampaignPauser {
 /** The installation's settings: its opt-out tag and keywords (`optout_words`, `optin_words`; empty: the defaults). */
 export class InstallationSettings {
   private value: ServiceSettings = { keywords: { stop: [...DEFAULT_STOP_WORDS], start: [...DEFAULT_START_WORDS] }, optOutTag: undefined };
+  private herald: HeraldSettings | undefined;
 
   constructor(
     private readonly transport: Transport,
     private readonly installationId: number | undefined,
-    private readonly sunshineAppId: string,
+    private readonly sunshine: { appId: string; baseUrl: string },
+    /** The account's subdomain, which Herald's settings are read against (Sunshine's default host). */
+    private readonly subdomain = '',
   ) {}
 
   current(): ServiceSettings {
     return this.value;
+  }
+
+  /**
+   * All of Herald's settings, as the app reads them, for the campaigns the service sends (who may
+   * launch, the opt-out tag, the rate limits); undefined until read, or while they do not read (the
+   * service then starts nothing). Sunshine is reached as the service's configuration says.
+   */
+  campaigns(): HeraldSettings | undefined {
+    return this.herald;
   }
 
   async refresh(): Promise<void> {
@@ -97,6 +110,8 @@ export class InstallationSettings {
       keywords: { stop: parseKeywordList(text('optout_words'), DEFAULT_STOP_WORDS), start: parseKeywordList(text('optin_words'), DEFAULT_START_WORDS) },
       optOutTag: text('opt_out_tag')?.trim().toLowerCase() || undefined,
     };
+    const parsed = parseSettings(settings as Parameters<typeof parseSettings>[0], this.subdomain);
+    this.herald = parsed.ok ? { ...parsed.settings, sunshine: { ...this.sunshine } } : undefined;
   }
 
   /** Herald's installation is the one whose Sunshine app id is the service's. */
@@ -107,7 +122,7 @@ export class InstallationSettings {
       response.body,
       'GET /api/v2/apps/installations.json',
     );
-    return installations.find((installation) => installation.settings?.sunco_app_id === this.sunshineAppId)?.id;
+    return installations.find((installation) => installation.settings?.sunco_app_id === this.sunshine.appId)?.id;
   }
 }
 

@@ -1,3 +1,4 @@
+import { GuardedLease } from '../core/sending/guardedLease';
 import type { LeaseKeeper } from '../core/sending/ports';
 
 const LOCK_PREFIX = 'herald-campaign-';
@@ -28,31 +29,18 @@ export async function campaignsLockedInThisBrowser(locks: LockManager | null = b
  * the first holds it, and the lock goes away with the tab), then across browsers (the campaign
  * record's lease). A second tab learns that the campaign runs elsewhere and watches instead.
  */
-export class TabLockedLease implements LeaseKeeper {
+export class TabLockedLease extends GuardedLease {
   private releaseLock: (() => void) | undefined;
 
   constructor(
     private readonly campaignId: string,
-    private readonly inner: LeaseKeeper,
+    inner: LeaseKeeper,
     /** How the holder is shown when another tab of this browser runs the campaign. */
-    private readonly otherTabLabel: string,
+    protected readonly guardHolder: string,
     /** Null where the browser has no Web Locks: the record's lease alone then keeps tabs apart. */
     private readonly locks: LockManager | null = browserLocks(),
-  ) {}
-
-  async acquire(): Promise<{ ok: true } | { ok: false; holder: string; expiresAt: number }> {
-    if (this.locks) {
-      const locked = await this.takeLock();
-      if (!locked) return { ok: false, holder: this.otherTabLabel, expiresAt: Number.POSITIVE_INFINITY };
-    }
-    try {
-      const result = await this.inner.acquire();
-      if (!result.ok) this.dropLock();
-      return result;
-    } catch (error) {
-      this.dropLock();
-      throw error;
-    }
+  ) {
+    super(inner);
   }
 
   async heartbeat(): Promise<boolean> {
@@ -62,12 +50,12 @@ export class TabLockedLease implements LeaseKeeper {
     return ours;
   }
 
-  async release(): Promise<void> {
-    try {
-      await this.inner.release();
-    } finally {
-      this.dropLock();
-    }
+  protected takeGuard(): Promise<boolean> {
+    return this.locks ? this.takeLock() : Promise.resolve(true);
+  }
+
+  protected async dropGuard(): Promise<void> {
+    this.dropLock();
   }
 
   /** Holds the lock until `dropLock`; false at once when another tab holds it. */

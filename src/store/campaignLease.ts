@@ -3,9 +3,9 @@ import { retryingRateLimited, withoutRateLimitRetries } from '../api/transport/r
 import type { Transport } from '../api/transport/types';
 import { CustomObjectsClient, type CustomObjectRecord } from '../api/zendesk/customObjects';
 import { leaseHolderName } from '../core/campaign/runPresence';
-import { STOP_REASONS, type StopReason } from '../core/sending/errorPolicy';
+import { PERSON_PAUSE_REASON, STOP_REASONS, type StopReason } from '../core/sending/errorPolicy';
 import type { LeaseKeeper } from '../core/sending/ports';
-import { leaseOfRecord, type CampaignLeaseState } from './campaignModel';
+import { leaseOfRecord, sentFromOfRecord, type CampaignLeaseState, type SentFrom } from './campaignModel';
 import { onCampaign } from './campaigns';
 import { CAMPAIGN_OBJECT } from './heraldObjects';
 import { RecordAccess } from './recordAccess';
@@ -30,10 +30,18 @@ export interface CampaignLeaseOptions {
   ttlMs?: number;
   /** How long to wait after writing the lease before reading it back (default 2 s). */
   settleMs?: number;
+  /** Where this runner runs: a record saying the campaign is to be sent from elsewhere stops it (a hand-over). */
+  place?: SentFrom;
 }
 
 export const DEFAULT_LEASE_TTL_MS = 30_000;
 export const DEFAULT_LEASE_SETTLE_MS = 2_000;
+/**
+ * A heartbeat always reads the record (a pause or a hand-over is seen at once) but extends the lease
+ * only when its last extension is at least this old: a runner that beats every few seconds (the
+ * service, to see a pause within 5 s) does not write the record every few seconds.
+ */
+export const LEASE_EXTEND_AFTER_MS = 10_000;
 
 
 export type AcquireResult = { ok: true } | { ok: false; holder: string; expiresAt: number };
@@ -49,6 +57,7 @@ export class CampaignLease implements LeaseKeeper {
   private confirmedUntil = 0;
   /** The record's status at the last heartbeat, when someone else stopped the campaign meanwhile. */
   private stopped: ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>>;
+  private readonly place: SentFrom;
 
   constructor(
     transport: Transport,
@@ -65,6 +74,7 @@ export class CampaignLease implements LeaseKeeper {
     this.clock = options.clock ?? realClock;
     this.ttlMs = options.ttlMs ?? DEFAULT_LEASE_TTL_MS;
     this.settleMs = options.settleMs ?? DEFAULT_LEASE_SETTLE_MS;
+    this.place = options.place ?? 'browser';
     if (this.settleMs >= this.ttlMs) throw new RangeError('The settle delay must be shorter than the lease');
   }
 
@@ -89,10 +99,11 @@ export class CampaignLease implements LeaseKeeper {
   async heartbeat(): Promise<boolean> {
     try {
       const record = await this.read();
-      this.stopped = stoppedOfRecord(record);
+      this.stopped = stoppedOfRecord(record, this.place);
       const lease = leaseOfRecord(record);
       if (lease?.holder !== this.holder) return false;
       if (lease.expiresAt <= this.clock.now()) return (await this.claim()).ok;
+      if (lease.expiresAt - this.clock.now() > this.ttlMs - LEASE_EXTEND_AFTER_MS) return true;
       this.confirmedUntil = await this.write();
       return true;
     } catch (error) {
@@ -150,11 +161,16 @@ export class CampaignLease implements LeaseKeeper {
   }
 }
 
-/** A running campaign's record that someone paused or cancelled while a runner held its lease. */
-function stoppedOfRecord(record: CustomObjectRecord): ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>> {
+/**
+ * A running campaign's record that someone paused, cancelled or moved to another place while a
+ * runner held its lease. A person's pause is written `user`, as a runner writes its own.
+ */
+function stoppedOfRecord(record: CustomObjectRecord, place: SentFrom): ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>> {
   const fields = record.custom_object_fields ?? {};
   if (fields.status === 'cancelled') return { status: 'cancelled' };
+  if (fields.status === 'running') return sentFromOfRecord(record) === place ? undefined : { status: 'moved' };
   if (fields.status !== 'paused') return undefined;
+  if (fields.pause_reason === PERSON_PAUSE_REASON) return { status: 'paused', reason: 'user' };
   const reason = typeof fields.pause_reason === 'string' && (STOP_REASONS as readonly string[]).includes(fields.pause_reason) ? (fields.pause_reason as StopReason) : 'unexpected';
   return { status: 'paused', reason };
 }

@@ -84,6 +84,8 @@ export interface CampaignRecord {
   startedAt: number | null;
   finishedAt: number | null;
   pauseReason: string | null;
+  /** Where it is sent from: the Herald service (keeps going with Zendesk closed), or a browser tab of Herald. */
+  sentFrom: SentFrom;
   report: CampaignReport | null;
   createdAt: string | null;
   updatedAt: string | null;
@@ -319,6 +321,7 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
     startedAt: optionalInteger(fields.started_at),
     finishedAt: optionalInteger(fields.finished_at),
     pauseReason: optionalText(fields.pause_reason),
+    sentFrom: sentFromOfRecord(record),
     report: fields.report === null || fields.report === undefined || fields.report === '' ? null : readJson('report', reportSchema),
     createdAt: typeof record.created_at === 'string' ? record.created_at : null,
     updatedAt: record.updated_at ?? null,
@@ -327,6 +330,14 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
   };
   if (problems.length > 0) throw new CampaignRecordInvalidError(record.id, problems);
   return { ...campaign, counts: countsOf(campaign.status, campaign.counts, campaign.report) };
+}
+
+export const SENT_FROM = ['browser', 'service'] as const;
+export type SentFrom = (typeof SENT_FROM)[number];
+
+/** Where the record says it is sent from; anything but `service` (empty, a record from before the service) is a browser. */
+export function sentFromOfRecord(record: CustomObjectRecord): SentFrom {
+  return record.custom_object_fields?.sent_from === 'service' ? 'service' : 'browser';
 }
 
 /** The lease as the record holds it; an empty holder means no lease. */

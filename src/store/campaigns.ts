@@ -12,6 +12,7 @@ import {
   type CampaignDefinition,
   type CampaignRecord,
   type CampaignStatus,
+  type SentFrom,
 } from './campaignModel';
 import { IllegalCampaignTransitionError, nextStatus, type CampaignEvent } from '../core/campaign/lifecycle';
 import { CAMPAIGN_OBJECT } from './heraldObjects';
@@ -62,6 +63,8 @@ export interface CampaignChanges {
   report?: object | null;
   /** Someone who may launch accepted the campaign as it stands (runTrust.ts): they are its last changer now. */
   changeAcceptedAt?: number;
+  /** Where it is to be sent from (a hand-over between a browser and the Herald service writes this). */
+  sentFrom?: SentFrom;
 }
 
 /**
@@ -215,8 +218,13 @@ export class CampaignStore {
    * Every campaign waiting for its scheduled time, whatever its age (the list shows the newest
    * only); records that cannot be read are left out, as in the list.
    */
-  async scheduled(): Promise<CampaignRecord[]> {
-    const filter = { 'custom_object_fields.status': { $eq: 'scheduled' } };
+  scheduled(): Promise<CampaignRecord[]> {
+    return this.withStatus('scheduled');
+  }
+
+  /** Every campaign of this status, oldest first (the Herald service looks for the ones it sends); unreadable records left out. */
+  async withStatus(status: CampaignStatus): Promise<CampaignRecord[]> {
+    const filter = { 'custom_object_fields.status': { $eq: status } };
     const campaigns: CampaignRecord[] = [];
     await onHeraldObject(CAMPAIGN_OBJECT.key, async () => {
       for await (const page of this.records.search(filter, { sort: 'created_at' })) {
@@ -301,6 +309,7 @@ function fieldsOfChanges(changes: Omit<CampaignChanges, 'name'>): FieldValues {
   if (changes.launchedByName !== undefined) fields.launched_by_name = personName(changes.launchedByName, 'launched_by_name');
   if (changes.report !== undefined) fields.report = changes.report === null ? null : jsonField(changes.report);
   if (changes.changeAcceptedAt !== undefined) fields.change_accepted_at = changes.changeAcceptedAt;
+  if (changes.sentFrom !== undefined) fields.sent_from = changes.sentFrom;
   return fields;
 }
 

@@ -81,6 +81,7 @@ export const CAMPAIGN_OBJECT: CustomObjectDefinition = {
     { key: 'finished_at', title: 'Finished at', type: 'integer', description: 'ms since epoch' },
     { key: 'pause_reason', title: 'Pause reason', type: 'text', description: 'Why the campaign paused itself' },
     { key: 'report', title: 'Report', type: 'textarea', description: 'JSON: the outcome of the campaign' },
+    { key: 'sent_from', title: 'Sent from', type: 'text', description: 'service: the Herald service sends it; empty or browser: a browser tab of Herald' },
     {
       key: 'change_accepted_at',
       title: 'Change accepted at',

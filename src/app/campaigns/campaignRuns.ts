@@ -1,8 +1,9 @@
 import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, isActive, isFinished, wasReopenedByHand, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
 import { scheduleState } from '../../core/campaign/schedule';
+import { PERSON_PAUSE_REASON } from '../../core/sending/errorPolicy';
 import type { RunOutcome } from '../../core/sending/runner';
 import { CampaignRunPersistence } from '../../store/campaignRun';
-import { campaignCounts, CampaignStore, type CampaignRecord } from '../../store/campaigns';
+import { campaignCounts, CampaignStore, type CampaignRecord, type SentFrom } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { ScheduleNotDueError, UntrustedChangeError, type AppAction } from '../errors';
 import { requireRight } from '../rights';
@@ -49,10 +50,11 @@ export async function startCampaignRun(
   deps: CampaignRunDeps,
   campaignId: string,
   kind: StartKind,
-  options: { resendUnverified?: 'all' } = {},
+  options: { resendUnverified?: 'all'; sendFrom?: SentFrom } = {},
 ): Promise<void> {
   requireRight(context, 'send', options.resendUnverified ? 'resend-unverified' : ACTION_OF[kind]);
   if (deps.runs.isSending(campaignId)) return;
+  const here = deps.ports.place ?? 'browser';
   const store = new CampaignStore(context.transport);
   const campaign = await store.load(campaignId);
   const { definition, writer } = await new CampaignRunPersistence(context.transport, campaignId).loadDefinition();
@@ -64,14 +66,22 @@ export async function startCampaignRun(
   const verifyWriters = chunkWritersCheck(rights, campaign, definition);
   await verifyWriters([writer]);
   const now = context.clock.now();
+  // A start names the place that sends (the person's choice, else where the campaign was sent from): a
+  // browser handing a campaign to the Herald service writes it and sends nothing itself.
+  const sendFrom = options.sendFrom ?? (kind === 'launch' ? here : campaign.sentFrom);
+  const moved = campaign.sentFrom !== sendFrom ? { sentFrom: sendFrom } : {};
   const started =
     event === undefined
-      ? campaign
+      ? Object.keys(moved).length > 0
+        ? await store.update(campaignId, moved)
+        : campaign
       : await store.transition(campaignId, event, {
           pauseReason: null,
+          ...moved,
           ...(campaign.startedAt === null ? { startedAt: now } : {}),
           ...(event === 'launch' ? { launchedBy: context.actor.id, launchedByName: context.actor.name, scheduledAt: null } : {}),
         });
+  if (sendFrom !== here) return;
   deps.runs.start(
     campaignId,
     (onProgress) =>
@@ -184,6 +194,58 @@ export function pauseCampaignRun(context: AppContext, runs: RunRegistry, campaig
 }
 
 /**
+ * Pauses the campaign wherever it is sent from: this place's runner at once; a runner elsewhere (the
+ * Herald service, another browser) at its next heartbeat, by the status on the record (a person's
+ * pause, `user`), which it keeps when it stops. A campaign nobody sends is paused on the record.
+ */
+export async function pauseCampaign(context: AppContext, deps: Pick<CampaignRunDeps, 'runs'>, campaignId: string): Promise<CampaignRecord | undefined> {
+  requireRight(context, 'send', 'pause');
+  if (deps.runs.isSending(campaignId)) {
+    deps.runs.pause(campaignId);
+    return undefined;
+  }
+  const store = new CampaignStore(context.transport);
+  const campaign = await store.load(campaignId);
+  if (campaign.status !== 'running') throw new IllegalCampaignTransitionError(campaign.status, 'pause');
+  return store.transition(campaignId, 'pause', { pauseReason: PERSON_PAUSE_REASON });
+}
+
+/** How long a hand-over waits for the other place's runner to let go of the lease (its heartbeat, its last writes). */
+export const HAND_OVER_WAIT_MS = 45_000;
+
+/**
+ * Moves a campaign between a browser and the Herald service, nobody in doubt about any recipient:
+ * the record names the new place; the runner of the old one sees it at its heartbeat (this place's
+ * at once), stops cleanly with every result stored and the lease released; the new place resumes
+ * from there. Moving to this place waits for that release (at most `HAND_OVER_WAIT_MS`), then starts
+ * here. A paused or scheduled campaign only changes place: it starts there when it resumes or falls due.
+ */
+export async function moveCampaign(context: AppContext, deps: CampaignRunDeps, campaignId: string, to: SentFrom): Promise<CampaignRecord> {
+  requireRight(context, 'send', 'resume');
+  const store = new CampaignStore(context.transport);
+  const campaign = await store.load(campaignId);
+  if (isFinished(campaign.status)) throw new IllegalCampaignTransitionError(campaign.status, 'resume');
+  const moved = campaign.sentFrom === to ? campaign : await store.update(campaignId, { sentFrom: to });
+  const here = deps.ports.place ?? 'browser';
+  if (to !== here) {
+    deps.runs.handOver(campaignId);
+    return moved;
+  }
+  if (campaign.status !== 'running' || deps.runs.isSending(campaignId)) return moved;
+  // Waited on this place's clock, the one its runners keep time with (a Worker clock in a hidden tab).
+  const clock = deps.ports.clock();
+  const until = clock.now() + HAND_OVER_WAIT_MS;
+  let current = moved;
+  while (current.lease !== null && current.lease.expiresAt > clock.now() && clock.now() < until) {
+    await clock.sleep(1_000);
+    current = await store.load(campaignId);
+  }
+  if (current.status !== 'running') return current;
+  await startCampaignRun(context, deps, campaignId, 'resume', { sendFrom: to });
+  return current;
+}
+
+/**
  * Cancels the campaign: the runner sending it here stops, or a runner takes the lease only to end
  * every pending recipient as skipped (nothing is sent: it is cancelled before it starts). A
  * campaign changed by someone without the launch right can always be cancelled. A campaign whose
@@ -197,6 +259,12 @@ export async function cancelCampaign(context: AppContext, deps: CampaignRunDeps,
   }
   const store = new CampaignStore(context.transport);
   const campaign = await store.load(campaignId);
+  // Sent from elsewhere (the Herald service, another browser): its runner sees the cancel at its next
+  // heartbeat, ends the pending recipients as cancelled and adds its report.
+  if (campaign.status === 'running' && campaign.lease !== null && campaign.lease.expiresAt > context.clock.now()) {
+    await store.transition(campaignId, 'cancel', { finishedAt: context.clock.now() });
+    return;
+  }
   if (campaign.reservedThrough === null) {
     await store.transition(campaignId, 'cancel', { finishedAt: context.clock.now() });
     return;
@@ -268,5 +336,8 @@ export async function recordRunOutcome(context: Pick<AppContext, 'transport' | '
     case 'lease-lost':
       // Another runner has the campaign: its outcome is its to store.
       return store.load(campaignId);
+    case 'handed-over':
+      // Still running, now from the other place, which goes on from the counts stored here.
+      return store.update(campaignId, { counts: campaignCounts(outcome.report.counts) });
   }
 }

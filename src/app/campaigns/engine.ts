@@ -5,7 +5,7 @@ import type { LeaseKeeper, LocalJournal, SendClock } from '../../core/sending/po
 import { CampaignRunner, type RunnerOptions } from '../../core/sending/runner';
 import { SEND_RATE_LIMITS } from '../../core/settings/settings';
 import { CampaignLease } from '../../store/campaignLease';
-import type { FrozenDefinition } from '../../store/campaignModel';
+import type { FrozenDefinition, SentFrom } from '../../store/campaignModel';
 import { CampaignRunPersistence, type ChunkWriter } from '../../store/campaignRun';
 import { ZendeskOptOutRecorder } from '../../store/optOuts';
 import type { AppContext } from '../context';
@@ -25,6 +25,10 @@ export interface EnginePorts {
   guardLease?(campaignId: string, lease: LeaseKeeper): LeaseKeeper;
   /** This machine's journal of the sends in flight, when it keeps one (IndexedDB). */
   journal?(campaignId: string): LocalJournal | undefined;
+  /** Which place this is (a browser unless said): a campaign moved to the other place stops here. */
+  place?: SentFrom;
+  /** How often a runner here reads its campaign's record (default 10 s): the service sees a pause within 5 s. */
+  heartbeatIntervalMs?: number;
 }
 
 export interface RunnerRequest {
@@ -42,7 +46,7 @@ export function createCampaignRunner(
 ): CampaignRunner {
   const { transport, settings, actor } = context;
   const clock = ports.clock();
-  const lease = new CampaignLease(transport, campaignId, { agentName: actor.name, agentId: actor.id, sessionId: ports.sessionId, clock });
+  const lease = new CampaignLease(transport, campaignId, { agentName: actor.name, agentId: actor.id, sessionId: ports.sessionId, clock, place: ports.place ?? 'browser' });
   const sender = new CampaignNotificationSender(new NotificationsClient(transport, settings.sunshine), {
     campaignId,
     integration: { id: definition.integrationId, channel: definition.channel },
@@ -59,6 +63,7 @@ export function createCampaignRunner(
     fingerprint: (recipient) => messageFingerprint({ phone: recipient.phone, templateName: definition.templateName, language: definition.templateLanguage, values: recipient.values }),
     rate: Math.max(SEND_RATE_LIMITS.min, Math.min(SEND_RATE_LIMITS.max, Math.round(definition.ratePerSecond))),
     quietHours: definition.quietHours ?? undefined,
+    ...(ports.heartbeatIntervalMs ? { heartbeatIntervalMs: ports.heartbeatIntervalMs } : {}),
     ...extra,
   });
 }

@@ -1,6 +1,6 @@
 import type { Recipient } from '../../core/campaign/plan';
 import { checkScheduleTime } from '../../core/campaign/schedule';
-import { CampaignStore } from '../../store/campaigns';
+import { CampaignStore, type SentFrom } from '../../store/campaigns';
 import type { AppContext } from '../context';
 import { EmptyAudienceError, ScheduleRefusedError } from '../errors';
 import { requireCompleteMapping } from '../mappingCheck';
@@ -14,7 +14,11 @@ import { freezeCampaign, frozenSendOfChoices, saveCampaignDraft, type DraftChoic
  * first stopped (a frozen campaign keeps its audience).
  */
 
-export type LaunchWhen = { when: 'now' } | { when: 'later'; at: number };
+/**
+ * When it starts, and where it is sent from (`from`): a browser tab of Herald (the default), or the
+ * Herald service, which keeps going with Zendesk closed and starts a scheduled campaign on its own.
+ */
+export type LaunchWhen = ({ when: 'now' } | { when: 'later'; at: number }) & { from?: SentFrom };
 
 export type LaunchStage = 'saving' | 'freezing' | 'starting';
 
@@ -51,7 +55,8 @@ export async function launchCampaign(
   }
   onStage('starting');
   // Who scheduled it answers for it until it starts (then whoever's Herald starts it is named).
-  if (when.when === 'later') await store.transition(campaignId!, 'schedule', { scheduledAt: when.at, launchedBy: context.actor.id, launchedByName: context.actor.name });
-  else await startCampaignRun(context, deps, campaignId!, 'launch');
+  if (when.when === 'later') {
+    await store.transition(campaignId!, 'schedule', { scheduledAt: when.at, launchedBy: context.actor.id, launchedByName: context.actor.name, sentFrom: when.from ?? 'browser' });
+  } else await startCampaignRun(context, deps, campaignId!, 'launch', when.from ? { sendFrom: when.from } : {});
   return campaignId!;
 }

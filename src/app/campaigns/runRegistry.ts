@@ -100,6 +100,11 @@ export class RunRegistry {
     this.stop(campaignId, 'pause');
   }
 
+  /** Stops this place's runner cleanly for another place to go on (the campaign was moved). */
+  handOver(campaignId: string): void {
+    this.stop(campaignId, 'hand-over');
+  }
+
   cancel(campaignId: string): void {
     this.stop(campaignId, 'cancel');
   }
@@ -111,12 +116,13 @@ export class RunRegistry {
     this.emit();
   }
 
-  private stop(campaignId: string, kind: 'pause' | 'cancel'): void {
+  private stop(campaignId: string, kind: 'pause' | 'cancel' | 'hand-over'): void {
     const entry = this.runs.get(campaignId);
     if (!entry?.runner || entry.state.phase !== 'sending') return;
     if (kind === 'pause') entry.runner.pause();
-    else entry.runner.cancel();
-    entry.state = { ...entry.state, stopping: kind };
+    else if (kind === 'cancel') entry.runner.cancel();
+    else entry.runner.handOver();
+    entry.state = { ...entry.state, stopping: kind === 'hand-over' ? 'pause' : kind };
     this.emit();
   }
 

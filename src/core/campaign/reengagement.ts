@@ -82,7 +82,7 @@ export interface ReengagementRow {
 }
 
 /** How the run ended, as far as the outcome needs it. */
-export type RunEnd = { status: 'completed' | 'cancelled' | 'lease-lost' } | { status: 'paused'; reason: string } | { status: 'busy' };
+export type RunEnd = { status: 'completed' | 'cancelled' | 'lease-lost' | 'handed-over' } | { status: 'paused'; reason: string } | { status: 'busy' };
 
 /** What became of the send, from the recipient's stored result (the truth) and how the run ended. */
 export function reengagementOutcome(row: ReengagementRow | undefined, run: RunEnd): ReengagementOutcome {

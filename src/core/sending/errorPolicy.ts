@@ -40,6 +40,9 @@ export const STOP_REASONS = [
 ] as const;
 export type StopReason = (typeof STOP_REASONS)[number];
 
+/** The pause reason a person's pause is stored with (a runner paused by its page, or a campaign paused from another place). */
+export const PERSON_PAUSE_REASON = 'user';
+
 export type RetryReason = 'rate-limited' | 'throughput' | 'server-error' | 'pair-rate-limit';
 
 export type RetryClass = { kind: 'retry'; reason: RetryReason; retryAfterMs?: number; lowersRate: boolean };

@@ -94,10 +94,12 @@ export interface LeaseKeeper {
   release(): Promise<void>;
   /**
    * What the campaign's record said at the last heartbeat when someone else stopped it while this
-   * runner held the lease (the Herald service pausing it on a burst of later failures): the runner
-   * stops as it would have, with that reason.
+   * runner held the lease (a person pausing or cancelling it from another browser, the Herald
+   * service pausing it on a burst of later failures): the runner stops as it would have, with that
+   * reason. `moved`: the campaign is now to be sent from another place (a browser handing it to the
+   * Herald service, or back): the runner stops cleanly and lets go of the lease.
    */
-  stoppedElsewhere?(): { status: 'paused'; reason: StopReason } | { status: 'cancelled' } | undefined;
+  stoppedElsewhere?(): { status: 'paused'; reason: 'user' | StopReason } | { status: 'cancelled' } | { status: 'moved' } | undefined;
 }
 
 /** Records that a customer opted out (WhatsApp 131050) on their Zendesk user. */

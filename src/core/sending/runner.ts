@@ -64,11 +64,19 @@ export type RunOutcome =
   /** Another runner holds the campaign: this one sent nothing. */
   | { status: 'busy'; holder: string; expiresAt: number }
   /** Another runner took the lease while this one ran: it stopped at once. */
-  | { status: 'lease-lost'; report: SendReport };
+  | { status: 'lease-lost'; report: SendReport }
+  /**
+   * The campaign was moved to another place (a browser to the Herald service, or back): this runner
+   * stopped cleanly, every result stored and the lease released, for the other place to go on.
+   */
+  | { status: 'handed-over'; report: SendReport };
+
+/** Why a runner stops before it is done; `hand-over`: the campaign moved to another place. */
+type StopRequest = { kind: 'pause' | 'cancel' | 'lease-lost' | 'stop' | 'hand-over'; reason?: StopReason };
 
 export class CampaignRunner {
   private readonly stop = new AbortController();
-  private stopRequest: { kind: 'pause' | 'cancel' | 'lease-lost' | 'stop'; reason?: StopReason } | undefined;
+  private stopRequest: StopRequest | undefined;
   private killed = false;
   private ledger: Ledger | undefined;
   private recipients: readonly Recipient[] = [];
@@ -102,6 +110,11 @@ export class CampaignRunner {
   /** Stop starting sends; resolve `start()` as paused once the in-flight ones have settled. */
   pause(): void {
     this.requestStop({ kind: 'pause' });
+  }
+
+  /** Stop cleanly for another place to go on: results stored, the lease released, the status left as it is. */
+  handOver(): void {
+    this.requestStop({ kind: 'hand-over' });
   }
 
   /** Stop, and end every recipient still pending as skipped (cancelled). */
@@ -160,6 +173,7 @@ export class CampaignRunner {
     // A lease that cannot be released (Zendesk unreachable) expires by itself.
     await lease.release().catch(() => undefined);
     if (this.stopRequest?.kind === 'cancel') return { status: 'cancelled', report: this.report('cancelled') };
+    if (this.stopRequest?.kind === 'hand-over') return { status: 'handed-over', report: this.report('paused') };
     if (this.stopRequest) {
       const reason = this.stopRequest.kind === 'pause' ? 'user' : (this.stopRequest.reason ?? 'unexpected');
       return { status: 'paused', reason, report: this.report('paused', reason === 'user' ? undefined : reason) };
@@ -195,7 +209,7 @@ export class CampaignRunner {
     await this.save();
   }
 
-  private requestStop(request: NonNullable<CampaignRunner['stopRequest']>): void {
+  private requestStop(request: StopRequest): void {
     if (this.stopRequest) return;
     this.stopRequest = request;
     this.stop.abort(new Error(request.kind));
@@ -511,7 +525,7 @@ export class CampaignRunner {
     if (ours) this.leaseConfirmedAt = this.options.clock.now();
     else this.requestStop({ kind: 'lease-lost' });
     const elsewhere = ours ? this.options.lease.stoppedElsewhere?.() : undefined;
-    if (elsewhere) this.requestStop(elsewhere.status === 'cancelled' ? { kind: 'cancel' } : { kind: 'stop', reason: elsewhere.reason });
+    if (elsewhere) this.requestStop(stopOfElsewhere(elsewhere));
     return ours;
   }
 
@@ -538,5 +552,17 @@ export class CampaignRunner {
 
   private report(outcome: 'completed' | 'cancelled' | 'paused', pauseReason?: StopReason): SendReport {
     return buildReport({ ledger: this.ledger!.snapshot(), startedAt: this.startedAt, finishedAt: this.options.clock.now(), outcome, pauseReason });
+  }
+}
+
+/** How a runner stops when its heartbeat finds the campaign stopped or moved by someone else. */
+function stopOfElsewhere(elsewhere: NonNullable<ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>>>): StopRequest {
+  switch (elsewhere.status) {
+    case 'cancelled':
+      return { kind: 'cancel' };
+    case 'moved':
+      return { kind: 'hand-over' };
+    case 'paused':
+      return elsewhere.reason === 'user' ? { kind: 'pause' } : { kind: 'stop', reason: elsewhere.reason };
   }
 }

@@ -226,7 +226,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {notStored && (
         <ErrorNotice
           error={notStored.storeError}
-          title={notStored.outcome.status === 'busy' || notStored.outcome.status === 'lease-lost' ? t('campaigns.page.loadFailed') : t(`campaigns.page.notStored.${notStored.outcome.status}`, { status: statusWord })}
+          title={notStored.outcome.status === 'busy' || notStored.outcome.status === 'lease-lost' || notStored.outcome.status === 'handed-over' ? t('campaigns.page.loadFailed') : t(`campaigns.page.notStored.${notStored.outcome.status}`, { status: statusWord })}
         />
       )}
       {interrupted && !busy && !untrusted && !notStored && !cancelFailed && (

@@ -46,6 +46,17 @@ const lockName = 'herald-campaign-c1';
 const asLocks = (locks: FakeLockManager) => locks as unknown as LockManager;
 
 describe('TabLockedLease', () => {
+  it('passes on what the record said at the last heartbeat: a tab stops when the campaign is paused or moved elsewhere', async () => {
+    let said: ReturnType<NonNullable<LeaseKeeper['stoppedElsewhere']>>;
+    const inner: LeaseKeeper = { ...new RecordLease().keeper('tab'), stoppedElsewhere: () => said };
+    const lease = new TabLockedLease('c1', inner, 'another tab', asLocks(new FakeLockManager()));
+    expect(lease.stoppedElsewhere()).toBeUndefined();
+    said = { status: 'moved' };
+    expect(lease.stoppedElsewhere()).toEqual({ status: 'moved' });
+    said = { status: 'paused', reason: 'template-paused' };
+    expect(lease.stoppedElsewhere()).toEqual({ status: 'paused', reason: 'template-paused' });
+  });
+
   it('lets one tab of a browser run a campaign; another tab is told it runs in another tab, without touching the record', async () => {
     const locks = new FakeLockManager();
     const record = new RecordLease();

@@ -1,0 +1,130 @@
+import { startCampaignRun, type CampaignRunDeps, type StartKind, UNTRUSTED_PAUSE_REASON } from '../../src/app/campaigns/campaignRuns';
+import type { EnginePorts } from '../../src/app/campaigns/engine';
+import { RunRegistry } from '../../src/app/campaigns/runRegistry';
+import type { AppContext } from '../../src/app/context';
+import { UntrustedChangeError } from '../../src/app/errors';
+import { scheduleState } from '../../src/core/campaign/schedule';
+import type { RunOutcome } from '../../src/core/sending/runner';
+import type { ApiClock } from '../../src/core/time/clock';
+import { CampaignStore, type CampaignRecord } from '../../src/store/campaigns';
+import { ClaimedLease, type RunClaims } from './runClaims';
+
+/**
+ * The campaigns the Herald service sends, with nobody's Zendesk open: every `scanIntervalMs` it
+ * looks for campaigns to be sent from the service (`sent_from`) that are due (scheduled, their time
+ * come) or running with nobody sending them (launched from a browser for the service, handed over,
+ * or left by an instance that died), and runs each through the same use case and runner as a
+ * browser (`startCampaignRun`): the same rights, the same check of who last changed the record, the
+ * same frozen audience. Pause, cancel and hand-over from any browser reach its runners through the
+ * record, read at each heartbeat (every `HEARTBEAT_MS`).
+ */
+
+/** How often a runner here reads its campaign's record: a pause from a browser is seen within 5 s. */
+export const SERVICE_HEARTBEAT_MS = 3_000;
+export const SCAN_INTERVAL_MS = 10_000;
+
+export interface ServiceLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface ServiceCampaignsOptions {
+  /** Herald's settings and the service's Zendesk user, once read; undefined until then (nothing starts). */
+  context: () => AppContext | undefined;
+  claims: RunClaims;
+  clock: ApiClock;
+  log: ServiceLog;
+  /** Told each run's outcome once stored (metrics). */
+  onRunEnd?: (campaign: CampaignRecord, outcome: RunOutcome) => void;
+}
+
+export class ServiceCampaigns {
+  readonly runs = new RunRegistry();
+  readonly ports: EnginePorts;
+  /** Campaigns refused for who last changed them, by the record's last change: asked again only once it changes. */
+  private readonly refused = new Map<string, string | null>();
+  private scanning: Promise<void> | undefined;
+
+  constructor(private readonly options: ServiceCampaignsOptions) {
+    this.ports = {
+      clock: () => options.clock,
+      sessionId: `Herald service ${options.claims.instance}`,
+      place: 'service',
+      heartbeatIntervalMs: SERVICE_HEARTBEAT_MS,
+      guardLease: (campaignId, lease) => new ClaimedLease(campaignId, lease, options.claims, 'another instance of the Herald service'),
+    };
+  }
+
+  /** The campaigns this instance sends now. */
+  sending(): string[] {
+    return this.runs.phases().flatMap(([campaignId, phase]) => (phase === 'starting' || phase === 'sending' ? [campaignId] : []));
+  }
+
+  /** Looks once for campaigns to start or take over (one scan at a time). */
+  scan(): Promise<void> {
+    this.scanning ??= this.scanOnce().finally(() => (this.scanning = undefined));
+    return this.scanning;
+  }
+
+  /**
+   * Stops every runner here cleanly for another instance (or a browser) to go on: each stores its
+   * results and lets go of its lease and claim, the campaign still running. Resolves once they have,
+   * or after `withinMs`.
+   */
+  async handOverAll(withinMs = 20_000): Promise<void> {
+    for (const campaignId of this.sending()) this.runs.handOver(campaignId);
+    const until = Date.now() + withinMs;
+    while (this.sending().length > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  private async scanOnce(): Promise<void> {
+    const context = this.options.context();
+    if (!context) return;
+    const store = new CampaignStore(context.transport);
+    const elsewhere = await this.options.claims.heldElsewhere();
+    const now = context.clock.now();
+    const candidates = (status: 'scheduled' | 'running') => store.withStatus(status).then((campaigns) => campaigns.filter((campaign) => campaign.sentFrom === 'service' && !elsewhere.has(campaign.id) && !this.runs.isSending(campaign.id)));
+    for (const campaign of await candidates('scheduled')) {
+      if (campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'due') await this.start(context, campaign, 'due');
+    }
+    for (const campaign of await candidates('running')) {
+      // Sent by a live runner elsewhere (a browser still handing it over): its lease says so.
+      if (campaign.lease !== null && campaign.lease.expiresAt > now && !campaign.lease.holder.endsWith(this.ports.sessionId)) continue;
+      await this.start(context, campaign, 'resume');
+    }
+  }
+
+  private async start(context: AppContext, campaign: CampaignRecord, kind: StartKind): Promise<void> {
+    const changed = `${campaign.lastChangedBy ?? ''}@${campaign.updatedAt ?? ''}`;
+    if (this.refused.get(campaign.id) === changed) return;
+    const deps: CampaignRunDeps = {
+      runs: this.runs,
+      ports: this.ports,
+      onRunEnd: (stored, outcome) => {
+        this.options.log.info({ campaign: campaign.id, outcome: outcome.status }, 'campaign run ended');
+        this.options.onRunEnd?.(stored, outcome);
+      },
+    };
+    try {
+      await startCampaignRun(context, deps, campaign.id, kind, { sendFrom: 'service' });
+      this.refused.delete(campaign.id);
+      this.options.log.info({ campaign: campaign.id, kind }, 'campaign run started');
+    } catch (error) {
+      this.refused.set(campaign.id, changed);
+      if (error instanceof UntrustedChangeError) {
+        // Only the launcher's word runs a campaign: this one stays where it is, paused with the reason, for a person to look at.
+        this.options.log.warn({ campaign: campaign.id, changedBy: error.changedBy.id, record: error.record }, 'campaign not started: last changed by someone who may not launch');
+        await this.pauseUntrusted(context, campaign).catch((pauseError: unknown) => this.options.log.error({ campaign: campaign.id, err: pauseError }, 'could not pause the campaign'));
+        return;
+      }
+      this.options.log.error({ campaign: campaign.id, kind, err: error }, 'campaign not started');
+    }
+  }
+
+  private async pauseUntrusted(context: AppContext, campaign: CampaignRecord): Promise<void> {
+    const store = new CampaignStore(context.transport);
+    if (campaign.status === 'running') await store.transition(campaign.id, 'pause', { pauseReason: UNTRUSTED_PAUSE_REASON });
+    else if (campaign.status === 'scheduled') await store.transition(campaign.id, 'hold', { pauseReason: UNTRUSTED_PAUSE_REASON, scheduledAt: null });
+  }
+}
