@@ -68,6 +68,7 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
       dataDir,
       installationId: options.installationId,
       instanceId: 'sandbox',
+      metricsToken: undefined,
     };
     // The terminal shows the sandbox's own lines; the service says only what went wrong.
     const { service, db } = await assembleService(config, { logLevel: 'warn', intervals: SANDBOX_INTERVALS });

@@ -28,6 +28,8 @@ export interface ServiceConfig {
    * people see): HERALD_INSTANCE_ID, else this host and process, unique even for two on one host.
    */
   instanceId: string;
+  /** The bearer token `GET /metrics` asks for; without it, only clients on this machine may read the metrics. */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -38,7 +40,7 @@ export class ConfigError extends Error {
   }
 }
 
-export const SECRET_VARIABLES = ['ZENDESK_API_TOKEN', 'ZENDESK_OAUTH_TOKEN', 'SUNCO_KEY_SECRET', 'HERALD_WEBHOOK_SECRET', 'DATABASE_URL'] as const;
+export const SECRET_VARIABLES = ['ZENDESK_API_TOKEN', 'ZENDESK_OAUTH_TOKEN', 'SUNCO_KEY_SECRET', 'HERALD_WEBHOOK_SECRET', 'DATABASE_URL', 'HERALD_METRICS_TOKEN'] as const;
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -111,6 +113,7 @@ export function loadConfig(env: Environment = process.env, readSecretFile: (path
   }
   const databaseUrl = secret('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL is not a postgres:// URL');
+  const metricsToken = secret('HERALD_METRICS_TOKEN');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -125,6 +128,7 @@ export function loadConfig(env: Environment = process.env, readSecretFile: (path
     dataDir: plain('HERALD_DATA_DIR') ?? './herald-data',
     installationId: checked('HERALD_INSTALLATION_ID', installationId, plain('HERALD_INSTALLATION_ID'), 'a positive whole number'),
     instanceId: checked('HERALD_INSTANCE_ID', instanceName, plain('HERALD_INSTANCE_ID'), 'letters, digits, dots, dashes or underscores (at most 64)') ?? `${hostname()}-${process.pid}`,
+    metricsToken,
   };
 }
 

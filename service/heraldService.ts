@@ -4,6 +4,7 @@ import type { LogStream } from './http/logging';
 import { GroupCommit } from './intake/groupCommit';
 import { heardEvents, WebhookShapeError, type HeardEvent } from './intake/heardEvents';
 import { recordBatch, RECORD_BATCH_MODULE, type BatchSummary } from './intake/recordBatch';
+import { ServiceMetrics } from './metrics';
 import { EffectsWorker } from './outcomes/effects';
 import { OutcomeFlusher } from './outcomes/flusher';
 import type { ServicePorts, ServiceSettings } from './ports';
@@ -24,6 +25,8 @@ export interface HeraldServiceOptions {
   webhookSecret?: string;
   /** Registers the webhook (HERALD_PUBLIC_URL set) and resolves with its secret. */
   registerWebhook?: () => Promise<string>;
+  /** The bearer token `GET /metrics` asks for (HERALD_METRICS_TOKEN); without it, only local clients may read them. */
+  metricsToken?: string;
   now?: () => number;
   version?: string;
   logLevel?: string;
@@ -39,6 +42,8 @@ export interface HeraldService {
   flusher: OutcomeFlusher;
   effects: EffectsWorker;
   intake: GroupCommit<HeardEvent, BatchSummary>;
+  /** What `GET /metrics` shows; the campaign runner reports its sends here. */
+  metrics: ServiceMetrics;
   /** Registers the webhook (when it can), writes a first heartbeat and starts the timers. */
   start(): Promise<void>;
   /** Listens on a port (0: any free one) and resolves with the base URL. */
@@ -61,10 +66,13 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
   let webhook: Health['webhook'] = secret !== undefined && options.registerWebhook === undefined ? 'registered' : 'not-registered';
   let lastEventAt: number | undefined;
 
-  const flusher = new OutcomeFlusher(db, ports.outcomes, ports.pauser, now);
+  const metrics = new ServiceMetrics({ now });
+  const outcomes: ServicePorts['outcomes'] = { write: (...args) => ports.outcomes.write(...args).then(() => metrics.outcomeWritten()) };
+  const flusher = new OutcomeFlusher(db, outcomes, ports.pauser, now);
   const effects = new EffectsWorker(db, ports.audience, () => (options.settings.current().optOutTag ? ports.optOuts : undefined), ports.heard, now);
   const intake = new GroupCommit<HeardEvent, BatchSummary>(async (events) => {
-    const summary = await inTransaction(db, RECORD_BATCH_MODULE, 'recordBatch', recordBatch, events, now());
+    const summary = await metrics.timeCommit(() => inTransaction(db, RECORD_BATCH_MODULE, 'recordBatch', recordBatch, events, now()));
+    metrics.eventsRecorded(summary.freshByType, summary.duplicates);
     if (summary.fresh > 0) lastEventAt = now();
     if (summary.effects > 0) void effects.run().catch(() => undefined);
     return summary;
@@ -89,6 +97,8 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
         );
         return { store, version, uptimeSeconds: Math.round((now() - startedAt) / 1000), webhook };
       },
+      metrics: async () => ({ contentType: metrics.contentType, text: await metrics.text() }),
+      metricsToken: () => options.metricsToken,
     },
     { ...(options.logLevel ? { logLevel: options.logLevel } : {}), ...(options.logStream ? { logStream: options.logStream } : {}) },
   );
@@ -129,6 +139,7 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
     flusher,
     effects,
     intake,
+    metrics,
     async start() {
       await options.settings.refresh?.().catch(() => undefined);
       await register();

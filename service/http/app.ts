@@ -1,10 +1,12 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { apiKeyMatches } from './apiKey';
 import { loggerOptions, type LogStream } from './logging';
+import { metricsAccess } from './metricsAccess';
 import { WebhookShapeError } from '../intake/heardEvents';
 
 /**
- * The service's HTTP face: `POST /webhooks/sunshine` and `GET /healthz`. Safe by default: a wrong
+ * The service's HTTP face: `POST /webhooks/sunshine`, `GET /healthz` and `GET /metrics` (who may
+ * read it: http/metricsAccess.ts). Safe by default: a wrong
  * or missing `X-API-Key` is 401 before the body is read; a body over 1 MB is 413; malformed JSON or
  * a body the spec does not allow is 400 (Sunshine does not retry those), logged with the field's
  * path only; a store that cannot commit is 503 (Sunshine retries). Nothing from the request is
@@ -27,6 +29,10 @@ export interface AppHandlers {
   /** Resolves once the body's events are committed; throws WebhookShapeError for a body the spec does not allow. */
   receive(body: unknown): Promise<void>;
   health(): Promise<Health>;
+  /** The metrics in Prometheus text format. */
+  metrics(): Promise<{ contentType: string; text: string }>;
+  /** The bearer token `GET /metrics` asks for (HERALD_METRICS_TOKEN); without one, only local clients may read it. */
+  metricsToken(): string | undefined;
 }
 
 export interface AppOptions {
@@ -75,6 +81,18 @@ export function buildApp(handlers: AppHandlers, options: AppOptions = {}): Fasti
   app.get('/healthz', async (_request, reply) => {
     const health = await handlers.health();
     return reply.code(health.store === 'reachable' ? 200 : 503).send(health);
+  });
+
+  app.get('/metrics', {
+    onRequest: async (request, reply) => {
+      const access = metricsAccess(request, handlers.metricsToken());
+      if (access === 'unauthorized') return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized' });
+      if (access === 'local-only') return reply.code(403).send({ error: 'metrics-local-only' });
+    },
+    handler: async (_request, reply) => {
+      const { contentType, text } = await handlers.metrics();
+      return reply.code(200).header('content-type', contentType).send(text);
+    },
   });
 
   return app;

@@ -28,6 +28,10 @@ interface Fact extends Attribution {
 export interface BatchSummary {
   /** Events heard for the first time (duplicates left out). */
   fresh: number;
+  /** The same, by event type (the service's metrics). */
+  freshByType: Record<string, number>;
+  /** Events of the batch already recorded, or twice in it. */
+  duplicates: number;
   campaigns: ReadonlySet<string>;
   effects: number;
 }
@@ -42,7 +46,7 @@ export async function recordBatch(tx: Queryable, events: readonly HeardEvent[], 
   // would each miss the other (the delivery held, the echo finding nothing held): one at a time.
   await tx.query('SELECT pg_advisory_xact_lock($1)', [INTAKE_LOCK]);
   const unique = [...new Map(events.map((event) => [event.id, event])).values()];
-  if (unique.length === 0) return { fresh: 0, campaigns: new Set(), effects: 0 };
+  if (unique.length === 0) return { fresh: 0, freshByType: {}, duplicates: 0, campaigns: new Set(), effects: 0 };
   const inserted = await tx.query<{ id: string }>(
     'INSERT INTO herald_events (id, type, heard_at) SELECT id, type, $3::bigint FROM unnest($1::text[], $2::text[]) AS k(id, type) ON CONFLICT (id) DO NOTHING RETURNING id',
     [unique.map((event) => event.id), unique.map((event) => event.type), heardAt],
@@ -67,7 +71,9 @@ export async function recordBatch(tx: Queryable, events: readonly HeardEvent[], 
   await replies(tx, of('reply'), facts);
 
   const effects = await storeFacts(tx, facts);
-  return { fresh: fresh.length, campaigns: new Set(facts.map((fact) => fact.campaignId)), effects };
+  const freshByType: Record<string, number> = {};
+  for (const event of fresh) freshByType[event.type] = (freshByType[event.type] ?? 0) + 1;
+  return { fresh: fresh.length, freshByType, duplicates: events.length - fresh.length, campaigns: new Set(facts.map((fact) => fact.campaignId)), effects };
 }
 
 type Delivery = Extract<HeardEvent, { kind: 'delivered' | 'failed' }>;

@@ -26,6 +26,12 @@ describe('loadConfig', () => {
     expect(config.sunshine.secret).toBe('from-file');
   });
 
+  it('reads the metrics token, from its _FILE too', () => {
+    expect(loadConfig(BASE).metricsToken).toBeUndefined();
+    expect(loadConfig({ ...BASE, HERALD_METRICS_TOKEN: 'scrape-me' }).metricsToken).toBe('scrape-me');
+    expect(loadConfig({ ...BASE, HERALD_METRICS_TOKEN_FILE: '/run/secrets/metrics' }, () => 'from-file\n').metricsToken).toBe('from-file');
+  });
+
   it('names every problem by its variable and never shows a value', () => {
     let error: unknown;
     try {

@@ -1,4 +1,4 @@
-import { createHeraldService, type HeraldService } from '../../service/heraldService';
+import { createHeraldService, type HeraldService, type HeraldServiceOptions } from '../../service/heraldService';
 import { MemoryPorts, staticSettings } from '../../service/memoryPorts';
 import type { ServiceSettings } from '../../service/ports';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,7 +42,7 @@ async function freshDatabase(): Promise<Database> {
   return db;
 }
 
-export async function serviceUnderTest(settings: Partial<ServiceSettings> = {}, db?: Database): Promise<ServiceUnderTest> {
+export async function serviceUnderTest(settings: Partial<ServiceSettings> = {}, db?: Database, options: Pick<HeraldServiceOptions, 'metricsToken'> = {}): Promise<ServiceUnderTest> {
   const database = db ?? (await freshDatabase());
   const ports = new MemoryPorts();
   const clock = { now: T0 };
@@ -55,6 +55,7 @@ export async function serviceUnderTest(settings: Partial<ServiceSettings> = {}, 
     now: () => clock.now,
     logLevel: 'debug',
     logStream: { write: (line) => void logs.push(line) },
+    ...options,
   });
   return {
     service,
