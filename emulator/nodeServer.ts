@@ -104,6 +104,14 @@ export function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** A port free on 127.0.0.1 now, for a server that must name its port before it listens (a webhook's target names it). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  const port = await listen(probe, 0);
+  await closeServer(probe);
+  return port;
+}
+
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     // Keep-alive connections would otherwise hold `close` open.

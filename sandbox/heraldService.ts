@@ -1,9 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Emulator } from '../emulator/index';
-import { serveEmulator, type ServedEmulator } from '../emulator/nodeServer';
+import { freePort, serveEmulator, type ServedEmulator } from '../emulator/nodeServer';
 import { assembleService } from '../service/assemble';
 import type { ServiceConfig } from '../service/config';
 import type { HeraldService } from '../service/heraldService';
@@ -104,15 +103,4 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
       await served.close();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (address !== null && typeof address === 'object' ? resolve(address.port) : reject(new Error('No free port'))));
-    });
-  });
 }

@@ -1,13 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
+import { freePort, serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
 import { CampaignNotificationSender } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
 import { deliveryStateOf, totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
@@ -40,17 +39,6 @@ afterAll(async () => {
   await served?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 describe('hearing back in the worst weather', () => {
   it('ends with every recipient as the emulator decided, nothing lost or counted twice, writes within budget', { timeout: 900_000 }, async () => {

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
+import { freePort, serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
 import { delivered, SECRET, T0 } from './serviceHarness';
 import { metricValue } from './support/metricsText';
 
@@ -28,17 +27,6 @@ afterAll(async () => {
   await served?.close();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Exit code of a process (the health check). */
 function exitCode(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
