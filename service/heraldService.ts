@@ -25,6 +25,8 @@ export interface HeraldServiceOptions {
   webhookSecret?: string;
   /** Registers the webhook (HERALD_PUBLIC_URL set) and resolves with its secret. */
   registerWebhook?: () => Promise<string>;
+  /** What `GET /metrics` shows, when made before the service (the campaign runner reports there too). */
+  metrics?: ServiceMetrics;
   /** The bearer token `GET /metrics` asks for (HERALD_METRICS_TOKEN); without it, only local clients may read them. */
   metricsToken?: string;
   now?: () => number;
@@ -66,7 +68,7 @@ export async function createHeraldService(options: HeraldServiceOptions): Promis
   let webhook: Health['webhook'] = secret !== undefined && options.registerWebhook === undefined ? 'registered' : 'not-registered';
   let lastEventAt: number | undefined;
 
-  const metrics = new ServiceMetrics({ now });
+  const metrics = options.metrics ?? new ServiceMetrics({ now });
   const outcomes: ServicePorts['outcomes'] = { write: (...args) => ports.outcomes.write(...args).then(() => metrics.outcomeWritten()) };
   const flusher = new OutcomeFlusher(db, outcomes, ports.pauser, now);
   const effects = new EffectsWorker(db, ports.audience, () => (options.settings.current().optOutTag ? ports.optOuts : undefined), ports.heard, now);

@@ -66,6 +66,7 @@ describe('deployment files', () => {
     }
     expect(published.every((port) => port.startsWith('127.0.0.1:'))).toBe(true);
     expect(new Set(published).size).toBe(2);
+    expect(new Set(instances.map((instance) => instance.environment?.HERALD_INSTANCE_ID)).size).toBe(2);
   });
 
   it('the image builds with the script CI runs, as a user that is not root, checks /healthz and keeps env files out', () => {
