@@ -12,6 +12,7 @@ import type { Database } from './store/database';
 import { openPgliteThread } from './store/pgliteThread';
 import { openPostgresDatabase } from './store/postgresDatabase';
 import { RunClaims } from './campaigns/runClaims';
+import { ServiceMetrics } from './metrics';
 import { ServiceCampaigns, type ServiceLog } from './campaigns/serviceCampaigns';
 import { ServiceContext } from './campaigns/serviceContext';
 import { FrozenAudienceLookup, InstallationSettings, StoreCampaignPauser, ZendeskOptOuts, zendeskWriters } from './zendeskPorts';
@@ -51,12 +52,14 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
     pauser: new StoreCampaignPauser(transport),
   };
   const connection = { baseUrl: config.sunshine.baseUrl, appId: config.sunshine.appId };
+  const metrics = new ServiceMetrics();
   const identity = new ServiceContext(transport, () => settings.campaigns(), realClock);
   const campaigns = new ServiceCampaigns({
     context: () => identity.current(),
     claims: new RunClaims(db, config.instanceId),
     clock: realClock,
     log: logOf(() => service.app.log),
+    metrics,
   });
   const publicUrl = config.publicUrl;
   const service: HeraldService = await createHeraldService({
@@ -71,6 +74,8 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
       },
     },
     campaigns,
+    metrics,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     ...(config.webhookSecret ? { webhookSecret: config.webhookSecret } : {}),
     ...(publicUrl ? { registerWebhook: async () => (await new WebhooksClient(transport, connection).ensure(`${publicUrl}${WEBHOOK_PATH}`)).secret } : {}),
     version: packageVersion(),

@@ -4,10 +4,14 @@ import { RunRegistry } from '../../src/app/campaigns/runRegistry';
 import type { AppContext } from '../../src/app/context';
 import { UntrustedChangeError } from '../../src/app/errors';
 import { scheduleState } from '../../src/core/campaign/schedule';
-import type { RunOutcome } from '../../src/core/sending/runner';
 import type { ApiClock } from '../../src/core/time/clock';
 import { CampaignStore, type CampaignRecord } from '../../src/store/campaigns';
+import type { SendErrorClass } from '../../src/core/sending/errorPolicy';
+import type { MessageOutcome, ServiceMetrics } from '../metrics';
 import { ClaimedLease, type RunClaims } from './runClaims';
+
+/** A failed attempt that ends its recipient (the others are retried, or stop the run). */
+const MESSAGE_END: Partial<Record<SendErrorClass['kind'], MessageOutcome>> = { 'recipient-failed': 'failed', 'recipient-skipped': 'skipped', ambiguous: 'unverified' };
 
 /**
  * The campaigns the Herald service sends, with nobody's Zendesk open: every `scanIntervalMs` it
@@ -35,8 +39,8 @@ export interface ServiceCampaignsOptions {
   claims: RunClaims;
   clock: ApiClock;
   log: ServiceLog;
-  /** Told each run's outcome once stored (metrics). */
-  onRunEnd?: (campaign: CampaignRecord, outcome: RunOutcome) => void;
+  /** Where its sends, runs and leases are counted (GET /metrics). */
+  metrics?: ServiceMetrics;
 }
 
 export class ServiceCampaigns {
@@ -53,6 +57,14 @@ export class ServiceCampaigns {
       place: 'service',
       heartbeatIntervalMs: SERVICE_HEARTBEAT_MS,
       guardLease: (campaignId, lease) => new ClaimedLease(campaignId, lease, options.claims, 'another instance of the Herald service'),
+      onAttempt: (campaignId, attempt) => {
+        const { metrics } = options;
+        if (!metrics) return;
+        if (attempt.ok) return metrics.messageEnded(campaignId, 'accepted');
+        metrics.sendFailed(attempt.errorClass);
+        const ended = MESSAGE_END[attempt.errorClass.kind];
+        if (ended) metrics.messageEnded(campaignId, ended);
+      },
     };
   }
 
@@ -101,14 +113,17 @@ export class ServiceCampaigns {
     const deps: CampaignRunDeps = {
       runs: this.runs,
       ports: this.ports,
-      onRunEnd: (stored, outcome) => {
+      onRunEnd: (_stored, outcome) => {
         this.options.log.info({ campaign: campaign.id, outcome: outcome.status }, 'campaign run ended');
-        this.options.onRunEnd?.(stored, outcome);
+        this.options.metrics?.campaignStopped(campaign.id);
+        this.options.metrics?.lease(campaign.id, outcome.status === 'lease-lost' ? 'lost' : outcome.status === 'busy' ? 'waiting' : undefined);
       },
     };
     try {
       await startCampaignRun(context, deps, campaign.id, kind, { sendFrom: 'service' });
       this.refused.delete(campaign.id);
+      this.options.metrics?.campaignStarted(campaign.id);
+      this.options.metrics?.lease(campaign.id, 'held');
       this.options.log.info({ campaign: campaign.id, kind }, 'campaign run started');
     } catch (error) {
       this.refused.set(campaign.id, changed);

@@ -5,6 +5,7 @@ import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { RecordAccess } from '../../src/store/recordAccess';
 import { RunClaims } from '../../service/campaigns/runClaims';
+import { ServiceMetrics } from '../../service/metrics';
 import { ServiceCampaigns, type ServiceLog } from '../../service/campaigns/serviceCampaigns';
 import { migrate } from '../../service/store/migrations';
 import { openPgliteDatabase } from '../../service/store/pgliteDatabase';
@@ -27,8 +28,9 @@ async function serviceOn(h: AppHarness, settings: Record<string, string | number
   const context = h.as(ALEX, settings);
   const log = { ...quiet, warnings: [] as string[] };
   log.warn = (_fields, message) => log.warnings.push(message);
-  const service = new ServiceCampaigns({ context: () => context, claims: new RunClaims(db, 'test-instance', () => h.clock.now()), clock: h.clock, log });
-  return { service, log, db };
+  const metrics = new ServiceMetrics({ now: () => h.clock.now() });
+  const service = new ServiceCampaigns({ context: () => context, claims: new RunClaims(db, 'test-instance', () => h.clock.now()), clock: h.clock, log, metrics });
+  return { service, log, db, metrics };
 }
 
 function expectEachOnce(h: AppHarness, recipients: number): void {
@@ -40,7 +42,7 @@ function expectEachOnce(h: AppHarness, recipients: number): void {
 describe('campaigns sent by the Herald service', { timeout: 60_000 }, () => {
   it('starts a scheduled campaign at its time with no browser open, and sends everyone once', async () => {
     const h = await appHarness();
-    const { service } = await serviceOn(h, { send_rate: 20 });
+    const { service, metrics } = await serviceOn(h, { send_rate: 20 });
     const browser = h.as(ALEX, { send_rate: 20 });
     const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
     const choices = await springSaleChoices(browser);
@@ -53,7 +55,12 @@ describe('campaigns sent by the Herald service', { timeout: 60_000 }, () => {
     await h.clock.advanceTo(at + 1_000);
     await service.scan();
     expect(service.sending()).toEqual([id]);
+    expect(await metrics.text()).toMatch(/^herald_campaigns_running 1$/m);
     await advanceUntil(h.clock, () => service.runs.state(id)?.phase === 'ended');
+    // What an operator watching /metrics sees.
+    const watched = await metrics.text();
+    expect(watched).toMatch(/^herald_messages_total\{outcome="accepted"\} 30$/m);
+    expect(watched).toMatch(/^herald_campaigns_running 0$/m);
 
     const stored = await new CampaignStore(browser.transport).load(id);
     expect(stored).toMatchObject({ status: 'completed', sentFrom: 'service', counts: { sent: 30, pending: 0 } });

@@ -56,7 +56,7 @@ export interface RunnerSession {
   options?: Partial<RunnerOptions>;
 }
 
-export async function frozenCampaign(target: CampaignTarget, options: { recipients: number; seed?: number }): Promise<FrozenCampaign> {
+export async function frozenCampaign(target: CampaignTarget, options: { recipients: number; seed?: number; rate?: number }): Promise<FrozenCampaign> {
   const { transport } = target;
   await setUpHeraldObjects(new CustomObjectsClient(transport));
   const seeded = (await new MessageTemplatesClient(transport, target.sunshine).list(FRANCE, { name: TEMPLATE.name })).find(
@@ -75,7 +75,7 @@ export async function frozenCampaign(target: CampaignTarget, options: { recipien
     templateLanguage: TEMPLATE.language,
     templateCategory: 'MARKETING',
     query: 'tags:vip',
-    definition: { content, slots, mappings: firstNameMappings(slots), ratePerSecond: 80, quietHours: null },
+    definition: { content, slots, mappings: firstNameMappings(slots), ratePerSecond: options.rate ?? 80, quietHours: null },
     createdBy: 1,
   };
   const campaignId = await new CampaignStore(transport).create(draft);

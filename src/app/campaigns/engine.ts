@@ -29,6 +29,8 @@ export interface EnginePorts {
   place?: SentFrom;
   /** How often a runner here reads its campaign's record (default 10 s): the service sees a pause within 5 s. */
   heartbeatIntervalMs?: number;
+  /** Told each send attempt's outcome (the service counts them for its metrics). */
+  onAttempt?(campaignId: string, attempt: Parameters<NonNullable<RunnerOptions['onAttempt']>>[0]): void;
 }
 
 export interface RunnerRequest {
@@ -64,6 +66,7 @@ export function createCampaignRunner(
     rate: Math.max(SEND_RATE_LIMITS.min, Math.min(SEND_RATE_LIMITS.max, Math.round(definition.ratePerSecond))),
     quietHours: definition.quietHours ?? undefined,
     ...(ports.heartbeatIntervalMs ? { heartbeatIntervalMs: ports.heartbeatIntervalMs } : {}),
+    ...(ports.onAttempt ? { onAttempt: (attempt) => ports.onAttempt?.(campaignId, attempt) } : {}),
     ...extra,
   });
 }

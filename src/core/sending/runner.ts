@@ -47,6 +47,8 @@ export interface RunnerOptions {
   reservationSeconds?: number;
   random?: () => number;
   onProgress?: (progress: SendProgress) => void;
+  /** Told each send attempt's outcome, as the error policy reads a failure (the service's metrics). */
+  onAttempt?: (attempt: { ok: true } | { ok: false; errorClass: SendErrorClass }) => void;
   /**
    * Unverified recipients the user chose to send again (their send may have gone through: a
    * duplicate is then the user's informed choice), by index, or all of them.
@@ -334,6 +336,7 @@ export class CampaignRunner {
     if (this.killed) return;
     const now = clock.now();
     if (attempt.ok) {
+      this.options.onAttempt?.({ ok: true });
       ledger.markSent(index, now);
       this.sentFingerprints.push(this.options.fingerprint(recipient));
       journal?.finish(index, { state: 'sent', detail: { at: now } });
@@ -342,7 +345,9 @@ export class CampaignRunner {
       this.finished(index);
       return;
     }
-    this.handleFailure(index, recipient, classifySendError(attempt.error), now, startedAt);
+    const errorClass = classifySendError(attempt.error);
+    this.options.onAttempt?.({ ok: false, errorClass });
+    this.handleFailure(index, recipient, errorClass, now, startedAt);
   }
 
   private handleFailure(index: number, recipient: Recipient, errorClass: SendErrorClass, now: number, startedAt: number): void {
