@@ -158,8 +158,9 @@ export class CampaignRunner {
     try {
       await this.sendLoop();
     } finally {
-      // Sends already made settle (their results are kept); nothing new starts.
-      await Promise.allSettled([...this.inflight]);
+      // Sends already made settle (their results are kept); nothing new starts. A watermark being
+      // stored ahead lands first: settling under an older one would leave its window in doubt.
+      await Promise.allSettled([...this.inflight, this.reservation]);
       this.stop.abort(new Error('run ended'));
       await Promise.allSettled(loops);
     }
@@ -242,6 +243,11 @@ export class CampaignRunner {
         const wait = Math.max(1, Math.min(next.wakeAt - clock.now(), 60_000));
         await this.sleep(wait);
         continue;
+      }
+      // The next watermark is stored while the current one still covers half a window of sends, so
+      // that the pace does not stop for it (a failure here is met again below, when it is needed).
+      if (!this.reservation && this.reserved < ledger.size && next.index >= this.reserved - this.reservationWindow / 2) {
+        this.extendReservation(this.reserved + 1).catch(() => undefined);
       }
       // Everything that waits on storage comes before the pacer: once it lets a send start, the
       // request leaves at once, so the API sees the pace the pacer keeps.
@@ -420,12 +426,17 @@ export class CampaignRunner {
     this.options.onProgress?.(this.meter!.snapshot());
   }
 
+  /** How many recipients one reservation covers: a few seconds of sending at the target rate. */
+  private get reservationWindow(): number {
+    return Math.max(20, Math.ceil(this.options.rate * (this.options.reservationSeconds ?? 5)));
+  }
+
   /** Stores the watermark before anything under it is sent (one reservation at a time). */
   private async extendReservation(needed: number): Promise<void> {
     while (this.reserved < needed) {
       if (!this.reservation) {
         const size = this.ledger!.size;
-        const window = Math.max(20, Math.ceil(this.options.rate * (this.options.reservationSeconds ?? 5)));
+        const window = this.reservationWindow;
         // Past the end of the audience the watermark still grows by one per resume: it also tells
         // runners apart, for the journal check.
         const through = Math.max(needed, Math.min(size, this.reserved + window));

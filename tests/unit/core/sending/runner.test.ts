@@ -305,6 +305,28 @@ describe('CampaignRunner', () => {
     expect(Math.max(...attempted)).toBeLessThan(persistence.reservedThrough);
   });
 
+  it('keeps its pace while it stores the next reservation: a slow Zendesk does not slow the campaign', async () => {
+    const clock = new FakeClock();
+    const persistence = new MemoryPersistence(audience(400));
+    const reserve = persistence.reserve.bind(persistence);
+    persistence.reserve = async (through) => {
+      // Each watermark takes a second and a half to store.
+      await clock.sleep(1_500);
+      return reserve(through);
+    };
+    const sender = new ScriptedSender(clock);
+    const sentAt: number[] = [];
+    const send = sender.send.bind(sender);
+    sender.send = async (recipient) => {
+      sentAt.push(clock.now());
+      return send(recipient);
+    };
+    const outcome = await drive(clock, runner({ clock, sender, persistence, lease: new MemoryLease(clock), rate: 20 }).start());
+    expect(outcome?.status === 'completed' && outcome.report.counts.sent).toBe(400);
+    // 400 at 20 a second: 20 s from the first send to the last, not a second and a half more every 5 s.
+    expect(sentAt.at(-1)! - sentAt[0]!).toBeLessThan(20_500);
+  });
+
   it('tries a refused reservation again after its Retry-After, and goes on', async () => {
     const clock = new FakeClock();
     const persistence = new MemoryPersistence(audience(300));
