@@ -115,7 +115,8 @@ const warm = Math.ceil(BUDGET.warmUpSeconds / 5);
 const afterWarmUp = long.rss.slice(warm);
 const growth = afterWarmUp.length > 1 ? mb(Math.max(...afterWarmUp) - afterWarmUp[0]!) : 0;
 console.log(
-  `Herald service, one instance: 80/s for ${LONG_SECONDS} s with latency: achieved ${long.achieved.toFixed(2)}/s = ${(long.achieved / 80).toFixed(3)} of the target (budget ≥ ${BUDGET.ratio}); ` +
+  `Herald service, one instance: 80/s for ${LONG_SECONDS} s with latency: achieved ${long.achieved.toFixed(2)}/s = ${(long.achieved / 80).toFixed(3)} of the target (budget ≥ ${BUDGET.ratio}; ` +
+    `the pacer's own ceiling is ${(1000 / 1010).toFixed(3)}, its 10 ms allowance a second, core/sending/pacer.ts); ` +
     `${long.sent.toLocaleString('en')} messages to ${long.phones.toLocaleString('en')} phones for ${long.recipients.toLocaleString('en')} recipients; campaign ${long.status}; ` +
     `resident memory ${mb(afterWarmUp[0] ?? 0).toFixed(0)} MB after ${BUDGET.warmUpSeconds} s, growth after it ${growth.toFixed(1)} MB (budget ≤ ${BUDGET.growthMb})`,
 );
