@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Emulator } from '../emulator/index';
 import { freePort, serveEmulator, type ServedEmulator } from '../emulator/nodeServer';
 import { assembleService } from '../service/assemble';
-import type { ServiceConfig } from '../service/config';
+import { DEFAULT_CAMPAIGN_SCAN_SECONDS, type ServiceConfig } from '../service/config';
 import type { HeraldService } from '../service/heraldService';
 import type { Database } from '../service/store/database';
 
@@ -68,6 +68,7 @@ export async function startSandboxService(options: SandboxServiceOptions): Promi
       installationId: options.installationId,
       instanceId: 'sandbox',
       metricsToken: undefined,
+      campaignScanMs: DEFAULT_CAMPAIGN_SCAN_SECONDS * 1_000,
     };
     // The terminal shows the sandbox's own lines; the service says only what went wrong.
     const { service, db } = await assembleService(config, { logLevel: 'warn', intervals: SANDBOX_INTERVALS });

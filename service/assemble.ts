@@ -81,7 +81,8 @@ export async function assembleService(config: ServiceConfig, options: AssembleOp
     version: packageVersion(),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     ...(options.logStream ? { logStream: options.logStream } : {}),
-    ...(options.intervals ? { intervals: options.intervals } : {}),
+    // The configuration's scan interval, unless the caller sets its own timers.
+    intervals: { campaigns: config.campaignScanMs, ...options.intervals },
   });
   return { service, db };
 }

@@ -30,6 +30,12 @@ export interface ServiceConfig {
   instanceId: string;
   /** The bearer token `GET /metrics` asks for; without it, only clients on this machine may read the metrics. */
   metricsToken: string | undefined;
+  /**
+   * How often this instance looks for campaigns to start or take over (HERALD_CAMPAIGN_SCAN_SECONDS,
+   * 10 s by default): a scheduled campaign starts, and a campaign left by an instance that died is
+   * taken over, within this much after it falls due or its lease expires.
+   */
+  campaignScanMs: number;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +55,10 @@ const subdomain = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/i));
 const instanceName = z.string().check(z.regex(/^[\w.-]{1,64}$/));
 const email = z.string().check(z.regex(/^[^\s@]+@[^\s@]+$/));
 const installationId = z.coerce.number().check(z.int(), z.positive());
+const scanSeconds = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3_600));
+
+/** How often an instance looks for campaigns to start or take over, unless HERALD_CAMPAIGN_SCAN_SECONDS says. */
+export const DEFAULT_CAMPAIGN_SCAN_SECONDS = 10;
 
 export function loadConfig(env: Environment = process.env, readSecretFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): ServiceConfig {
   const problems: string[] = [];
@@ -115,6 +125,8 @@ export function loadConfig(env: Environment = process.env, readSecretFile: (path
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL is not a postgres:// URL');
   const metricsToken = secret('HERALD_METRICS_TOKEN');
 
+  const scanEvery = checked('HERALD_CAMPAIGN_SCAN_SECONDS', scanSeconds, plain('HERALD_CAMPAIGN_SCAN_SECONDS'), 'a whole number of seconds (1 to 3600)') ?? DEFAULT_CAMPAIGN_SCAN_SECONDS;
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: listenPort,
@@ -127,6 +139,7 @@ export function loadConfig(env: Environment = process.env, readSecretFile: (path
     databaseUrl,
     dataDir: plain('HERALD_DATA_DIR') ?? './herald-data',
     installationId: checked('HERALD_INSTALLATION_ID', installationId, plain('HERALD_INSTALLATION_ID'), 'a positive whole number'),
+    campaignScanMs: scanEvery * 1_000,
     instanceId: checked('HERALD_INSTANCE_ID', instanceName, plain('HERALD_INSTANCE_ID'), 'letters, digits, dots, dashes or underscores (at most 64)') ?? `${hostname()}-${process.pid}`,
     metricsToken,
   };

@@ -20,6 +20,12 @@ describe('loadConfig', () => {
     expect(config.sunshine).toEqual({ appId: 'app_1', keyId: 'key_1', secret: 'sunco-secret-value', baseUrl: 'https://acme.zendesk.com/sc' });
   });
 
+  it('looks for campaigns every 10 s unless HERALD_CAMPAIGN_SCAN_SECONDS says otherwise, and refuses a scan interval that is not whole seconds', () => {
+    expect(loadConfig(BASE).campaignScanMs).toBe(10_000);
+    expect(loadConfig({ ...BASE, HERALD_CAMPAIGN_SCAN_SECONDS: '2' }).campaignScanMs).toBe(2_000);
+    for (const wrong of ['0', '1.5', 'soon']) expect(() => loadConfig({ ...BASE, HERALD_CAMPAIGN_SCAN_SECONDS: wrong })).toThrow('HERALD_CAMPAIGN_SCAN_SECONDS is not a whole number of seconds');
+  });
+
   it('reads a secret from its _FILE', () => {
     const { SUNCO_KEY_SECRET: _, ...rest } = BASE;
     const config = loadConfig({ ...rest, SUNCO_KEY_SECRET_FILE: '/run/secrets/sunco' }, (path) => (path === '/run/secrets/sunco' ? 'from-file\n' : ''));
