@@ -11,7 +11,12 @@ const MIGRATION_LOCK = 4570;
  * its own transaction with its record in `herald_migrations`. Returns the versions it applied.
  */
 export async function migrate(db: Database, directory = MIGRATIONS_DIR): Promise<number[]> {
-  await db.exec('CREATE TABLE IF NOT EXISTS herald_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  // Under the lock too: two instances starting at once on an empty database would both create the
+  // table, and Postgres refuses the second (IF NOT EXISTS does not hold against a concurrent create).
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec('CREATE TABLE IF NOT EXISTS herald_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)');
+  });
   const files = (await readdir(directory)).filter((name) => /^\d+_[\w-]+\.sql$/.test(name)).sort();
   const applied: number[] = [];
   for (const file of files) {

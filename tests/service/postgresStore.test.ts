@@ -37,6 +37,22 @@ describe.runIf(url)('the service on Postgres', () => {
     expect(await migrate(db)).toEqual([]);
   });
 
+  it('lets several instances start at once on an empty database, each migration applied once', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const fresh = `${schema}_start_${attempt}`;
+      await admin.exec(`CREATE SCHEMA ${fresh}`);
+      const separator = url!.includes('?') ? '&' : '?';
+      const instances = Array.from({ length: 3 }, () => openPostgresDatabase(`${url}${separator}options=${encodeURIComponent(`-c search_path=${fresh}`)}`, 1));
+      try {
+        const applied = await Promise.all(instances.map((instance) => migrate(instance)));
+        expect(applied.flat().sort()).toEqual([1, 2, 3]);
+      } finally {
+        await Promise.all(instances.map((instance) => instance.close()));
+        await admin.exec(`DROP SCHEMA ${fresh} CASCADE`);
+      }
+    }
+  });
+
   it('hears in any order and counts duplicates once, as on the embedded store', async () => {
     sut = await serviceUnderTest({}, db);
     const deliveredEvent = delivered('m1', 'c1', T0 + 2_000);
