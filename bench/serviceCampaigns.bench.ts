@@ -86,8 +86,9 @@ async function run(rate: number, seconds: number, latency: boolean): Promise<Run
       installationId: served.installationId,
       instanceId: 'bench',
       metricsToken: undefined,
+      campaignScanMs: 1_000,
     };
-    const { service } = await assembleService(config, { logLevel: 'warn', intervals: { campaigns: 1_000 } });
+    const { service } = await assembleService(config, { logLevel: 'warn' });
     await service.start();
     const rss: number[] = [];
     const store = new CampaignStore(transport);

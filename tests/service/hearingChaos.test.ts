@@ -1,12 +1,11 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator, ManualClock } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
-import { freePort, serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
+import { serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
 import { CampaignNotificationSender } from '../../src/api/sunshine/notificationSender';
 import { NotificationsClient } from '../../src/api/sunshine/notifications';
 import { deliveryStateOf, totalsOf, type RecipientDelivery } from '../../src/core/delivery/deliveryState';
@@ -14,6 +13,7 @@ import { DeliveryOutcomes } from '../../src/store/deliveryOutcomes';
 import { ZafTransport } from '../../src/zaf/zafTransport';
 import { createFakeZafClient } from '../support/fakeZafClient';
 import { frozenCampaign, sunshineOf } from '../support/sendingHarness';
+import { emulatorEnvironment, freePort, startServiceProcess } from './support/serviceProcess';
 
 /**
  * The issue's chaos test: 20,000 campaign messages accepted by the emulator, whose webhooks reach
@@ -28,7 +28,6 @@ import { frozenCampaign, sunshineOf } from '../support/sendingHarness';
 
 const RECIPIENTS = 20_000;
 const STEP_MS = 2_000;
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 let served: ServedEmulator | undefined;
 let child: ChildProcess | undefined;
@@ -57,33 +56,17 @@ describe('hearing back in the worst weather', () => {
     // The service, registering its webhook with the emulator as in production.
     dataDir = await mkdtemp(path.join(tmpdir(), 'herald-chaos-'));
     const port = await freePort();
-    const { config } = emulator;
     const environment = {
-      ...process.env,
+      ...emulatorEnvironment(emulator, served),
       HERALD_SERVICE_PORT: String(port),
       HERALD_PUBLIC_URL: `http://127.0.0.1:${port}`,
       HERALD_DATA_DIR: dataDir,
-      ZENDESK_URL: served.url,
-      ZENDESK_EMAIL: config.zendeskApiToken.email,
-      ZENDESK_API_TOKEN: config.zendeskApiToken.token,
-      SUNCO_APP_ID: config.sunshine.appId,
-      SUNCO_KEY_ID: config.sunshine.keyId,
-      SUNCO_KEY_SECRET: config.sunshine.keySecret,
-      SUNCO_API_HOST: `${served.url}/sc`,
       HERALD_CHAOS_REFUSE_SHARE: '0.05',
     };
     const lives: Array<{ killAt: number; exit?: string }> = [{ killAt: 40 }, { killAt: 70 }, { killAt: 0 }];
     let alive = false;
     const start = async (killAt: number) => {
-      const started = fork(path.join(here, 'support', 'chaosService.ts'), [], {
-        env: { ...environment, HERALD_CHAOS_KILL_AT: String(killAt), HERALD_CHAOS_SEED: String(lives.length + killAt) },
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
-      await new Promise<void>((resolve, reject) => {
-        started.once('message', () => resolve());
-        started.once('exit', (code, signal) => reject(new Error(`the service stopped before it was ready (${code ?? signal})`)));
-      });
+      const started = await startServiceProcess({ ...environment, HERALD_CHAOS_KILL_AT: String(killAt), HERALD_CHAOS_SEED: String(lives.length + killAt) });
       alive = true;
       started.once('exit', (code, signal) => {
         alive = false;

@@ -10,6 +10,8 @@ import type { Database, Queryable } from '../../../service/store/database';
  *   an event refused once is never refused again.
  * - HERALD_CHAOS_KILL_AT: this process kills itself (SIGKILL: nothing runs after it) after the
  *   N-th transaction's work, before its COMMIT: webhooks received and processed, nothing committed.
+ * Without either, it is the service as it is (the campaign chaos test kills it from outside).
+ * HERALD_CHAOS_LOG_LEVEL: what it logs (default `fatal`: nothing).
  */
 
 const refuseShare = Number(process.env.HERALD_CHAOS_REFUSE_SHARE ?? 0);
@@ -61,7 +63,7 @@ function chaotic(db: Database): Database {
 }
 
 const config = loadConfig();
-const { service, db } = await assembleService(config, { database: chaotic, logLevel: 'fatal' });
+const { service, db } = await assembleService(config, { database: chaotic, logLevel: process.env.HERALD_CHAOS_LOG_LEVEL ?? 'fatal' });
 await service.start();
 await service.listen(config.port, '127.0.0.1');
 process.send?.({ ready: true });
