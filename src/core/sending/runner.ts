@@ -244,9 +244,10 @@ export class CampaignRunner {
         await this.sleep(wait);
         continue;
       }
-      // The next watermark is stored while the current one still covers half a window of sends, so
-      // that the pace does not stop for it (a failure here is met again below, when it is needed).
-      if (!this.reservation && this.reserved < ledger.size && next.index >= this.reserved - this.reservationWindow / 2) {
+      // The next watermark is stored while the current one still covers a fifth of a window (a
+      // second of sends), so that the pace does not stop for it; a failure here is met again below,
+      // when it is needed. It widens what a crash leaves in doubt by that fifth at most.
+      if (!this.reservation && this.reserved < ledger.size && next.index >= this.reserved - this.reservationWindow / 5) {
         this.extendReservation(this.reserved + 1).catch(() => undefined);
       }
       // Everything that waits on storage comes before the pacer: once it lets a send start, the
