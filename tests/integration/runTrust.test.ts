@@ -66,6 +66,21 @@ describe('runs on the launcher’s word only', () => {
   });
 
 
+  it('a campaign scheduled for the Herald service is not started by a browser once due: the service starts it, or a person', async () => {
+    const h = await appHarness();
+    const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };
+    const scheduler = h.as(ALEX, { send_rate: 50 });
+    const choices = await springSaleChoices(scheduler);
+    const at = h.manual.now() + 10 * 60_000;
+    const id = await launchCampaign(scheduler, deps, choices, plannedAudience(8, choices.slots.length), { when: 'later', at, from: 'service' });
+    const store = new CampaignStore(scheduler.transport);
+    h.manual.set(at + 60_000);
+    expect(await dueCampaigns(scheduler)).toEqual([]);
+    expect(await startDueCampaigns(scheduler, deps, [await store.load(id)])).toEqual([]);
+    expect(deps.runs.state(id)).toBeUndefined();
+    expect(await store.load(id)).toMatchObject({ status: 'scheduled', sentFrom: 'service' });
+  });
+
   it('a paused campaign an agent sets to scheduled is not started when an admin opens Herald, and the refusal names her', async () => {
     const h = await appHarness();
     const deps: CampaignRunDeps = { runs: h.runs, ports: h.ports };

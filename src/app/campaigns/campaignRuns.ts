@@ -291,6 +291,8 @@ export async function cancelCampaign(context: AppContext, deps: CampaignRunDeps,
  * Starts the scheduled campaigns that are due, on the actor's behalf when they may launch. A
  * campaign more than a few hours late waits for a person (scheduleState says stale); one last
  * changed by someone without the launch right is not started, and is returned with the reason.
+ * Only those to be sent from this place start: the other place starts its own (the Herald service),
+ * or a person decides while it is away.
  */
 export async function startDueCampaigns(
   context: AppContext,
@@ -301,7 +303,7 @@ export async function startDueCampaigns(
   const now = context.clock.now();
   for (const campaign of campaigns) {
     if (campaign.status !== 'scheduled' || campaign.scheduledAt === null || scheduleState(campaign.scheduledAt, now) !== 'due') continue;
-    if (deps.runs.isSending(campaign.id)) continue;
+    if (deps.runs.isSending(campaign.id) || campaign.sentFrom !== (deps.ports.place ?? 'browser')) continue;
     try {
       await startCampaignRun(context, deps, campaign.id, 'due');
     } catch (error) {

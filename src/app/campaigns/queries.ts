@@ -28,9 +28,13 @@ export function loadCampaign(context: Reads, campaignId: string): Promise<Campai
   return new CampaignStore(context.transport).load(campaignId);
 }
 
-/** The scheduled campaigns whose time has come (not those left for a person: see scheduleState). */
+/**
+ * The scheduled campaigns whose time has come (not those left for a person: see scheduleState) that
+ * a browser starts: one to be sent from the Herald service is the service's to start, and a person's
+ * while the service is away (moved to a browser, or started now), never a browser's on its own.
+ */
 export async function dueCampaigns(context: Reads & Pick<AppContext, 'clock'>): Promise<CampaignRecord[]> {
   const now = context.clock.now();
   const scheduled = await new CampaignStore(context.transport).scheduled();
-  return scheduled.filter((campaign) => campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'due');
+  return scheduled.filter((campaign) => campaign.sentFrom === 'browser' && campaign.scheduledAt !== null && scheduleState(campaign.scheduledAt, now) === 'due');
 }
