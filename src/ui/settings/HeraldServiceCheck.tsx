@@ -1,38 +1,10 @@
 import { Paragraph, UnorderedList } from '@zendeskgarden/react-typography';
-import { useEffect, useState } from 'react';
-import { readHeraldService, type HeraldServiceState } from '../../app/settings/heraldService';
 import { HeraldObjectsMissingError } from '../../app/errors';
 import { Loading } from '../components/Loading';
-import { useHerald } from '../herald';
+import type { HeraldServiceRead } from '../hooks/useHeraldService';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
-
-/** The service writes a heartbeat every 30 s: reading it as often keeps "last heard" honest. */
-const READ_EVERY_MS = 30_000;
-
-export type HeraldServiceRead = { status: 'loading' } | { status: 'success'; data: HeraldServiceState } | { status: 'error'; error: unknown };
-
-/** The service's state, read again every 30 s; a failed re-read keeps what was last read. */
-export function useHeraldService(): HeraldServiceRead {
-  const { base } = useHerald();
-  const [read, setRead] = useState<HeraldServiceRead>({ status: 'loading' });
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      readHeraldService(base).then(
-        (data) => live && setRead({ status: 'success', data }),
-        (error: unknown) => live && setRead((previous) => (previous.status === 'success' ? previous : { status: 'error', error })),
-      );
-    void load();
-    const timer = setInterval(() => void load(), READ_EVERY_MS);
-    return () => {
-      live = false;
-      clearInterval(timer);
-    };
-  }, [base]);
-  return read;
-}
 
 export function heraldServiceVerdict(read: HeraldServiceRead): 'ok' | 'warning' | 'checking' {
   if (read.status === 'loading') return 'checking';
