@@ -38,9 +38,10 @@ export interface SandboxService {
 /**
  * Sandbox timers: the heartbeat every 5 s rather than 30 (Herald's objects appear when the admin
  * runs the setup, and Settings should say "connected" soon after), the settings every 5 s (a STOP
- * word changed on the admin page applies at once).
+ * word changed on the admin page applies at once), and a look for campaigns to send every 2 s
+ * (one launched or moved to the service shows "Sent by the Herald service" within seconds).
  */
-const SANDBOX_INTERVALS = { heartbeat: 5_000, settings: 5_000 };
+const SANDBOX_INTERVALS = { heartbeat: 5_000, settings: 5_000, campaigns: 2_000 };
 
 export async function startSandboxService(options: SandboxServiceOptions): Promise<SandboxService> {
   const { emulator } = options;

@@ -3,6 +3,7 @@ import type { EnginePorts } from '../../src/app/campaigns/engine';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
 import type { AppContext } from '../../src/app/context';
 import { UntrustedChangeError } from '../../src/app/errors';
+import { SERVICE_SESSION_PREFIX } from '../../src/core/campaign/runPresence';
 import { scheduleState } from '../../src/core/campaign/schedule';
 import type { ApiClock } from '../../src/core/time/clock';
 import { CampaignStore, type CampaignRecord } from '../../src/store/campaigns';
@@ -53,7 +54,8 @@ export class ServiceCampaigns {
   constructor(private readonly options: ServiceCampaignsOptions) {
     this.ports = {
       clock: () => options.clock,
-      sessionId: `Herald service ${options.claims.instance}`,
+      // Pages tell the service's runs from a browser's by this session (`isServiceHolder`).
+      sessionId: `${SERVICE_SESSION_PREFIX}${options.claims.instance}`,
       place: 'service',
       heartbeatIntervalMs: SERVICE_HEARTBEAT_MS,
       guardLease: (campaignId, lease) => new ClaimedLease(campaignId, lease, options.claims, 'another instance of the Herald service'),

@@ -1,5 +1,5 @@
 import { allowedEvents, isFinished, wasReopenedByHand, type CampaignStatus } from './lifecycle';
-import type { RunPresence } from './runPresence';
+import type { RunPresence, SendingPlace } from './runPresence';
 import type { ScheduleState } from './schedule';
 
 /**
@@ -32,6 +32,12 @@ export interface CampaignPageFacts {
    * only a change could have reopened it, and accepting that change would reopen a finished campaign.
    */
   finishedAt?: number | null;
+  /** Where the record says it is sent from. */
+  sentFrom: SendingPlace;
+  /** The Herald service is connected (its heartbeat is fresh): it can be chosen to send. */
+  serviceConnected: boolean;
+  /** A runner elsewhere was told to pause or cancel on the record and still holds the lease: it lets go within seconds. */
+  runnerStopping?: boolean;
 }
 
 export interface CampaignPageActions {
@@ -49,6 +55,19 @@ export interface CampaignPageActions {
   explainNoRight: boolean;
   /** Take the campaign as it stands after a change by someone without the launch right (it then offers what its status allows). */
   acceptChange: boolean;
+  /** Hand it to the Herald service: this tab's run stops cleanly and the service goes on; a scheduled one starts there. */
+  moveToService: boolean;
+  /** Take it back from the Herald service: its runner lets go and this tab goes on; a scheduled one starts here. */
+  moveToBrowser: boolean;
+}
+
+/**
+ * Where a launch, a resume, a follow-up's launch or a start now may send from, the default first:
+ * the Herald service while it is connected (it keeps going with Zendesk closed), else this browser
+ * alone (nobody would take the campaign up otherwise).
+ */
+export function sendingPlaces(serviceConnected: boolean): readonly SendingPlace[] {
+  return serviceConnected ? ['service', 'browser'] : ['browser'];
 }
 
 /**
@@ -70,11 +89,17 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
   const followUp = status === 'draft' && frozen;
   const scheduled = status === 'scheduled' && schedule !== undefined;
   const waitsForSomeone = awaitsARun(facts) || scheduled;
-  const runs = canSend && untrusted === false && !here && !elsewhere;
+  // Nothing starts while a runner elsewhere is still stopping: it would find the lease taken.
+  const settled = facts.runnerStopping !== true;
+  const runs = canSend && untrusted === false && !here && !elsewhere && settled;
   const reopened = wasReopenedByHand(status, facts.finishedAt);
+  const byService = elsewhere && runner.service === true;
+  // A person's word on the record reaches a runner elsewhere (the service, another browser) at its next heartbeat.
+  const stoppable = canSend && (here ? !stopping : elsewhere);
+  const movable = canSend && untrusted === false && (status === 'scheduled' || (status === 'running' && (here ? !stopping : byService)));
   return {
-    pause: canSend && here && !stopping,
-    cancel: canSend && events.includes('cancel') && (here ? !stopping : !elsewhere && (waitsForSomeone || untrusted !== false)),
+    pause: stoppable,
+    cancel: canSend && events.includes('cancel') && (here || elsewhere ? stoppable : settled && (waitsForSomeone || untrusted !== false)),
     resume: runs && resumable,
     launchFollowUp: runs && followUp,
     startNow: runs && scheduled,
@@ -82,5 +107,8 @@ export function campaignPageActions(facts: CampaignPageFacts): CampaignPageActio
     resendUnverified: runs && frozen && facts.unverified > 0 && (events.includes('resume') || isFinished(status)),
     explainNoRight: !canSend && waitsForSomeone,
     acceptChange: canSend && untrusted === 'record' && !reopened && !here && !elsewhere && waitsForSomeone,
+    // A browser hands over only to a service that is there to take it; the service may be taken back from at any time.
+    moveToService: movable && facts.serviceConnected && (status === 'scheduled' ? facts.sentFrom === 'browser' : here),
+    moveToBrowser: movable && (status === 'scheduled' ? facts.sentFrom === 'service' : byService),
   };
 }

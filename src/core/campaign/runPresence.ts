@@ -19,6 +19,18 @@ export function leaseHolderName(agentName: string, agentId: number, sessionId: s
   return `${agentName} (#${agentId}) · ${sessionId}`;
 }
 
+/** How the Herald service begins the session of its leases (the instance follows): `service/campaigns/serviceCampaigns.ts`. */
+export const SERVICE_SESSION_PREFIX = 'Herald service ';
+
+/** Whether a lease's holder is the Herald service rather than a browser tab (its session says so, whatever its agent). */
+export function isServiceHolder(holder: string): boolean {
+  const session = holder.lastIndexOf(' · ');
+  return session !== -1 && holder.slice(session + 3).startsWith(SERVICE_SESSION_PREFIX);
+}
+
+/** Where a campaign is to be sent from, as its record says (`store/campaignModel.ts` `SentFrom`). */
+export type SendingPlace = 'browser' | 'service';
+
 /** Who a lease's holder is, for people: the agent without the tab's session. */
 export function leaseHolderAgent(holder: string): string {
   const session = holder.lastIndexOf(' · ');
@@ -35,8 +47,12 @@ export type RunPresence =
   | { kind: 'idle' }
   /** This tab's runner sends it. */
   | { kind: 'here' }
-  /** Another runner does: `holder` as its lease names it (undefined before it wrote it), `thisBrowser` when it is another tab here. */
-  | { kind: 'elsewhere'; holder: string | undefined; thisBrowser: boolean }
+  /**
+   * Another runner does: `holder` as its lease names it (undefined before it wrote it), `thisBrowser`
+   * when it is another tab here, `service` when it is the Herald service (or the service is about to
+   * take it up: the record names it and it is connected).
+   */
+  | { kind: 'elsewhere'; holder: string | undefined; thisBrowser: boolean; service?: true }
   /** Running, and nobody sends it: it can be resumed. */
   | { kind: 'interrupted' };
 
@@ -50,16 +66,33 @@ export interface RunPresenceInput {
   ownHolder: string;
   /** A tab of this browser holds the campaign's Web Lock; undefined when unknown (no Web Locks, not read yet). */
   lockedInThisBrowser: boolean | undefined;
+  /** Where the record says it is sent from (a browser unless said). */
+  sentFrom?: SendingPlace;
+  /** The Herald service is connected (its heartbeat is fresh): it takes up what is to be sent from it within seconds. */
+  serviceConnected?: boolean;
 }
 
-export function runPresence({ status, lease, now, sendingHere, ownHolder, lockedInThisBrowser }: RunPresenceInput): RunPresence {
+export function runPresence({ status, lease, now, sendingHere, ownHolder, lockedInThisBrowser, sentFrom, serviceConnected }: RunPresenceInput): RunPresence {
   if (sendingHere) return { kind: 'here' };
   if (!isActive(status)) return { kind: 'idle' };
   const live = lease !== null && lease.expiresAt > now ? lease : undefined;
   // Another tab here runs it, or is about to (it takes the lock before it writes the lease).
   if (lockedInThisBrowser === true) return { kind: 'elsewhere', holder: live?.holder, thisBrowser: true };
-  if (!live) return { kind: 'interrupted' };
   // This tab's own lease, and no runner left in this browser: the page that held it was reloaded.
-  if (live.holder === ownHolder && lockedInThisBrowser === false) return { kind: 'interrupted' };
-  return { kind: 'elsewhere', holder: live.holder, thisBrowser: false };
+  const nobody = !live || (live.holder === ownHolder && lockedInThisBrowser === false);
+  // Nobody sends it yet, but the connected service will (launched or moved to it, or left by an instance that stopped).
+  if (nobody && sentFrom === 'service' && serviceConnected === true) return { kind: 'elsewhere', holder: undefined, thisBrowser: false, service: true };
+  if (nobody) return { kind: 'interrupted' };
+  return isServiceHolder(live.holder) ? { kind: 'elsewhere', holder: live.holder, thisBrowser: false, service: true } : { kind: 'elsewhere', holder: live.holder, thisBrowser: false };
+}
+
+/**
+ * A runner elsewhere still holds the lease of a campaign paused or cancelled on its record (a person
+ * stopped it from another place): it stops at its next heartbeat, within seconds. Its holder, or
+ * undefined when no runner is left to stop.
+ */
+export function stoppingElsewhere(input: Pick<RunPresenceInput, 'status' | 'lease' | 'now' | 'sendingHere' | 'ownHolder'>): string | undefined {
+  const { status, lease, now, sendingHere, ownHolder } = input;
+  if (sendingHere || (status !== 'paused' && status !== 'cancelled')) return undefined;
+  return lease !== null && lease.expiresAt > now && lease.holder !== ownHolder ? lease.holder : undefined;
 }

@@ -8,8 +8,8 @@ import { UntrustedChangeError } from '../../app/errors';
 import { campaignAsFrozen, changedSinceFrozen, loadFrozenDefinition, type FrozenPart } from '../../app/campaigns/frozenView';
 import { campaignTrust, type CampaignTrust } from '../../app/campaigns/runTrust';
 import { HELD_AFTER_ACCEPTED_CHANGE, isFinished } from '../../core/campaign/lifecycle';
-import { awaitsARun, campaignPageActions } from '../../core/campaign/pageActions';
-import { leaseHolderAgent, type RunPresence } from '../../core/campaign/runPresence';
+import { awaitsARun, campaignPageActions, sendingPlaces } from '../../core/campaign/pageActions';
+import { isServiceHolder, leaseHolderAgent, leaseHolderName, stoppingElsewhere, type RunPresence, type SendingPlace } from '../../core/campaign/runPresence';
 import { scheduleState, type ScheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -17,6 +17,7 @@ import { Loading } from '../components/Loading';
 import { useAsync } from '../hooks/useAsync';
 import { useFocusRescue } from '../hooks/useFocusRescue';
 import { useAppContext, useHerald } from '../herald';
+import { heraldServiceConnected, useHeraldService } from '../hooks/useHeraldService';
 import { useNow } from '../hooks/useNow';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/messages';
@@ -28,10 +29,12 @@ import { followUpName } from './followUpName';
 import { ResultsPanel } from './ResultsPanel';
 import { stopReasonMessage } from './sendingMessages';
 import { useDueStarts } from './dueStarts';
+import { SendingPlaceChoice } from './SendingPlaceChoice';
 import { useCampaignRuns } from './useCampaignActions';
 import { useCampaignRecord } from './useCampaignRecord';
 import { useRunPresence } from './useRunPresence';
 import { useTabRun } from './useTabRun';
+import { tabSessionId } from '../../platform/tabSession';
 
 const Page = styled.section`
   display: flex;
@@ -56,15 +59,35 @@ const Actions = styled.div`
 export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignId: string; onBack: () => void; onOpenCampaign: (id: string) => void }) {
   const { t, locale, formatDateTime } = useI18n();
   const context = useAppContext();
-  const { rights, runs } = useHerald();
+  const { rights, runs, base } = useHerald();
   const now = useNow(5_000);
   const run = useTabRun(campaignId);
-  // Someone else's run is watched: its counts reach the record every 15 s. A run of this tab that
-  // ended shows the campaign as it stored it, at once.
+  const serviceConnected = heraldServiceConnected(useHeraldService());
+  // A pause or cancel made here of a run elsewhere: that runner lets go of the lease within seconds.
+  const ownHolder = leaseHolderName(base.actor.name, base.actor.id, tabSessionId());
+  const stoppingRunner = (campaign: CampaignRecord) => stoppingElsewhere({ status: campaign.status, lease: campaign.lease, now, sendingHere: runs.isSending(campaign.id), ownHolder });
+  // Someone else's run is watched: its counts reach the record every 15 s; so is a runner elsewhere
+  // that was asked to stop, until it has. A run of this tab that ended shows the campaign as it stored it, at once.
   const written = run?.phase === 'ended' || run?.phase === 'failed' ? run.campaign : undefined;
-  const record = useCampaignRecord(campaignId, (campaign) => (campaign.status === 'running' || campaign.status === 'scheduled') && !runs.isSending(campaign.id), written);
+  const record = useCampaignRecord(
+    campaignId,
+    (campaign) => ((campaign.status === 'running' || campaign.status === 'scheduled') && !runs.isSending(campaign.id)) || stoppingRunner(campaign) !== undefined,
+    written,
+  );
   const { campaign } = record;
-  const presence = useRunPresence(now, campaign?.status === 'running');
+  const presence = useRunPresence(now, campaign?.status === 'running', serviceConnected);
+  // Where a resume or a start sends from, when there is a choice (the service by default).
+  const [chosenPlace, setChosenPlace] = useState<SendingPlace>();
+  // A move under way, and the last one done (said until the campaign moves on).
+  const [moving, setMoving] = useState<SendingPlace>();
+  const [moved, setMoved] = useState<SendingPlace>();
+  // What a move did is said until the campaign stops or ends.
+  const shownStatus = campaign?.status;
+  const [movedIn, setMovedIn] = useState(shownStatus);
+  if (movedIn !== shownStatus) {
+    setMovedIn(shownStatus);
+    setMoved(undefined);
+  }
   const actions = useCampaignRuns();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
@@ -142,6 +165,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const frozenDefinition = untrusted?.part === 'frozen' ? undefined : frozenRead.data;
   const changed = frozenDefinition ? changedSinceFrozen(campaign, frozenDefinition) : [];
   const parts = new Intl.ListFormat(locale, { type: 'conjunction' }).format(changed.map((part: FrozenPart) => t(`campaigns.page.frozenPart.${part}`)));
+  const remoteStop = stoppingRunner(campaign);
   const offered = campaignPageActions({
     status: campaign.status,
     frozen,
@@ -152,7 +176,29 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
     canSend: rights.send,
     untrusted: untrusted?.part ?? false,
     finishedAt: campaign.finishedAt,
+    sentFrom: campaign.sentFrom,
+    serviceConnected,
+    runnerStopping: remoteStop !== undefined,
   });
+  const byService = runner.kind === 'elsewhere' && runner.service === true;
+  // The service it was left to is gone (not heard for longer than its lease): this browser takes it up.
+  const leftByService = interrupted && campaign.sentFrom === 'service';
+  const places = sendingPlaces(serviceConnected);
+  const place = chosenPlace !== undefined && places.includes(chosenPlace) ? chosenPlace : places[0]!;
+  // A scheduled campaign has its place already (the move buttons change it): started now, it goes there if that place can take it.
+  const choosesPlace = (offered.resume || offered.launchFollowUp) && places.length > 1;
+  const startNowFrom: SendingPlace = campaign.sentFrom === 'service' && serviceConnected ? 'service' : 'browser';
+  // This tab's runner stops for the service (it finishes its sends in flight first).
+  const handingOver = here && (moving === 'service' || (stopping !== undefined && moved === 'service'));
+  // Said once the move took: this tab sends it, or the record names the service.
+  const movedRun = moved && !moving && !actionError && campaign.status === 'running' && (moved === 'browser' ? here : campaign.sentFrom === 'service') ? moved : undefined;
+  const move = (to: SendingPlace) => {
+    setMoving(to);
+    act(
+      () => actions.move(campaign.id, to),
+      () => setMoved(to),
+    );
+  };
 
   const act = <T,>(work: () => Promise<T> | T, done?: (result: T) => void) => {
     setActionError(undefined);
@@ -162,7 +208,8 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
         await record.reload();
         done?.(result);
       })
-      .catch((error: unknown) => setActionError(error));
+      .catch((error: unknown) => setActionError(error))
+      .finally(() => setMoving(undefined));
   };
   const acceptChange = () =>
     act(
@@ -196,11 +243,37 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
 
       {here && (
         <Alert type="info" role="status">
-          <Title>{t(stopping ? `campaigns.page.stopping.${stopping}` : 'campaigns.page.sendingHere')}</Title>
+          <Title>{t(handingOver ? 'campaigns.page.moving.service' : stopping ? `campaigns.page.stopping.${stopping}` : 'campaigns.page.sendingHere')}</Title>
           <AlertText>{t('campaigns.page.sendingHereHelp')}</AlertText>
         </Alert>
       )}
-      {(elsewhere || busy) && (
+      {moving === 'browser' && (
+        <Alert type="info" role="status">
+          <Title>{t('campaigns.page.moving.browser')}</Title>
+        </Alert>
+      )}
+      {/* A scheduled campaign moved says so in its schedule's line. */}
+      {movedRun && (
+        <Alert type="success" role="status">
+          <Title>{t(`campaigns.page.moved.${movedRun}`)}</Title>
+        </Alert>
+      )}
+      {byService && !busy && !moving && (
+        <Alert type="info" role="status">
+          <Title>{t('campaigns.page.byService')}</Title>
+          <AlertText>{t(runner.kind === 'elsewhere' && runner.holder !== undefined ? 'campaigns.page.byServiceHelp' : 'campaigns.page.byServicePending')}</AlertText>
+        </Alert>
+      )}
+      {remoteStop !== undefined && (campaign.status === 'paused' || campaign.status === 'cancelled') && (
+        <Alert type="info" role="status">
+          <Title>
+            {isServiceHolder(remoteStop)
+              ? t(`campaigns.page.remoteStop.${campaign.status === 'paused' ? 'pause' : 'cancel'}.service`)
+              : t(`campaigns.page.remoteStop.${campaign.status === 'paused' ? 'pause' : 'cancel'}.other`, { holder: leaseHolderAgent(remoteStop) })}
+          </Title>
+        </Alert>
+      )}
+      {((elsewhere && !byService) || busy) && !moving && (
         <Alert type="info" role="status">
           <Title>{senderElsewhere(t, runner, busy)}</Title>
           <AlertText>{t('campaigns.page.elsewhereHelp')}</AlertText>
@@ -231,12 +304,12 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {interrupted && !busy && !untrusted && !notStored && !cancelFailed && (
         <Alert type="warning" role="status">
-          <Title>{t('campaigns.page.interrupted')}</Title>
-          <AlertText>{t(rights.send ? 'campaigns.page.interruptedHelp' : 'campaigns.page.interruptedNoRight')}</AlertText>
+          <Title>{t(leftByService ? 'campaigns.page.interruptedService' : 'campaigns.page.interrupted')}</Title>
+          <AlertText>{t(!rights.send ? 'campaigns.page.interruptedNoRight' : leftByService ? 'campaigns.page.interruptedServiceHelp' : 'campaigns.page.interruptedHelp')}</AlertText>
         </Alert>
       )}
       {/* A change Herald does not trust has its own notice: "Resume to go on" would contradict it. */}
-      {campaign.status === 'paused' && !here && !untrusted && (
+      {campaign.status === 'paused' && !here && !untrusted && remoteStop === undefined && (
         <Alert type={campaign.pauseReason && campaign.pauseReason !== 'user' ? 'error' : 'warning'} role="status">
           <Title>{t('campaigns.page.paused')}</Title>
           <AlertText>{stopReasonMessage(t, campaign.pauseReason ?? 'user')}</AlertText>
@@ -244,7 +317,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       )}
       {schedule && campaign.scheduledAt !== null && (
         <Alert type={schedule === 'stale' ? 'warning' : 'info'} role="status">
-          <Title>{t(`campaigns.page.scheduled.${scheduleWording(schedule, untrusted !== undefined, rights.send)}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
+          <Title>{t(`campaigns.page.scheduled.${scheduleWording(schedule, untrusted !== undefined, rights.send, campaign.sentFrom === 'service' ? serviceConnected : undefined)}`, { at: formatDateTime(campaign.scheduledAt) })}</Title>
         </Alert>
       )}
       {run?.phase === 'failed' && !refusedRun && <ErrorNotice error={run.error} title={cancelFailed ? t('campaigns.page.cancelFailed', { status: statusWord }) : t('campaigns.page.startFailed')} />}
@@ -254,24 +327,27 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
       {frozen && <CampaignProgress total={campaign.recipients} live={run?.phase === 'sending' ? run.progress : undefined} stored={campaign.counts} cancelled={campaign.status === 'cancelled'} />}
       {frozen && accepted > 0 && <DeliveryFunnel campaign={campaign} accepted={accepted} now={now} />}
 
+      {choosesPlace && <SendingPlaceChoice name={`campaign-place-${campaign.id}`} places={places} value={place} onChange={setChosenPlace} explainAlone={false} />}
       <Actions>
         {offered.pause && <Button onClick={() => act(() => actions.pause(campaign.id))}>{t('campaigns.page.pause')}</Button>}
         {offered.acceptChange && <Button onClick={acceptChange}>{t('campaigns.page.untrusted.accept')}</Button>}
         {offered.resume && (
-          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'resume'))}>
-            {t('campaigns.page.resume')}
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'resume', { sendFrom: place }))}>
+            {t(campaign.sentFrom === 'service' && places.length === 1 ? 'campaigns.page.resumeFromBrowser' : 'campaigns.page.resume')}
           </Button>
         )}
         {offered.launchFollowUp && (
-          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'launch'))}>
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'launch', { sendFrom: place }))}>
             {t('campaigns.page.launchFollowUp', { count: campaign.recipients })}
           </Button>
         )}
         {offered.startNow && (
-          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'start-now'))}>
+          <Button isPrimary onClick={() => act(() => actions.start(campaign.id, 'start-now', { sendFrom: startNowFrom }))}>
             {t('campaigns.page.startNow')}
           </Button>
         )}
+        {offered.moveToService && !moving && <Button onClick={() => move('service')}>{t('campaigns.page.moveToService')}</Button>}
+        {offered.moveToBrowser && !moving && <Button onClick={() => move('browser')}>{t('campaigns.page.moveToBrowser')}</Button>}
         {offered.cancel && (
           <Button isDanger isBasic={!here} onClick={() => setConfirmCancel(true)}>
             {t('campaigns.page.cancel')}
@@ -307,10 +383,17 @@ function untrustedHelp(part: 'record' | 'frozen', canSend: boolean) {
   return canSend ? 'campaigns.page.untrusted.help' : 'campaigns.page.untrusted.helpNoRight';
 }
 
-/** What the schedule's line says: a due campaign starts only when nothing holds it and someone here may start it. */
-function scheduleWording(schedule: ScheduleState, held: boolean, canSend: boolean): ScheduleState | 'held' | 'dueNoRight' {
+/**
+ * What the schedule's line says: a due campaign starts only when nothing holds it and someone here may
+ * start it; one for the Herald service (`service` says whether it is connected) is started by the service.
+ */
+function scheduleWording(schedule: ScheduleState, held: boolean, canSend: boolean, service: boolean | undefined): ScheduleState | 'held' | 'dueNoRight' | 'service' | 'serviceDue' | 'serviceDown' {
+  if (held && schedule === 'due') return 'held';
+  if (service !== undefined && schedule !== 'stale') {
+    if (schedule === 'waiting') return 'service';
+    return service ? 'serviceDue' : 'serviceDown';
+  }
   if (schedule !== 'due') return schedule;
-  if (held) return 'held';
   return canSend ? 'due' : 'dueNoRight';
 }
 

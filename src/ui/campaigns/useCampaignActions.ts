@@ -1,6 +1,6 @@
 import type { CampaignRunDeps, StartKind } from '../../app/campaigns/campaignRuns';
 import type { RunOutcome } from '../../core/sending/runner';
-import type { CampaignRecord } from '../../store/campaigns';
+import type { CampaignRecord, SentFrom } from '../../store/campaigns';
 import type { ZafClient } from '../../zaf/types';
 import { useZaf } from '../../zaf/ZafProvider';
 import { useAppContext, useHerald } from '../herald';
@@ -28,11 +28,19 @@ export function useCampaignRuns() {
     return { useCases, deps };
   };
   return {
-    start: async (campaignId: string, kind: StartKind, options: { resendUnverified?: 'all' } = {}) => {
+    start: async (campaignId: string, kind: StartKind, options: { resendUnverified?: 'all'; sendFrom?: SentFrom } = {}) => {
       const { useCases, deps } = await engine();
       await useCases.startCampaignRun(context, deps, campaignId, kind, options);
     },
-    pause: async (campaignId: string) => (await engine()).useCases.pauseCampaignRun(context, runs, campaignId),
+    /** Wherever it runs: this tab's runner at once, a runner elsewhere (the Herald service, another browser) at its next heartbeat. */
+    pause: async (campaignId: string) => {
+      await (await engine()).useCases.pauseCampaign(context, { runs }, campaignId);
+    },
+    /** To the Herald service or to this browser; resolves once this browser sends it, or once the record names the service. */
+    move: async (campaignId: string, to: SentFrom) => {
+      const { useCases, deps } = await engine();
+      return useCases.moveCampaign(context, deps, campaignId, to);
+    },
     cancel: async (campaignId: string) => {
       const { useCases, deps } = await engine();
       await useCases.cancelCampaign(context, deps, campaignId);

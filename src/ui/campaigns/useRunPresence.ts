@@ -13,9 +13,10 @@ const LOCKS_INTERVAL_MS = 2_000;
 /**
  * Who sends each campaign, as this tab sees it at `now`: here, elsewhere (by whom), or nobody. See
  * `runPresence` for why a lease of this very tab counts as nobody after a reload. The browser's
- * locks are read while `watch` (a campaign shown is running).
+ * locks are read while `watch` (a campaign shown is running). A campaign for the Herald service
+ * that it has not taken up yet counts as sent by it while `serviceConnected`.
  */
-export function useRunPresence(now: number, watch: boolean): (campaign: CampaignRecord) => RunPresence {
+export function useRunPresence(now: number, watch: boolean, serviceConnected: boolean): (campaign: CampaignRecord) => RunPresence {
   const { base, runs } = useHerald();
   const ownHolder = leaseHolderName(base.actor.name, base.actor.id, tabSessionId());
   const locks = useCampaignLocks(watch, runs);
@@ -27,6 +28,8 @@ export function useRunPresence(now: number, watch: boolean): (campaign: Campaign
       sendingHere: runs.isSending(campaign.id),
       ownHolder,
       lockedInThisBrowser: lockedElsewhere(locks, runs, campaign.id),
+      sentFrom: campaign.sentFrom,
+      serviceConnected,
     });
 }
 

@@ -21,6 +21,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { Section } from '../components/Section';
 import { SetupNotice } from '../components/SetupNotice';
+import { heraldServiceConnected, useHeraldService } from '../hooks/useHeraldService';
 import { useNow } from '../hooks/useNow';
 import { useAppContext, useHerald } from '../herald';
 import { useI18n } from '../i18n/I18nProvider';
@@ -64,8 +65,9 @@ function CampaignsView({ channels }: { channels: ChannelsState }) {
   // Said once an unreadable campaign is cancelled: its notice goes, its row stays in the list.
   const [cancelledUnreadable, setCancelledUnreadable] = useState<string>();
   const now = useNow(SCHEDULE_CHECK_MS);
-  // Whether a running campaign is interrupted depends on the tabs of this browser too.
-  const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'));
+  const service = useHeraldService();
+  // Whether a running campaign is interrupted depends on the tabs of this browser too, and on the Herald service for one it is to send.
+  const presence = useRunPresence(now, listing.campaigns.some((campaign) => campaign.status === 'running'), heraldServiceConnected(service));
   const { refused: refusedStarts, attempts: startAttempts } = useDueStarts();
   // A start tried, or a run of this tab that moved (started, ended): the list reads the campaigns again.
   const runPhases = useRunPhases();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPageActions, type CampaignPageFacts } from '../../../../src/core/campaign/pageActions';
+import { campaignPageActions, sendingPlaces, type CampaignPageFacts } from '../../../../src/core/campaign/pageActions';
 
 const base: CampaignPageFacts = {
   status: 'paused',
@@ -10,6 +10,8 @@ const base: CampaignPageFacts = {
   unverified: 0,
   canSend: true,
   untrusted: false,
+  sentFrom: 'browser',
+  serviceConnected: false,
 };
 const offered = (facts: Partial<CampaignPageFacts>) =>
   Object.entries(campaignPageActions({ ...base, ...facts }))
@@ -27,8 +29,48 @@ describe('what a campaign page offers', () => {
     expect(offered({ status: 'running', runner: { kind: 'interrupted' } })).toEqual(['cancel', 'resume']);
   });
 
-  it('offers nothing but watching while another tab or browser sends it', () => {
-    expect(offered({ status: 'running', runner: { kind: 'elsewhere', holder: 'Alex Martin (#1) · ab12', thisBrowser: false } })).toEqual([]);
+  it('pauses and cancels a campaign another tab or browser sends, through its record, and nothing else', () => {
+    expect(offered({ status: 'running', runner: { kind: 'elsewhere', holder: 'Alex Martin (#1) · ab12', thisBrowser: false } })).toEqual(['pause', 'cancel']);
+    expect(offered({ status: 'running', runner: { kind: 'elsewhere', holder: 'Alex Martin (#1) · ab12', thisBrowser: false }, canSend: false })).toEqual([]);
+  });
+
+  describe('the Herald service', () => {
+    const byService = { kind: 'elsewhere', holder: 'Herald (#9) · Herald service host-1', thisBrowser: false, service: true } as const;
+
+    it('pauses, cancels and takes back a campaign the service sends, even before it took it up', () => {
+      expect(offered({ status: 'running', runner: byService, sentFrom: 'service', serviceConnected: true })).toEqual(['pause', 'cancel', 'moveToBrowser']);
+      expect(offered({ status: 'running', runner: { ...byService, holder: undefined }, sentFrom: 'service', serviceConnected: true })).toEqual(['pause', 'cancel', 'moveToBrowser']);
+      // The service stopped answering after its heartbeat: it can still be taken back.
+      expect(offered({ status: 'running', runner: byService, sentFrom: 'service', serviceConnected: false })).toContain('moveToBrowser');
+    });
+
+    it('hands a campaign this tab sends to the service only while the service is connected', () => {
+      expect(offered({ status: 'running', runner: { kind: 'here' }, serviceConnected: true })).toEqual(['pause', 'cancel', 'moveToService']);
+      expect(offered({ status: 'running', runner: { kind: 'here' }, serviceConnected: false })).toEqual(['pause', 'cancel']);
+      expect(offered({ status: 'running', runner: { kind: 'here' }, serviceConnected: true, stopping: true })).toEqual([]);
+    });
+
+    it('never moves a campaign another browser sends: only its own page can hand it over', () => {
+      expect(offered({ status: 'running', runner: { kind: 'elsewhere', holder: 'Alex Martin (#1) · ab12', thisBrowser: false }, serviceConnected: true })).toEqual(['pause', 'cancel']);
+    });
+
+    it('changes the place of a scheduled campaign, to the service only while it is connected', () => {
+      expect(offered({ status: 'scheduled', schedule: 'waiting', sentFrom: 'browser', serviceConnected: true })).toEqual(['cancel', 'startNow', 'moveToService']);
+      expect(offered({ status: 'scheduled', schedule: 'waiting', sentFrom: 'browser', serviceConnected: false })).toEqual(['cancel', 'startNow']);
+      expect(offered({ status: 'scheduled', schedule: 'waiting', sentFrom: 'service', serviceConnected: false })).toEqual(['cancel', 'startNow', 'moveToBrowser']);
+      expect(offered({ status: 'scheduled', schedule: 'waiting', sentFrom: 'service', serviceConnected: true, untrusted: 'record' })).not.toContain('moveToBrowser');
+    });
+
+    it('offers nothing while a runner elsewhere told to pause still holds the campaign, then resumes it', () => {
+      expect(offered({ status: 'paused', runnerStopping: true, serviceConnected: true, sentFrom: 'service' })).toEqual([]);
+      expect(offered({ status: 'paused', runnerStopping: false, serviceConnected: true, sentFrom: 'service' })).toEqual(['cancel', 'resume']);
+    });
+
+    it('resumes a campaign the service left as any other, from this browser when the service is not connected', () => {
+      expect(offered({ status: 'running', runner: { kind: 'interrupted' }, sentFrom: 'service', serviceConnected: false })).toEqual(['cancel', 'resume']);
+      expect(sendingPlaces(false)).toEqual(['browser']);
+      expect(sendingPlaces(true)).toEqual(['service', 'browser']);
+    });
   });
 
   it('launches a frozen follow-up, and starts a scheduled campaign now', () => {

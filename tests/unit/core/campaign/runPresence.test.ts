@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runPresence, type RunPresenceInput } from '../../../../src/core/campaign/runPresence';
+import { isServiceHolder, runPresence, stoppingElsewhere, type RunPresenceInput } from '../../../../src/core/campaign/runPresence';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0);
 const OWN = 'Alex Martin (#1) · aaaa1111';
@@ -58,5 +58,35 @@ describe('runPresence', () => {
   it('does not take this tab’s session for proof when another tab holds the lock (a duplicated tab) or when the locks cannot be read', () => {
     expect(runPresence(running({ lease: { holder: OWN, expiresAt: NOW + 29_000 }, lockedInThisBrowser: true }))).toEqual({ kind: 'elsewhere', holder: OWN, thisBrowser: true });
     expect(runPresence(running({ lease: { holder: OWN, expiresAt: NOW + 29_000 }, lockedInThisBrowser: undefined }))).toEqual({ kind: 'elsewhere', holder: OWN, thisBrowser: false });
+  });
+
+  describe('the Herald service', () => {
+    const SERVICE = 'Herald (#9) · Herald service host-1';
+
+    it('knows the service by the session of its lease, whatever the agent is called', () => {
+      expect(isServiceHolder(SERVICE)).toBe(true);
+      expect(isServiceHolder('Herald service (#3) · aaaa1111')).toBe(false);
+      expect(isServiceHolder(OTHER_AGENT)).toBe(false);
+    });
+
+    it('says the service sends a campaign whose lease it holds', () => {
+      expect(runPresence(running({ lease: { holder: SERVICE, expiresAt: NOW + 20_000 }, sentFrom: 'service' }))).toEqual({ kind: 'elsewhere', holder: SERVICE, thisBrowser: false, service: true });
+    });
+
+    it('counts a campaign for the connected service as sent by it before it takes it up, as interrupted once the service is gone', () => {
+      expect(runPresence(running({ sentFrom: 'service', serviceConnected: true }))).toEqual({ kind: 'elsewhere', holder: undefined, thisBrowser: false, service: true });
+      expect(runPresence(running({ lease: { holder: SERVICE, expiresAt: NOW - 1 }, sentFrom: 'service', serviceConnected: false }))).toEqual({ kind: 'interrupted' });
+      expect(runPresence(running({ sentFrom: 'browser', serviceConnected: true }))).toEqual({ kind: 'interrupted' });
+    });
+
+    it('says who still has to stop a campaign paused or cancelled from elsewhere, until its lease is let go', () => {
+      const paused = { status: 'paused' as const, now: NOW, sendingHere: false, ownHolder: OWN };
+      expect(stoppingElsewhere({ ...paused, lease: { holder: SERVICE, expiresAt: NOW + 25_000 } })).toBe(SERVICE);
+      expect(stoppingElsewhere({ ...paused, status: 'cancelled', lease: { holder: SERVICE, expiresAt: NOW + 25_000 } })).toBe(SERVICE);
+      expect(stoppingElsewhere({ ...paused, lease: null })).toBeUndefined();
+      expect(stoppingElsewhere({ ...paused, lease: { holder: SERVICE, expiresAt: NOW - 1 } })).toBeUndefined();
+      expect(stoppingElsewhere({ ...paused, status: 'running', lease: { holder: SERVICE, expiresAt: NOW + 25_000 } })).toBeUndefined();
+      expect(stoppingElsewhere({ ...paused, lease: { holder: OWN, expiresAt: NOW + 25_000 } })).toBeUndefined();
+    });
   });
 });

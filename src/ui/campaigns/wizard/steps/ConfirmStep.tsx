@@ -9,6 +9,8 @@ import { estimateCost } from '../../../../core/campaign/cost';
 import { estimateDuration } from '../../../../core/campaign/duration';
 import type { CampaignPermissions } from '../../../../core/campaign/permissions';
 import { renderRecipientContent } from '../../../../core/campaign/render';
+import { sendingPlaces } from '../../../../core/campaign/pageActions';
+import type { SendingPlace } from '../../../../core/campaign/runPresence';
 import { checkScheduleTime, wallClockToInstant } from '../../../../core/campaign/schedule';
 import { formatPhoneForDisplay } from '../../../../core/phone/formatPhone';
 import { smsPreview } from '../../../../core/template/preview';
@@ -17,7 +19,9 @@ import type { HeraldSettings } from '../../../../core/settings/settings';
 import { formatMinimumDuration } from '../../../audiences/formatDuration';
 import { CampaignStoreFailure } from '../../CampaignStoreFailure';
 import { DefinitionList } from '../../../components/DefinitionList';
+import { heraldServiceConnected, useHeraldService } from '../../../hooks/useHeraldService';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { SendingPlaceChoice } from '../../SendingPlaceChoice';
 import { languageName } from '../../../templates/languageName';
 import { TemplatePreview } from '../../../templates/TemplatePreview';
 import type { WizardData } from '../useWizardData';
@@ -32,7 +36,8 @@ const Layout = styled.div`
   align-items: start;
 `;
 
-export type LaunchRequest = { when: 'now' } | { when: 'later'; at: number };
+/** When it starts, and where from (the person's choice, or this browser when no Herald service is connected). */
+export type LaunchRequest = ({ when: 'now' } | { when: 'later'; at: number }) & { from: SendingPlace };
 
 interface ConfirmStepProps {
   data: WizardData;
@@ -53,6 +58,10 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
   const [typed, setTyped] = useState('');
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [later, setLater] = useState('');
+  const places = sendingPlaces(heraldServiceConnected(useHeraldService()));
+  // The service by default while it is connected; this browser alone otherwise (also if it went away since it was chosen).
+  const [chosenPlace, setChosenPlace] = useState<SendingPlace>();
+  const from = chosenPlace !== undefined && places.includes(chosenPlace) ? chosenPlace : places[0]!;
   // The time the schedule was last checked against (set with the input: no clock reading while rendering).
   const [checkedAt, setCheckedAt] = useState(() => Date.now());
   const { entry, integration, offer, slots } = data;
@@ -79,7 +88,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
       setCheckedAt(clickedAt);
       return;
     }
-    onLaunch(when === 'later' && scheduledAt !== undefined ? { when: 'later', at: scheduledAt } : { when: 'now' });
+    onLaunch(when === 'later' && scheduledAt !== undefined ? { when: 'later', at: scheduledAt, from } : { when: 'now', from });
   };
 
   return (
@@ -141,6 +150,7 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
             </Field>
           )}
         </Fieldset>
+        <SendingPlaceChoice name="campaign-place" places={places} value={from} onChange={setChosenPlace} />
 
         {!permissions.send && (
           <Alert type="info" role="status">
