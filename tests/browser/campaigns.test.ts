@@ -111,6 +111,9 @@ async function launchNewsletter(t: Translate = createTranslator('en'), sendRate:
   const { emulator } = harness().sandbox;
   await setUpObjects(frame, t);
   await prepareCampaign(frame, t, NEWSLETTER);
+  // No Herald service here: no choice, it is sent from this browser, and a line says what the service would add.
+  await frame.getByText(t('campaigns.place.serviceWouldAdd')).waitFor();
+  await expect(frame.getByRole('radio', { name: t('campaigns.place.service') }).count()).resolves.toBe(0);
   const testSends = emulator.sunshine.notifications().length;
   const recipients = await launch(frame, t);
   await frame.getByText(t('campaigns.page.sendingHere')).waitFor();

@@ -58,7 +58,8 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
   const [typed, setTyped] = useState('');
   const [when, setWhen] = useState<'now' | 'later'>('now');
   const [later, setLater] = useState('');
-  const places = sendingPlaces(heraldServiceConnected(useHeraldService()));
+  const service = useHeraldService();
+  const places = sendingPlaces(heraldServiceConnected(service));
   // The service by default while it is connected; this browser alone otherwise (also if it went away since it was chosen).
   const [chosenPlace, setChosenPlace] = useState<SendingPlace>();
   const from = chosenPlace !== undefined && places.includes(chosenPlace) ? chosenPlace : places[0]!;
@@ -150,7 +151,8 @@ export function ConfirmStep({ data, choices, planned, settings, permissions, lau
             </Field>
           )}
         </Fieldset>
-        <SendingPlaceChoice name="campaign-place" places={places} value={from} onChange={setChosenPlace} />
+        {/* Nothing said about the service until it is known whether it runs. */}
+        <SendingPlaceChoice name="campaign-place" places={places} value={from} onChange={setChosenPlace} explainAlone={service.status !== 'loading'} />
 
         {!permissions.send && (
           <Alert type="info" role="status">
