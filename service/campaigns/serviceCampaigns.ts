@@ -9,6 +9,7 @@ import type { ApiClock } from '../../src/core/time/clock';
 import { CampaignStore, type CampaignRecord } from '../../src/store/campaigns';
 import type { SendErrorClass } from '../../src/core/sending/errorPolicy';
 import type { MessageOutcome, ServiceMetrics } from '../metrics';
+import { HeraldObjectsMissingError } from '../../src/store/objectGuard';
 import { ClaimedLease, type RunClaims } from './runClaims';
 
 /** A failed attempt that ends its recipient (the others are retried, or stop the run). */
@@ -75,9 +76,14 @@ export class ServiceCampaigns {
     return this.runs.phases().flatMap(([campaignId, phase]) => (phase === 'starting' || phase === 'sending' ? [campaignId] : []));
   }
 
-  /** Looks once for campaigns to start or take over (one scan at a time). */
+  /**
+   * Looks once for campaigns to start or take over (one scan at a time). Before an admin sets Herald
+   * up there is nothing to send: that is no failure to log every few seconds.
+   */
   scan(): Promise<void> {
-    this.scanning ??= this.scanOnce().finally(() => (this.scanning = undefined));
+    this.scanning ??= this.scanOnce()
+      .catch((error: unknown) => (error instanceof HeraldObjectsMissingError ? undefined : Promise.reject(error)))
+      .finally(() => (this.scanning = undefined));
     return this.scanning;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveCampaign, pauseCampaign, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
+import { realClock } from '../../src/core/time/clock';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
 import { RecordAccess } from '../../src/store/recordAccess';
@@ -9,7 +10,9 @@ import { ServiceMetrics } from '../../service/metrics';
 import { ServiceCampaigns, type ServiceLog } from '../../service/campaigns/serviceCampaigns';
 import { migrate } from '../../service/store/migrations';
 import { openPgliteDatabase } from '../../service/store/pgliteDatabase';
-import { ALEX, JULES, advanceUntil, appHarness, type AppHarness } from '../support/appHarness';
+import { createEmulator } from '../../emulator/index';
+import { createInstallation } from '../../emulator/installation';
+import { ALEX, JULES, advanceUntil, appHarness, contextOn, type AppHarness } from '../support/appHarness';
 import { acceptedByPhone } from '../support/sendingHarness';
 import { plannedAudience, springSaleChoices } from '../support/springSale';
 
@@ -40,6 +43,16 @@ function expectEachOnce(h: AppHarness, recipients: number): void {
 }
 
 describe('campaigns sent by the Herald service', { timeout: 60_000 }, () => {
+  it('finds nothing to send, and nothing gone wrong, before Herald is set up', async () => {
+    const emulator = createEmulator({ zendesk: { endUsers: 5 } });
+    const context = contextOn(emulator, createInstallation(emulator), ALEX);
+    const db = await openPgliteDatabase();
+    await migrate(db);
+    const service = new ServiceCampaigns({ context: () => context, claims: new RunClaims(db, 'test-instance', () => realClock.now()), clock: realClock, log: quiet });
+    await expect(service.scan()).resolves.toBeUndefined();
+    expect(service.sending()).toEqual([]);
+  });
+
   it('starts a scheduled campaign at its time with no browser open, and sends everyone once', async () => {
     const h = await appHarness();
     const { service, metrics } = await serviceOn(h, { send_rate: 20 });
