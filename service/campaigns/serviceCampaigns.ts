@@ -1,4 +1,4 @@
-import { startCampaignRun, type CampaignRunDeps, type StartKind, UNTRUSTED_PAUSE_REASON } from '../../src/app/campaigns/campaignRuns';
+import { startCampaignRun, type CampaignRunDeps, type StartKind } from '../../src/app/campaigns/campaignRuns';
 import type { EnginePorts } from '../../src/app/campaigns/engine';
 import { RunRegistry } from '../../src/app/campaigns/runRegistry';
 import type { AppContext } from '../../src/app/context';
@@ -136,18 +136,13 @@ export class ServiceCampaigns {
     } catch (error) {
       this.refused.set(campaign.id, changed);
       if (error instanceof UntrustedChangeError) {
-        // Only the launcher's word runs a campaign: this one stays where it is, paused with the reason, for a person to look at.
+        // Only the launcher's word runs a campaign. Nothing is written: a write would make the
+        // service the record's last changer, and the page would no longer name who changed it and
+        // offer to cancel or accept the change. Asked again only once the record changes.
         this.options.log.warn({ campaign: campaign.id, changedBy: error.changedBy.id, record: error.record }, 'campaign not started: last changed by someone who may not launch');
-        await this.pauseUntrusted(context, campaign).catch((pauseError: unknown) => this.options.log.error({ campaign: campaign.id, err: pauseError }, 'could not pause the campaign'));
         return;
       }
       this.options.log.error({ campaign: campaign.id, kind, err: error }, 'campaign not started');
     }
-  }
-
-  private async pauseUntrusted(context: AppContext, campaign: CampaignRecord): Promise<void> {
-    const store = new CampaignStore(context.transport);
-    if (campaign.status === 'running') await store.transition(campaign.id, 'pause', { pauseReason: UNTRUSTED_PAUSE_REASON });
-    else if (campaign.status === 'scheduled') await store.transition(campaign.id, 'hold', { pauseReason: UNTRUSTED_PAUSE_REASON, scheduledAt: null });
   }
 }

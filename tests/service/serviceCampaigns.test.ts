@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { moveCampaign, pauseCampaign, type CampaignRunDeps } from '../../src/app/campaigns/campaignRuns';
 import { launchCampaign } from '../../src/app/campaigns/launch';
+import { campaignTrust } from '../../src/app/campaigns/runTrust';
 import { realClock } from '../../src/core/time/clock';
 import { CampaignStore } from '../../src/store/campaigns';
 import { CAMPAIGN_OBJECT } from '../../src/store/heraldObjects';
@@ -151,6 +152,13 @@ describe('campaigns sent by the Herald service', { timeout: 60_000 }, () => {
     expect(service.sending()).toEqual([]);
     expect(h.emulator.sunshine.notifications()).toHaveLength(0);
     expect(log.warnings).toContain('campaign not started: last changed by someone who may not launch');
-    expect(await new CampaignStore(browser.transport).load(id)).toMatchObject({ status: 'paused', pauseReason: 'untrusted-change' });
+    // Nothing written: the record still names Jules as its last change, so the page says who changed it and offers to cancel or accept.
+    const stored = await new CampaignStore(browser.transport).load(id);
+    expect(stored).toMatchObject({ status: 'scheduled', lastChangedBy: JULES });
+    expect(await campaignTrust(browser, stored)).toMatchObject({ trusted: false, part: 'record', changedBy: { id: JULES } });
+    // Asked once per change: a later look neither starts it nor says it again.
+    await service.scan();
+    expect(log.warnings).toHaveLength(1);
+    expect(h.emulator.sunshine.notifications()).toHaveLength(0);
   });
 });

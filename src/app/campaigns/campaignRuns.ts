@@ -1,4 +1,4 @@
-import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, isActive, isFinished, wasReopenedByHand, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
+import { allowedEvents, HELD_AFTER_ACCEPTED_CHANGE, IllegalCampaignTransitionError, UNTRUSTED_PAUSE_REASON, isActive, isFinished, wasReopenedByHand, type CampaignEvent, type CampaignStatus } from '../../core/campaign/lifecycle';
 import { scheduleState } from '../../core/campaign/schedule';
 import { PERSON_PAUSE_REASON } from '../../core/sending/errorPolicy';
 import type { RunOutcome } from '../../core/sending/runner';
@@ -36,7 +36,7 @@ export interface CampaignRunDeps {
 export type StartKind = 'launch' | 'start-now' | 'due' | 'resume';
 
 /** Why a run paused when it could not begin: a record changed by someone without the launch right. */
-export const UNTRUSTED_PAUSE_REASON = 'untrusted-change';
+export { UNTRUSTED_PAUSE_REASON };
 
 const ACTION_OF: Record<StartKind, AppAction> = { launch: 'launch', 'start-now': 'start', due: 'start', resume: 'resume' };
 

@@ -37,6 +37,9 @@ export const CAMPAIGN_TRANSITIONS: Readonly<Record<CampaignStatus, Readonly<Reco
 /** The pause reason of a campaign held (`hold`) when a person accepted a change that had scheduled it. */
 export const HELD_AFTER_ACCEPTED_CHANGE = 'change-accepted';
 
+/** The pause reason of a run that could not begin: a record changed by someone without the launch right (app/campaigns/runTrust.ts). */
+export const UNTRUSTED_PAUSE_REASON = 'untrusted-change';
+
 export class IllegalCampaignTransitionError extends Error {
   override name = 'IllegalCampaignTransitionError';
 

@@ -31,11 +31,19 @@ export function isServiceHolder(holder: string): boolean {
 /** Where a campaign is to be sent from, as its record says (`store/campaignModel.ts` `SentFrom`). */
 export type SendingPlace = 'browser' | 'service';
 
-/** Who a lease's holder is, for people: the agent without the tab's session. */
+/** Who a lease's holder is, for people: the agent's name, without their Zendesk id or the tab's session. */
 export function leaseHolderAgent(holder: string): string {
   const session = holder.lastIndexOf(' · ');
-  return session === -1 ? holder : holder.slice(0, session);
+  const agent = session === -1 ? holder : holder.slice(0, session);
+  return agent.replace(/ \(#\d+\)$/, '');
 }
+
+/**
+ * How long after a lease lapsed the connected service is still expected to take the campaign up:
+ * an instance that died lets its lease expire, and another takes it within a scan (10 s) of that.
+ * Past this, nobody is coming: the campaign shows as interrupted, for a browser to resume.
+ */
+export const SERVICE_TAKE_UP_MS = 20_000;
 
 export interface LeaseSeen {
   holder: string;
@@ -81,7 +89,8 @@ export function runPresence({ status, lease, now, sendingHere, ownHolder, locked
   // This tab's own lease, and no runner left in this browser: the page that held it was reloaded.
   const nobody = !live || (live.holder === ownHolder && lockedInThisBrowser === false);
   // Nobody sends it yet, but the connected service will (launched or moved to it, or left by an instance that stopped).
-  if (nobody && sentFrom === 'service' && serviceConnected === true) return { kind: 'elsewhere', holder: undefined, thisBrowser: false, service: true };
+  const takenUpSoon = lease === null || now - lease.expiresAt < SERVICE_TAKE_UP_MS;
+  if (nobody && sentFrom === 'service' && serviceConnected === true && takenUpSoon) return { kind: 'elsewhere', holder: undefined, thisBrowser: false, service: true };
   if (nobody) return { kind: 'interrupted' };
   return isServiceHolder(live.holder) ? { kind: 'elsewhere', holder: live.holder, thisBrowser: false, service: true } : { kind: 'elsewhere', holder: live.holder, thisBrowser: false };
 }

@@ -346,8 +346,17 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
             {t('campaigns.page.startNow')}
           </Button>
         )}
-        {offered.moveToService && !moving && <Button onClick={() => move('service')}>{t('campaigns.page.moveToService')}</Button>}
-        {offered.moveToBrowser && !moving && <Button onClick={() => move('browser')}>{t('campaigns.page.moveToBrowser')}</Button>}
+        {/* Kept in place, disabled, while the move runs: a second click never lands on the button that would slide under it. */}
+        {(offered.moveToService || moving === 'service') && (
+          <Button disabled={moving !== undefined} onClick={() => move('service')}>
+            {t('campaigns.page.moveToService')}
+          </Button>
+        )}
+        {(offered.moveToBrowser || moving === 'browser') && (
+          <Button disabled={moving !== undefined} onClick={() => move('browser')}>
+            {t('campaigns.page.moveToBrowser')}
+          </Button>
+        )}
         {offered.cancel && (
           <Button isDanger isBasic={!here} onClick={() => setConfirmCancel(true)}>
             {t('campaigns.page.cancel')}

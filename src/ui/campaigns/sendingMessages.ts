@@ -1,4 +1,4 @@
-import { HELD_AFTER_ACCEPTED_CHANGE } from '../../core/campaign/lifecycle';
+import { HELD_AFTER_ACCEPTED_CHANGE, UNTRUSTED_PAUSE_REASON } from '../../core/campaign/lifecycle';
 import { STOP_REASONS, type StopReason } from '../../core/sending/errorPolicy';
 import type { TestSendOutcome } from '../../core/sending/testSend';
 import type { Translate } from '../i18n/messages';
@@ -18,6 +18,7 @@ const isStopReason = (reason: string): reason is StopReason => (STOP_REASONS as 
 export function stopReasonMessage(t: Translate, reason: string): string {
   if (reason === 'user') return t('campaigns.page.pausedByUser');
   if (reason === HELD_AFTER_ACCEPTED_CHANGE) return t('campaigns.page.heldAfterChange');
+  if (reason === UNTRUSTED_PAUSE_REASON) return t('campaigns.page.pausedUntrusted');
   return t(`sending.stop.${isStopReason(reason) ? reason : 'unexpected'}`);
 }
 

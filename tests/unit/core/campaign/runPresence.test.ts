@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isServiceHolder, runPresence, stoppingElsewhere, type RunPresenceInput } from '../../../../src/core/campaign/runPresence';
+import { isServiceHolder, leaseHolderAgent, runPresence, stoppingElsewhere, type RunPresenceInput } from '../../../../src/core/campaign/runPresence';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0);
 const OWN = 'Alex Martin (#1) · aaaa1111';
@@ -77,6 +77,18 @@ describe('runPresence', () => {
       expect(runPresence(running({ sentFrom: 'service', serviceConnected: true }))).toEqual({ kind: 'elsewhere', holder: undefined, thisBrowser: false, service: true });
       expect(runPresence(running({ lease: { holder: SERVICE, expiresAt: NOW - 1 }, sentFrom: 'service', serviceConnected: false }))).toEqual({ kind: 'interrupted' });
       expect(runPresence(running({ sentFrom: 'browser', serviceConnected: true }))).toEqual({ kind: 'interrupted' });
+    });
+
+    it('shows as interrupted when the service instance that held it died: its heartbeat may still be fresh, but nobody took the lapsed lease up', () => {
+      // Lapsed moments ago: another instance takes it up within a scan.
+      expect(runPresence(running({ lease: { holder: SERVICE, expiresAt: NOW - 5_000 }, sentFrom: 'service', serviceConnected: true }))).toMatchObject({ kind: 'elsewhere', service: true });
+      // Lapsed half a minute ago and still nobody: a browser may resume it.
+      expect(runPresence(running({ lease: { holder: SERVICE, expiresAt: NOW - 30_000 }, sentFrom: 'service', serviceConnected: true }))).toEqual({ kind: 'interrupted' });
+    });
+
+    it('names the agent of a lease without their Zendesk id or the session', () => {
+      expect(leaseHolderAgent('Alex Martin (#1) · tab-3f2a')).toBe('Alex Martin');
+      expect(leaseHolderAgent(SERVICE)).not.toMatch(/#\d/);
     });
 
     it('says who still has to stop a campaign paused or cancelled from elsewhere, until its lease is let go', () => {
