@@ -4,7 +4,9 @@ import { applySettingsUpdate, installationJson, isBuiltInSetting, type AppInstal
 import { json, readJsonBody, route, type Call, type Route } from './route';
 
 /**
- * Show and Update App Installation (Apps API, https://developer.zendesk.com/api-reference/ticketing/apps/apps/).
+ * List, Show and Update App Installation (Apps API, https://developer.zendesk.com/api-reference/ticketing/apps/apps/):
+ * List answers `{ installations: [...] }` (the Herald service finds its installation there by its
+ * Sunshine app id when it is not told which).
  * Show is documented "Allowed For: Agents", Update "Allowed For: Admins": an agent's PUT gets
  * Zendesk's 403. The update body is `{ "settings": { name: value, … }, "enabled"?: boolean }` and
  * changes only the settings it names; a name that is neither a manifest parameter nor the
@@ -13,6 +15,7 @@ import { json, readJsonBody, route, type Call, type Route } from './route';
  */
 export function appInstallationRoutes(): Route[] {
   return [
+    route('GET', '/api/v2/apps/installations', (call) => json({ installations: call.state.installations.list().map(installationJson) })),
     route('GET', '/api/v2/apps/installations/{id:int}', (call) => json(installationJson(requireInstallation(call)))),
     route('PUT', '/api/v2/apps/installations/{id:int}', updateInstallation),
   ];
