@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../emulator/index';
 import { createInstallation } from '../../emulator/installation';
 import { freePort, serveEmulator, type ServedEmulator } from '../../emulator/nodeServer';
+import { emulatorEnvironment } from './support/serviceProcess';
 import { delivered, SECRET, T0 } from './serviceHarness';
 import { metricValue } from './support/metricsText';
 
@@ -50,20 +51,13 @@ describe('the service started as in production', () => {
     served = await serveEmulator(emulator);
     dataDir = await mkdtemp(path.join(tmpdir(), 'herald-process-'));
     const port = await freePort();
-    const { config } = emulator;
     const env = {
       PATH: process.env.PATH,
       HERALD_SERVICE_PORT: String(port),
       HERALD_SERVICE_HOST: '127.0.0.1',
       HERALD_DATA_DIR: dataDir,
       HERALD_WEBHOOK_SECRET: SECRET,
-      ZENDESK_URL: served.url,
-      ZENDESK_EMAIL: config.zendeskApiToken.email,
-      ZENDESK_API_TOKEN: config.zendeskApiToken.token,
-      SUNCO_APP_ID: config.sunshine.appId,
-      SUNCO_KEY_ID: config.sunshine.keyId,
-      SUNCO_KEY_SECRET: config.sunshine.keySecret,
-      SUNCO_API_HOST: `${served.url}/sc`,
+      ...emulatorEnvironment(emulator, served),
     };
     const output: string[] = [];
     const started = spawn(process.execPath, ['--import', 'tsx', 'service/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -82,7 +76,7 @@ describe('the service started as in production', () => {
     expect(await exitCode(process.execPath, ['scripts/service-healthcheck.cjs'], env)).toBe(0);
 
     const event = delivered('wamid-process-1', 'conversation-1', T0);
-    const body = { app: { id: config.sunshine.appId }, webhook: { id: 'wh_1', version: 'v2' }, events: [event] };
+    const body = { app: { id: emulator.config.sunshine.appId }, webhook: { id: 'wh_1', version: 'v2' }, events: [event] };
     const post = (key: string) => fetch(`${base}/webhooks/sunshine`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': key }, body: JSON.stringify(body) });
     expect((await post('not-the-secret')).status).toBe(401);
     expect((await post(SECRET)).status).toBe(200);
