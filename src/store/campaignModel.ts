@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { CustomObjectRecord } from '../api/zendesk/customObjects';
 import { CAMPAIGN_STATUSES, isFinished, type CampaignStatus } from '../core/campaign/lifecycle';
 import type { SlotMapping, TemplateSlot } from '../core/campaign/mapping';
+import type { SendingPlace } from '../core/campaign/runPresence';
 import type { TemplateContent } from '../core/template/meta';
 import type { RecipientState } from '../core/sending/states';
 import { BUTTON_TYPES, MEDIA_HEADER_KINDS } from '../core/template/model';
@@ -332,8 +333,8 @@ export function campaignOfRecord(record: CustomObjectRecord): CampaignRecord {
   return { ...campaign, counts: countsOf(campaign.status, campaign.counts, campaign.report) };
 }
 
-export const SENT_FROM = ['browser', 'service'] as const;
-export type SentFrom = (typeof SENT_FROM)[number];
+/** Where a campaign is sent from: the core's `SendingPlace`, as the record stores it. */
+export type SentFrom = SendingPlace;
 
 /** Where the record says it is sent from; anything but `service` (empty, a record from before the service) is a browser. */
 export function sentFromOfRecord(record: CustomObjectRecord): SentFrom {

@@ -70,6 +70,11 @@ export function sendingPlaces(serviceConnected: boolean): readonly SendingPlace[
   return serviceConnected ? ['service', 'browser'] : ['browser'];
 }
 
+/** Where "Start now" sends a scheduled campaign from: the service it was scheduled for while it is connected, else this browser. */
+export function startNowPlace(scheduledFor: SendingPlace, serviceConnected: boolean): SendingPlace {
+  return scheduledFor === 'service' && serviceConnected ? 'service' : 'browser';
+}
+
 /**
  * The campaign waits for someone to run it: paused, running with nobody sending it, a frozen
  * follow-up never launched, or scheduled. Only then does who last changed it matter (runTrust.ts).

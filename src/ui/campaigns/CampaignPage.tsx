@@ -8,7 +8,7 @@ import { UntrustedChangeError } from '../../app/errors';
 import { campaignAsFrozen, changedSinceFrozen, loadFrozenDefinition, type FrozenPart } from '../../app/campaigns/frozenView';
 import { campaignTrust, type CampaignTrust } from '../../app/campaigns/runTrust';
 import { HELD_AFTER_ACCEPTED_CHANGE, isFinished } from '../../core/campaign/lifecycle';
-import { awaitsARun, campaignPageActions, sendingPlaces } from '../../core/campaign/pageActions';
+import { awaitsARun, campaignPageActions, sendingPlaces, startNowPlace } from '../../core/campaign/pageActions';
 import { isServiceHolder, leaseHolderAgent, leaseHolderName, stoppingElsewhere, type RunPresence, type SendingPlace } from '../../core/campaign/runPresence';
 import { scheduleState, type ScheduleState } from '../../core/campaign/schedule';
 import type { CampaignRecord } from '../../store/campaigns';
@@ -187,7 +187,7 @@ export function CampaignPage({ campaignId, onBack, onOpenCampaign }: { campaignI
   const place = chosenPlace !== undefined && places.includes(chosenPlace) ? chosenPlace : places[0]!;
   // A scheduled campaign has its place already (the move buttons change it): started now, it goes there if that place can take it.
   const choosesPlace = (offered.resume || offered.launchFollowUp) && places.length > 1;
-  const startNowFrom: SendingPlace = campaign.sentFrom === 'service' && serviceConnected ? 'service' : 'browser';
+  const startNowFrom = startNowPlace(campaign.sentFrom, serviceConnected);
   // This tab's runner stops for the service (it finishes its sends in flight first).
   const handingOver = here && (moving === 'service' || (stopping !== undefined && moved === 'service'));
   // Said once the move took: this tab sends it, or the record names the service.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPageActions, sendingPlaces, type CampaignPageFacts } from '../../../../src/core/campaign/pageActions';
+import { campaignPageActions, sendingPlaces, startNowPlace, type CampaignPageFacts } from '../../../../src/core/campaign/pageActions';
 
 const base: CampaignPageFacts = {
   status: 'paused',
@@ -70,6 +70,12 @@ describe('what a campaign page offers', () => {
       expect(offered({ status: 'running', runner: { kind: 'interrupted' }, sentFrom: 'service', serviceConnected: false })).toEqual(['cancel', 'resume']);
       expect(sendingPlaces(false)).toEqual(['browser']);
       expect(sendingPlaces(true)).toEqual(['service', 'browser']);
+    });
+
+    it('starts now from the service a campaign scheduled for it while it is connected, else from this browser', () => {
+      expect(startNowPlace('service', true)).toBe('service');
+      expect(startNowPlace('service', false)).toBe('browser');
+      expect(startNowPlace('browser', true)).toBe('browser');
     });
   });
 
