@@ -69,10 +69,11 @@ function weather(emulator: Emulator, random: () => number) {
     config: emulator.config,
     async handle(request: Request): Promise<Response> {
       if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/notifications')) return emulator.handle(request);
-      tally.calls += 1;
+      // This call's number, taken before the wait: other calls count on meanwhile.
+      const call = (tally.calls += 1);
       await sleep(20 + Math.floor(random() * 100));
       const now = Date.now();
-      if (tally.calls % 4_000 === 1_000) burstUntil = now + 1_500;
+      if (call % 4_000 === 1_000) burstUntil = now + 1_500;
       const roll = random();
       if (now < burstUntil) {
         tally.rateLimited += 1;
